@@ -1,8 +1,82 @@
 namespace Cairn.Domain;
 
-/// <summary>Identifies a person (child or adult). A child's id must not be mixable with a professional's.</summary>
+// Strongly typed ids: mixing a child's id with a professional's must not compile.
+// Version 7 GUIDs sort by creation time, which keeps index inserts cheap on both providers.
+
 public readonly record struct PersonId(Guid Value)
 {
     public static PersonId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct HouseholdId(Guid Value)
+{
+    public static HouseholdId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct AreaId(Guid Value)
+{
+    public static AreaId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct AgencyId(Guid Value)
+{
+    public static AgencyId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct TeamId(Guid Value)
+{
+    public static TeamId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ProfessionalId(Guid Value)
+{
+    public static ProfessionalId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct InvolvementId(Guid Value)
+{
+    public static InvolvementId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ChronologyEntryId(Guid Value)
+{
+    public static ChronologyEntryId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct AlertId(Guid Value)
+{
+    public static AlertId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct DiagnosisId(Guid Value)
+{
+    public static DiagnosisId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct RelationshipId(Guid Value)
+{
+    public static RelationshipId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct AddressId(Guid Value)
+{
+    public static AddressId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct LegalStatusId(Guid Value)
+{
+    public static LegalStatusId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }

@@ -1,0 +1,228 @@
+using System.Reflection;
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Cairn.Web.Features;
+using Cairn.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Cairn.Web;
+
+/// <summary>Composes Cairn: services, the request pipeline and the endpoints. The host's Program calls this.</summary>
+public static class CairnApp
+{
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    private const string SelectorScheme = "cairn";
+
+    public static void AddCairn(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(options);
+        services.AddDbContext<CairnDbContext>(o => options.Configure(o));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<RecordAccessService>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddFeatureServices();
+
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Cookie or API token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : CookieScheme)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.LoginPath = "/sign-in";
+                o.LogoutPath = "/sign-out";
+                o.AccessDeniedPath = "/forbidden";
+                o.Cookie.Name = "cairn";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, _ => { });
+        services.AddAuthorization(Policies.Add);
+
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cairn-af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddProblemDetails();
+        services.AddValidation();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Cairn API",
+                    Version = "v1",
+                    Description = "The multi-agency child's record. Authenticate with a personal API token from your account page: `Authorization: Bearer cairn_…`. A child's record you are not involved with answers 404, exactly as one that does not exist.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "A personal API token issued on the account page.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+    }
+
+    public static void UseCairn(this WebApplication app)
+    {
+        app.UseExceptionHandler(error => error.Run(WriteUnexpectedErrorAsync));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(SecurityHeadersAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages();
+
+        app.MapOpenApi("/api/openapi/{documentName}.json").RequireAuthorization(Policies.Professional);
+        app.MapScalarApiReference("/api/reference", o => o
+                .WithTitle("Cairn API reference")
+                .WithOpenApiRoutePattern("/api/openapi/{documentName}.json"))
+            .RequireAuthorization(Policies.Professional);
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiClient);
+        foreach (var type in typeof(CairnApp).Assembly.GetTypes().Where(t => t.IsClass && typeof(IEndpoints).IsAssignableFrom(t)))
+        {
+            type.GetMethod(nameof(IEndpoints.Map), BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [api]);
+        }
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static async Task WriteUnexpectedErrorAsync(HttpContext context)
+    {
+        var correlation = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+        var feature = context.Features.Get<IExceptionHandlerFeature>();
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Cairn.Errors");
+        logger.LogError(feature?.Error, "Unhandled error on {Path}; correlation {CorrelationId}", context.Request.Path.Value, correlation);
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            await Results.Problem(title: "Something went wrong", detail: $"Quote this reference to support: {correlation}",
+                statusCode: 500, extensions: new Dictionary<string, object?> { ["correlationId"] = correlation }).ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"en-GB\"><head><title>Sorry, there is a problem with Cairn</title><link rel=\"stylesheet\" href=\"/css/cairn.css\"></head><body class=\"govuk-template__body\"><main class=\"govuk-main-wrapper govuk-width-container\" id=\"main-content\"><h1 class=\"govuk-heading-l\">Sorry, there is a problem with Cairn</h1><p class=\"govuk-body\">Nothing you entered was saved. Try again. If it happens again, quote this reference to support: <strong>{correlation}</strong></p><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to your home page</a></p></main></body></html>");
+    }
+
+    private static Task SecurityHeadersAsync(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (!context.Request.Path.StartsWithSegments("/api/reference"))
+        {
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        }
+
+        // A child's record must not linger in shared or browser caches.
+        headers.CacheControl = "no-store";
+        return next();
+    }
+
+    /// <summary>Registers every feature's scoped handler class (types named *Handler in Cairn.Web.Features).</summary>
+    private static void AddFeatureServices(this IServiceCollection services)
+    {
+        foreach (var type in typeof(CairnApp).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Handler", StringComparison.Ordinal)
+                                 && t.Namespace?.StartsWith("Cairn.Web.Features", StringComparison.Ordinal) == true))
+        {
+            services.AddScoped(type);
+        }
+    }
+}
+
+/// <summary>Which database Cairn uses: SQLite (embedded default) or PostgreSQL.</summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    public static DatabaseOptions From(IConfiguration configuration, string contentRoot)
+    {
+        var providerText = configuration["Cairn:Database:Provider"] ?? "Sqlite";
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException($"Cairn:Database:Provider must be Sqlite or PostgreSql, not '{providerText}'.");
+        }
+
+        var connection = configuration.GetConnectionString("Cairn");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                throw new InvalidOperationException("Set ConnectionStrings:Cairn to use PostgreSQL.");
+            }
+
+            var dataDirectory = Path.Combine(contentRoot, "App_Data");
+            Directory.CreateDirectory(dataDirectory);
+            connection = $"Data Source={Path.Combine(dataDirectory, "cairn.db")}";
+        }
+
+        return new DatabaseOptions(provider, connection);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Cairn.Migrations.PostgreSql"));
+        }
+        else
+        {
+            var builder = new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 30, Pooling = true };
+            options.UseSqlite(builder.ToString(), o => o.MigrationsAssembly("Cairn.Migrations.Sqlite"))
+                .AddInterceptors(SqlitePragmas.Instance);
+        }
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,128 @@
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Cairn.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web;
+
+/// <summary>Runs the web app, or one of the maintenance commands, from the same binary.</summary>
+public static class CairnHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        var rest = command == "serve" ? args : args[1..];
+        var builder = WebApplication.CreateBuilder(rest);
+        builder.AddCairn();
+        var app = builder.Build();
+
+        switch (command)
+        {
+            case "serve":
+                await PrepareDatabaseAsync(app, seedIfEmpty: app.Configuration.GetValue("Cairn:Demo:SeedWhenEmpty", true));
+                app.UseCairn();
+                await app.RunAsync();
+                return 0;
+            case "seed-demo":
+                return await SeedDemoAsync(app, rest);
+            case "verify-audit":
+                return await VerifyAuditAsync(app);
+            case "import-postcodes":
+                return await ImportPostcodesAsync(app, rest);
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), seed-demo [--children N] [--reset], import-postcodes FILE [--la CODE...], verify-audit");
+                return 2;
+        }
+    }
+
+    /// <summary>Applies migrations and, on an empty database, seeds the synthetic demo area and prints how to sign in.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app, bool seedIfEmpty)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
+        await db.Database.MigrateAsync();
+        if (seedIfEmpty && !await db.Areas.AnyAsync())
+        {
+            var children = app.Configuration.GetValue("Cairn:Demo:Children", 300);
+            var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
+            var result = await seeder.SeedAsync(new DemoSize(children), CancellationToken.None);
+            PrintSignIn(result);
+        }
+    }
+
+    private static void PrintSignIn(DemoResult result)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Cairn demo area '{result.AreaName}' is ready: {result.Children} children, {result.Professionals} professionals, {result.ChronologyEntries} chronology entries.");
+        Console.WriteLine($"Every demo account's password is: {DemoSeeder.DemoPassword}");
+        foreach (var (email, what) in result.SignIns)
+        {
+            Console.WriteLine($"  {email,-44} {what}");
+        }
+
+        Console.WriteLine();
+    }
+
+    private static async Task<int> SeedDemoAsync(WebApplication app, string[] args)
+    {
+        var children = 300;
+        var index = Array.IndexOf(args, "--children");
+        if (index >= 0 && (index + 1 >= args.Length || !int.TryParse(args[index + 1], out children) || children < 10))
+        {
+            await Console.Error.WriteLineAsync("--children needs a whole number of at least 10");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
+        if (args.Contains("--reset"))
+        {
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        await db.Database.MigrateAsync();
+        if (await db.Areas.AnyAsync())
+        {
+            await Console.Error.WriteLineAsync("The database already holds data. Use --reset to replace it with a new demo area.");
+            return 1;
+        }
+
+        var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
+        PrintSignIn(await seeder.SeedAsync(new DemoSize(children), CancellationToken.None));
+        return 0;
+    }
+
+    private static async Task<int> VerifyAuditAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
+        var (count, broken) = await AuditChain.VerifyAsync(db, CancellationToken.None);
+        if (broken is { } sequence)
+        {
+            await Console.Error.WriteLineAsync($"Audit chain BROKEN at entry {sequence} (checked {count}).");
+            return 1;
+        }
+
+        Console.WriteLine($"Audit chain intact: {count} entries.");
+        return 0;
+    }
+
+    private static async Task<int> ImportPostcodesAsync(WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || !File.Exists(args[0]))
+        {
+            await Console.Error.WriteLineAsync("Give the path of an ONS postcode file (CSV or .csv.gz with postcode, la_code, easting, northing).");
+            return 2;
+        }
+
+        var filter = args.SkipWhile(a => a != "--la").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
+        await db.Database.MigrateAsync();
+        var importer = new PostcodeImporter(db);
+        var imported = await importer.ImportAsync(args[0], filter.Count == 0 ? null : filter,
+            progress: n => Console.Write($"\r{n:N0} postcodes read"), CancellationToken.None);
+        Console.WriteLine($"\rImported {imported.Imported:N0} postcodes ({imported.Skipped:N0} skipped as malformed).");
+        return 0;
+    }
+}

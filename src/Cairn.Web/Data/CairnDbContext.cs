@@ -1,0 +1,106 @@
+using Cairn.Domain;
+using Cairn.Domain.Agencies;
+using Cairn.Domain.Alerts;
+using Cairn.Domain.Children;
+using Cairn.Domain.Chronology;
+using Cairn.Domain.Health;
+using Cairn.Domain.People;
+using Cairn.Web.Auditing;
+using Cairn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Data;
+
+/// <summary>
+/// Cairn's one DbContext. Handlers use it directly (docs/decisions/0002): no repository layer.
+/// Saving chains any new audit entries in the same transaction as the change (see <see cref="AuditChain"/>).
+/// </summary>
+public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : DbContext(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Professional> Professionals => Set<Professional>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonRevision> PersonRevisions => Set<PersonRevision>();
+    public DbSet<PersonSearchKey> PersonSearchKeys => Set<PersonSearchKey>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<PersonAddress> Addresses => Set<PersonAddress>();
+    public DbSet<Involvement> Involvements => Set<Involvement>();
+    public DbSet<LegalStatus> LegalStatuses => Set<LegalStatus>();
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
+    public DbSet<ChronologySubject> ChronologySubjects => Set<ChronologySubject>();
+    public DbSet<ChronologyRevision> ChronologyRevisions => Set<ChronologyRevision>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
+    public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
+    public DbSet<DiagnosisStatusChange> DiagnosisStatusChanges => Set<DiagnosisStatusChange>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
+    public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: saving chains audit entries asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pendingAudit = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit entries commit together or not at all.
+        var ownTransaction = Database.CurrentTransaction is null;
+        var transaction = Database.CurrentTransaction ?? await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await AuditChain.AppendAsync(this, pendingAudit, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<PersonId>().HaveConversion<PersonIdConverter>();
+        configurationBuilder.Properties<HouseholdId>().HaveConversion<HouseholdIdConverter>();
+        configurationBuilder.Properties<AreaId>().HaveConversion<AreaIdConverter>();
+        configurationBuilder.Properties<AgencyId>().HaveConversion<AgencyIdConverter>();
+        configurationBuilder.Properties<TeamId>().HaveConversion<TeamIdConverter>();
+        configurationBuilder.Properties<ProfessionalId>().HaveConversion<ProfessionalIdConverter>();
+        configurationBuilder.Properties<InvolvementId>().HaveConversion<InvolvementIdConverter>();
+        configurationBuilder.Properties<ChronologyEntryId>().HaveConversion<ChronologyEntryIdConverter>();
+        configurationBuilder.Properties<AlertId>().HaveConversion<AlertIdConverter>();
+        configurationBuilder.Properties<DiagnosisId>().HaveConversion<DiagnosisIdConverter>();
+        configurationBuilder.Properties<RelationshipId>().HaveConversion<RelationshipIdConverter>();
+        configurationBuilder.Properties<AddressId>().HaveConversion<AddressIdConverter>();
+        configurationBuilder.Properties<LegalStatusId>().HaveConversion<LegalStatusIdConverter>();
+        if (IsSqlite)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CairnDbContext).Assembly);
+}

@@ -1,0 +1,27 @@
+using Cairn.Domain;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Cairn.Web.Data;
+
+// One converter per strongly typed id, so the database sees plain GUIDs.
+internal sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(v => v.Value, v => new PersonId(v));
+internal sealed class HouseholdIdConverter() : ValueConverter<HouseholdId, Guid>(v => v.Value, v => new HouseholdId(v));
+internal sealed class AreaIdConverter() : ValueConverter<AreaId, Guid>(v => v.Value, v => new AreaId(v));
+internal sealed class AgencyIdConverter() : ValueConverter<AgencyId, Guid>(v => v.Value, v => new AgencyId(v));
+internal sealed class TeamIdConverter() : ValueConverter<TeamId, Guid>(v => v.Value, v => new TeamId(v));
+internal sealed class ProfessionalIdConverter() : ValueConverter<ProfessionalId, Guid>(v => v.Value, v => new ProfessionalId(v));
+internal sealed class InvolvementIdConverter() : ValueConverter<InvolvementId, Guid>(v => v.Value, v => new InvolvementId(v));
+internal sealed class ChronologyEntryIdConverter() : ValueConverter<ChronologyEntryId, Guid>(v => v.Value, v => new ChronologyEntryId(v));
+internal sealed class AlertIdConverter() : ValueConverter<AlertId, Guid>(v => v.Value, v => new AlertId(v));
+internal sealed class DiagnosisIdConverter() : ValueConverter<DiagnosisId, Guid>(v => v.Value, v => new DiagnosisId(v));
+internal sealed class RelationshipIdConverter() : ValueConverter<RelationshipId, Guid>(v => v.Value, v => new RelationshipId(v));
+internal sealed class AddressIdConverter() : ValueConverter<AddressId, Guid>(v => v.Value, v => new AddressId(v));
+internal sealed class LegalStatusIdConverter() : ValueConverter<LegalStatusId, Guid>(v => v.Value, v => new LegalStatusId(v));
+
+/// <summary>
+/// SQLite has no instant type, and EF cannot order or compare DateTimeOffset stored as text there. Instants
+/// are stored as UTC ticks: sortable, comparable and exact. PostgreSQL keeps its native timestamptz.
+/// </summary>
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

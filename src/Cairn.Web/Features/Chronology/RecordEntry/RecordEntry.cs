@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using Cairn.Domain;
+using Cairn.Domain.Chronology;
+using Cairn.Domain.People;
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Cairn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Features.Chronology.RecordEntry;
+
+/// <summary>A new chronology entry about a person, optionally also about every other child in their household.</summary>
+public sealed record RecordEntryCommand
+{
+    [Required]
+    public DateTimeOffset? OccurredAt { get; init; }
+
+    [Required]
+    public ChronologyCategory? Category { get; init; }
+
+    [Required]
+    public Significance? Significance { get; init; }
+
+    public ContactMode? ContactMode { get; init; }
+    public AppointmentOutcome? AppointmentOutcome { get; init; }
+
+    [Required]
+    [StringLength(ChronologyContent.MaxSummaryLength)]
+    public string? Summary { get; init; }
+
+    [StringLength(ChronologyContent.MaxDetailLength)]
+    public string? Detail { get; init; }
+
+    [StringLength(8000)]
+    public string? ChildsWords { get; init; }
+
+    [StringLength(2000)]
+    public string? HowGathered { get; init; }
+
+    [StringLength(2000)]
+    public string? WhyNotGathered { get; init; }
+
+    /// <summary>An incident in a household concerns every child in it: link the entry to each of them too.</summary>
+    public bool IncludeHouseholdChildren { get; init; }
+}
+
+public sealed record RecordedEntry(ChronologyEntryId Id, IReadOnlyList<PersonId> Subjects);
+
+public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
+{
+    /// <returns>Null when the person does not exist or the professional may not see them.</returns>
+    public async Task<Outcome<RecordedEntry>?> HandleAsync(PersonId personId, RecordEntryCommand command, CancellationToken cancellationToken)
+    {
+        if (!(await access.OpenAsync(personId, cancellationToken)).Allowed)
+        {
+            return null;
+        }
+
+        if (command.OccurredAt is null)
+        {
+            return Refusal.Of("OccurredAt", "Enter the date and time it happened");
+        }
+
+        var now = clock.GetUtcNow();
+        var subjects = new List<(PersonId Person, bool IsChild)>();
+        var person = await db.People.Where(p => p.Id == personId).Select(p => new { p.Id, p.Kind }).SingleAsync(cancellationToken);
+        subjects.Add((person.Id, person.Kind == PersonKind.Child));
+        if (command.IncludeHouseholdChildren)
+        {
+            var today = clock.Today();
+            var households = await db.Households.Where(h => h.Members.Any(m => m.PersonId == personId && m.LeftOn == null)).ToListAsync(cancellationToken);
+            var members = households.SelectMany(h => h.MembersOn(today)).Where(m => m != personId).Distinct().ToList();
+            var children = await db.People.Where(p => members.Contains(p.Id) && p.Kind == PersonKind.Child).Select(p => p.Id).ToListAsync(cancellationToken);
+            subjects.AddRange(children.Select(c => (c, true)));
+        }
+
+        var voice = new VoiceOfChild(command.ChildsWords, command.HowGathered, command.WhyNotGathered);
+        var content = new ChronologyContent(
+            command.OccurredAt.Value,
+            command.Category ?? default,
+            command.Significance ?? default,
+            command.ContactMode,
+            command.AppointmentOutcome,
+            command.Summary ?? "",
+            command.Detail,
+            voice.IsEmpty ? null : voice);
+        var agency = await db.Agencies.Where(a => a.Id == user.AgencyId).Select(a => new { a.Id, a.Kind }).SingleAsync(cancellationToken);
+        var outcome = ChronologyEntry.Record(content, subjects, agency.Id, agency.Kind, user.ProfessionalId, now);
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var entry = outcome.Value!;
+        db.ChronologyEntries.Add(entry);
+        foreach (var subject in entry.Subjects)
+        {
+            audit.Record("chronology.record", subject.PersonId, "chronology-entry", entry.Id.Value);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<RecordedEntry>.Success(new RecordedEntry(entry.Id, entry.Subjects.Select(s => s.PersonId).ToList()));
+    }
+}

@@ -1,0 +1,32 @@
+using Cairn.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Cairn.Web.Features;
+
+/// <summary>
+/// The one mapping from the domain's refusals to what people see: a GOV.UK error summary on pages
+/// (through ModelState) and problem+json on the API.
+/// </summary>
+public static class Problems
+{
+    public static ValidationProblem ToProblem(this Refusal refusal) =>
+        TypedResults.ValidationProblem(
+            refusal.Errors.GroupBy(e => ToCamel(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: refusal.Title,
+            type: "https://cairn.example/problems/validation");
+
+    public static ValidationProblem Invalid(string field, string message) => Refusal.Of(field, message).ToProblem();
+
+    /// <summary>Copies a refusal into ModelState under the page's input prefix, so the error summary links to the field.</summary>
+    public static void AddRefusal(this ModelStateDictionary modelState, Refusal refusal, string prefix = "Input")
+    {
+        foreach (var error in refusal.Errors)
+        {
+            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? error.Field : $"{prefix}.{error.Field}", error.Message);
+        }
+    }
+
+    private static string ToCamel(string field) =>
+        string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..];
+}

@@ -1,0 +1,3 @@
+namespace Cairn.Web.Features.Shared;
+
+public sealed record NavItem(string Href, string Text, bool Current);

@@ -1,0 +1,15 @@
+namespace Cairn.Web.Security;
+
+public static class Clock
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>Today's date where Cairn's users are: in England and Wales.</summary>
+    public static DateOnly Today(this TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
+
+    public static DateTimeOffset ToLondon(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, London);
+
+    public static DateTimeOffset FromLondon(DateTime local) =>
+        new(local, London.GetUtcOffset(local));
+}
