@@ -65,7 +65,11 @@ public static class CairnApp
         });
         services.AddProblemDetails();
         services.AddValidation();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new StronglyTypedIdJsonConverter());
+        });
         services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer((document, _, _) =>

@@ -33,7 +33,10 @@ public static class AuditChain
         var previous = last?.Hash ?? Genesis;
         foreach (var entry in pending)
         {
+            // Pending entries carry temporary negative keys; re-key each with its place in the chain.
+            db.Entry(entry).State = EntityState.Detached;
             entry.Sequence = ++sequence;
+            db.AuditEntries.Add(entry);
             entry.PreviousHash = previous;
             entry.Hash = Compute(entry);
             previous = entry.Hash;

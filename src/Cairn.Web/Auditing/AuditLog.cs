@@ -11,10 +11,14 @@ namespace Cairn.Web.Auditing;
 /// </summary>
 public sealed class AuditLog(CairnDbContext db, CurrentUser user, TimeProvider clock)
 {
+    private static long _temporaryKey;
+
     public void Record(string action, PersonId? person, string? recordType = null, Guid? recordId = null,
         string outcome = "succeeded", string? detail = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
+            // A temporary key until the chain position is assigned when saving.
+            Sequence = Interlocked.Decrement(ref _temporaryKey),
             At = clock.GetUtcNow(),
             ActorId = user.IsSignedIn ? user.ProfessionalId.Value : null,
             Action = action,

@@ -138,13 +138,14 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
     }
 
     internal async Task<List<TeamMemberView>> CurrentTeamAsync(PersonId id, DateOnly today, CancellationToken cancellationToken) =>
-        await db.Involvements.AsNoTracking()
+        (await db.Involvements.AsNoTracking()
             .Where(i => i.ChildId == id && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
             .Join(db.Professionals, i => i.ProfessionalId, p => p.Id, (i, p) => new { i, p })
             .Join(db.Agencies, x => x.i.AgencyId, a => a.Id, (x, a) => new TeamMemberView(x.i.Id, x.p.Id, x.p.Name, x.p.JobTitle, a.Name, a.Kind,
                 x.i.Role, x.i.IsLeadProfessional, x.p.Email, x.p.Phone, x.i.StartedOn, x.i.Version))
+            .ToListAsync(cancellationToken))
             .OrderByDescending(t => t.IsLeadProfessional).ThenBy(t => t.Role)
-            .ToListAsync(cancellationToken);
+            .ToList();
 
     private async Task<List<RelationshipView>> RelationshipsAsync(PersonId id, CancellationToken cancellationToken)
     {

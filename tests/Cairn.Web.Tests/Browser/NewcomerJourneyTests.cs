@@ -1,0 +1,66 @@
+using Cairn.Web.Tests.Infrastructure;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Cairn.Web.Tests.Browser;
+
+/// <summary>
+/// A social worker signs in, opens a child, reads the chronology, is stopped by the error summary for a
+/// "did not attend", then records a visit with the child's words. Every page visited passes axe for WCAG 2.2 A/AA.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class NewcomerJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Sign_in_open_a_child_see_an_error_summary_and_add_an_entry()
+    {
+        var zofia = await fixture.App.PersonIdAsync("Zofia", "Nowak");
+        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/sign-in");
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("Email address").FillAsync(Accounts.SocialWorker);
+        await page.GetByLabel("Password").FillAsync(Demo.DemoSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Find a person" })).ToBeVisibleAsync();
+
+        await page.GotoAsync($"/people/{zofia.Value}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zofia Nowak", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".cairn-alerts")).ToContainTextAsync("Domestic abuse by father");
+        await Assertions.Expect(page.Locator("#chronology")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a chronology entry" }).ClickAsync();
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("What kind of entry is it?").SelectOptionAsync("Appointment");
+        await page.GetByLabel("Outcome, if it was an appointment").SelectOptionAsync("DidNotAttend");
+        await page.GetByLabel("Summary").FillAsync("Missed dental check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add entry" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Was not brought");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("What kind of entry is it?").SelectOptionAsync("HomeVisit");
+        await page.GetByLabel("Outcome, if it was an appointment").SelectOptionAsync("");
+        await page.GetByLabel("Summary").FillAsync("Visit to foster home: settled");
+        await page.GetByLabel("The child's own words").FillAsync("I want to stay with my brother.");
+        await page.GetByLabel("How the child's views were gathered").FillAsync("Seen alone with an interpreter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add entry" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zofia Nowak", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#chronology ~ article").First).ToContainTextAsync("Visit to foster home: settled");
+        await Assertions.Expect(page.Locator("#chronology ~ article").First).ToContainTextAsync("I want to stay with my brother.");
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        var violations = string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
+        Assert.True(results.Violations.Length == 0, $"Accessibility violations on {page.Url}:\n{violations}");
+    }
+}

@@ -1,0 +1,97 @@
+using Cairn.Web.Data;
+using Cairn.Web.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cairn.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the real Cairn app over a real database: SQLite (a fresh file) by default, or PostgreSQL (a fresh
+/// database on the cluster test.sh starts) when CAIRN_TEST_PROVIDER=PostgreSql. Seeds a small demo area.
+/// </summary>
+public class CairnFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _name = "cairn_test_" + Guid.NewGuid().ToString("N")[..12];
+    private string? _sqliteFile;
+
+    public static bool UsePostgres =>
+        string.Equals(Environment.GetEnvironmentVariable("CAIRN_TEST_PROVIDER"), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    public DemoResult Demo { get; private set; } = null!;
+
+    protected virtual bool UseKestrelServer => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development: static assets are served from the files on disk, as with `dotnet run` (build output serves stale compressed copies).
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Cairn:Demo:SeedWhenEmpty", "false");
+        if (UsePostgres)
+        {
+            var server = Environment.GetEnvironmentVariable("CAIRN_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("CAIRN_TEST_POSTGRES is not set: run the tests through ./test.sh");
+            builder.UseSetting("Cairn:Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Cairn", $"{server};Database={_name}");
+        }
+        else
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), _name + ".db");
+            builder.UseSetting("Cairn:Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Cairn", $"Data Source={_sqliteFile}");
+        }
+
+        if (UseKestrelServer)
+        {
+            this.UseKestrel(0);
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (UseKestrelServer)
+        {
+            StartServer();
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
+        await db.Database.MigrateAsync();
+        var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
+        Demo = await seeder.SeedAsync(new DemoSize(Children: 20, EntriesPerChild: 4), CancellationToken.None);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<CairnDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CairnDbContext>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (UsePostgres)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CairnDbContext>().Database.EnsureDeletedAsync();
+        }
+
+        await DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}
+
+/// <summary>The same app on a real Kestrel port, for browser tests.</summary>
+public sealed class CairnServerFactory : CairnFactory
+{
+    protected override bool UseKestrelServer => true;
+
+    public string RootUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+}
