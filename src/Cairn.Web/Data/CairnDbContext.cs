@@ -97,6 +97,10 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        }
 
         configurationBuilder.Properties<string>().HaveMaxLength(400);
     }

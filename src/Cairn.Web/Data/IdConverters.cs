@@ -25,3 +25,8 @@ internal sealed class LegalStatusIdConverter() : ValueConverter<LegalStatusId, G
 internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks,
     v => new DateTimeOffset(v, TimeSpan.Zero));
+
+/// <summary>PostgreSQL's timestamptz accepts only UTC offsets: every instant is normalised to UTC on the way in.</summary>
+internal sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v);

@@ -99,8 +99,8 @@ public sealed class PostcodeImporter(CairnDbContext db)
         var rows = new Dictionary<string, LocalAuthority>(StringComparer.Ordinal);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
-            var parts = line.Split(',');
-            if (parts.Length >= 5)
+            var parts = SplitCsv(line);
+            if (parts.Count >= 5)
             {
                 rows[parts[1]] = new LocalAuthority { Code = parts[1], Name = parts[2], UpperTierCode = parts[3], UpperTierName = parts[4] };
             }
@@ -115,6 +115,42 @@ public sealed class PostcodeImporter(CairnDbContext db)
         db.LocalAuthorities.AddRange(rows.Values);
         await db.SaveChangesAsync(cancellationToken);
         return rows.Count;
+    }
+
+    /// <summary>Splits one CSV line, honouring double quotes (names such as "Bristol, City of" contain commas).</summary>
+    internal static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '"')
+            {
+                if (quoted && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = !quoted;
+                }
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString().Trim());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString().Trim());
+        return fields;
     }
 
     /// <summary>The demo and test subset shipped inside Cairn.</summary>

@@ -11,5 +11,5 @@ public static class Clock
     public static DateTimeOffset ToLondon(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, London);
 
     public static DateTimeOffset FromLondon(DateTime local) =>
-        new(local, London.GetUtcOffset(local));
+        new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
 }
