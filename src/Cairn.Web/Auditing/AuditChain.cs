@@ -36,6 +36,8 @@ public static class AuditChain
             // Pending entries carry temporary negative keys; re-key each with its place in the chain.
             db.Entry(entry).State = EntityState.Detached;
             entry.Sequence = ++sequence;
+            // PostgreSQL keeps microseconds: hash exactly what the database will give back.
+            entry.At = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % 10), TimeSpan.Zero);
             db.AuditEntries.Add(entry);
             entry.PreviousHash = previous;
             entry.Hash = Compute(entry);
