@@ -16,7 +16,7 @@ public sealed record ReviewAlertCommand
     [StringLength(4000)]
     public string? Note { get; init; }
 
-    [Required]
+    [Required(ErrorMessage = "Send the version of the alert you read")]
     public int? Version { get; init; }
 }
 
@@ -26,7 +26,7 @@ public sealed record CloseAlertCommand
     [StringLength(4000)]
     public string? Reason { get; init; }
 
-    [Required]
+    [Required(ErrorMessage = "Send the version of the alert you read")]
     public int? Version { get; init; }
 }
 
