@@ -28,7 +28,7 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
     /// How many name candidates are scored in memory. Keeps a very common name from loading thousands of
     /// records; people then narrow the search with a date of birth or postcode.
     /// </summary>
-    private const int MaxCandidates = 1000;
+    private const int MaxCandidates = 2000;
 
     /// <summary>
     /// Finds the people the professional may open that match every term given. Names match whatever the
@@ -81,7 +81,46 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
             return refusal;
         }
 
-        var people = await VisibleAsync(cancellationToken);
+        // Names and postcodes narrow to a bounded set of ids first, each through its own index; the people are then
+        // loaded by primary key. Filtering by area in the same statement would tempt SQLite to scan the whole area.
+        var today = clock.Today();
+        List<PersonId>? ids = null;
+        if (tokens.Count > 0)
+        {
+            ids = await NameCandidates(tokens).Take(MaxCandidates).ToListAsync(cancellationToken);
+        }
+
+        if (postcode is not null)
+        {
+            var living = db.Addresses.Where(a => a.Postcode == postcode && a.From <= today && (a.To == null || a.To >= today)).Select(a => a.PersonId);
+            if (ids is not null)
+            {
+                var named = ids;
+                living = living.Where(id => named.Contains(id));
+            }
+
+            ids = await living.Distinct().Take(MaxCandidates).ToListAsync(cancellationToken);
+        }
+
+        var visible = await access.VisiblePeopleAsync(cancellationToken);
+        var area = user.AreaId;
+        if (ids is not null && visible is not null)
+        {
+            ids = ids.Where(visible.Contains).ToList();
+        }
+
+        var people = db.People.AsNoTracking();
+        if (ids is not null)
+        {
+            var candidates = ids;
+            people = people.Where(p => candidates.Contains(p.Id));
+        }
+        else if (visible is not null)
+        {
+            var visibleIds = visible.ToList();
+            people = people.Where(p => visibleIds.Contains(p.Id));
+        }
+
         if (query.DateOfBirth is { } dob)
         {
             people = people.Where(p => p.DateOfBirth == dob);
@@ -92,20 +131,13 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
             people = people.Where(p => p.NhsNumber == nhsNumber);
         }
 
-        var today = clock.Today();
-        if (postcode is not null)
-        {
-            var living = db.Addresses.Where(a => a.Postcode == postcode && a.From <= today && (a.To == null || a.To >= today)).Select(a => a.PersonId);
-            people = people.Where(p => living.Contains(p.Id));
-        }
-
         List<Person> found;
-        if (tokens.Count > 0)
+        if (ids is not null)
         {
-            people = people.Where(p => NameCandidates(tokens).Contains(p.Id));
-            var candidates = await people.AsNoTracking().Take(MaxCandidates).ToListAsync(cancellationToken);
-            found = candidates
-                .Select(p => (Person: p, Score: NameText.MatchScore(tokens, PersonSearchIndex.TokensFor(p).ToList())))
+            // Need-to-know for area-wide reach: the same area as the professional. Checked here, over the bounded candidates.
+            var loaded = (await people.ToListAsync(cancellationToken)).Where(p => visible is not null || p.AreaId == area);
+            found = loaded
+                .Select(p => (Person: p, Score: tokens.Count == 0 ? 1.0 : NameText.MatchScore(tokens, PersonSearchIndex.TokensFor(p).ToList())))
                 .Where(x => x.Score is not null)
                 .OrderByDescending(x => x.Score).ThenBy(x => x.Person.FamilyName, StringComparer.OrdinalIgnoreCase).ThenBy(x => x.Person.GivenName, StringComparer.OrdinalIgnoreCase)
                 .Select(x => x.Person)
@@ -114,13 +146,19 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
         }
         else
         {
-            found = await people.AsNoTracking().OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(MaxResults + 1).ToListAsync(cancellationToken);
+            // Only a date of birth or NHS number: both indexed and selective.
+            if (visible is null)
+            {
+                people = people.Where(p => p.AreaId == area);
+            }
+
+            found = await people.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(MaxResults + 1).ToListAsync(cancellationToken);
         }
 
         var shown = found.Take(MaxResults).ToList();
-        var ids = shown.Select(p => p.Id).ToList();
+        var shownIds = shown.Select(p => p.Id).ToList();
         var postcodes = (await db.Addresses
-                .Where(a => ids.Contains(a.PersonId) && a.From <= today && (a.To == null || a.To >= today))
+                .Where(a => shownIds.Contains(a.PersonId) && a.From <= today && (a.To == null || a.To >= today))
                 .Select(a => new { a.PersonId, a.Postcode, a.From })
                 .ToListAsync(cancellationToken))
             .GroupBy(a => a.PersonId)
@@ -132,20 +170,6 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
 
         var results = shown.Select(p => new FoundPerson(p.Id, p.FullName, p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth, p.NhsNumber, postcodes.GetValueOrDefault(p.Id))).ToList();
         return Outcome<FoundPeople>.Success(new FoundPeople(results, found.Count > MaxResults));
-    }
-
-    /// <summary>Need-to-know: only people the professional may open, filtered in the database.</summary>
-    private async Task<IQueryable<Person>> VisibleAsync(CancellationToken cancellationToken)
-    {
-        var visible = await access.VisiblePeopleAsync(cancellationToken);
-        if (visible is null)
-        {
-            var area = user.AreaId;
-            return db.People.Where(p => p.AreaId == area);
-        }
-
-        var ids = visible.ToList();
-        return db.People.Where(p => ids.Contains(p.Id));
     }
 
     /// <summary>
