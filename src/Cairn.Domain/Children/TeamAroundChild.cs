@@ -23,6 +23,14 @@ public sealed class TeamAroundChild
     public Involvement? LeadOn(DateOnly date) => CurrentOn(date).SingleOrDefault(i => i.IsLeadProfessional);
 
     /// <summary>
+    /// Involvements that carry on after <paramref name="date"/>. An involvement ended on a day still counts as
+    /// current that day (its professional can finish their recording), but the lead-professional rule is about
+    /// who is there from then on, so it is checked against these.
+    /// </summary>
+    public IEnumerable<Involvement> ContinuingAfter(DateOnly date) =>
+        _involvements.Where(i => i.StartedOn <= date && (i.EndedOn is null || i.EndedOn > date));
+
+    /// <summary>
     /// Adds an involvement. The first current involvement becomes the lead professional whether asked or
     /// not; asking for a new lead moves the role from the previous one.
     /// </summary>
@@ -39,12 +47,12 @@ public sealed class TeamAroundChild
             return Refusal.Of("StartedOn", "The start date must be today or in the past");
         }
 
-        if (CurrentOn(today).Any(i => i.ProfessionalId == professional && i.Role == role))
+        if (ContinuingAfter(today).Any(i => i.ProfessionalId == professional && i.Role == role))
         {
             return Refusal.Of("ProfessionalId", "This professional is already involved with the child in that role");
         }
 
-        var current = CurrentOn(today).ToList();
+        var current = ContinuingAfter(today).ToList();
         var isLead = makeLead || current.Count == 0;
         if (isLead)
         {
@@ -63,13 +71,13 @@ public sealed class TeamAroundChild
     /// <summary>Moves the lead professional role to another current involvement.</summary>
     public Refusal? MakeLead(InvolvementId id, DateOnly today)
     {
-        var target = CurrentOn(today).FirstOrDefault(i => i.Id == id);
+        var target = ContinuingAfter(today).FirstOrDefault(i => i.Id == id);
         if (target is null)
         {
             return Refusal.Of("InvolvementId", "Choose a professional who is currently involved with the child");
         }
 
-        foreach (var other in CurrentOn(today).Where(i => i.IsLeadProfessional && i.Id != id))
+        foreach (var other in ContinuingAfter(today).Where(i => i.IsLeadProfessional && i.Id != id))
         {
             other.IsLeadProfessional = false;
             other.Version++;
@@ -106,7 +114,7 @@ public sealed class TeamAroundChild
             return Refusal.Of("EndedOn", "The end date must be between the start date and today");
         }
 
-        var others = CurrentOn(today).Where(i => i.Id != id).ToList();
+        var others = ContinuingAfter(endedOn).Where(i => i.Id != id).ToList();
         if (involvement.IsLeadProfessional && others.Count > 0)
         {
             return Refusal.Of("InvolvementId", "Make another professional the lead professional before ending this involvement. Every open child must have a named lead professional.");
