@@ -1,3 +1,5 @@
+using Cairn.Domain.Time;
+
 namespace Cairn.Domain.Alerts;
 
 public enum AlertCategory
@@ -127,7 +129,7 @@ public sealed class Alert
 
     public static Outcome<Alert> Raise(PersonId child, AlertDraft draft, ProfessionalId owner, DateTimeOffset now)
     {
-        var refusal = draft.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        var refusal = draft.Validate(now.InLondon());
         if (refusal is not null)
         {
             return refusal;
@@ -156,7 +158,7 @@ public sealed class Alert
     /// <summary>Records a review: the alert still stands and is next reviewed by a later date.</summary>
     public Refusal? Review(DateOnly nextReviewBy, string note, int expectedVersion, ProfessionalId by, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = now.InLondon();
         if (Refuse(expectedVersion) is { } stale)
         {
             return stale;

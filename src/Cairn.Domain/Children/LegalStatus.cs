@@ -1,3 +1,5 @@
+using Cairn.Domain.Time;
+
 namespace Cairn.Domain.Children;
 
 /// <summary>The legal basis on which the local authority is working with the child (L20).</summary>
@@ -66,7 +68,7 @@ public sealed class LegalStatus
             errors.Add(new("Category", "A category applies only to a child protection plan"));
         }
 
-        if (from > DateOnly.FromDateTime(now.UtcDateTime))
+        if (from > now.InLondon())
         {
             errors.Add(new("From", "The date must be today or in the past"));
         }

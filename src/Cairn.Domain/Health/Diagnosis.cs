@@ -1,3 +1,5 @@
+using Cairn.Domain.Time;
+
 namespace Cairn.Domain.Health;
 
 public enum DiagnosisStatus
@@ -47,7 +49,7 @@ public sealed class Diagnosis
         {
             errors.Add(new("DiagnosedOn", "Enter the date of the diagnosis"));
         }
-        else if (diagnosedOn > DateOnly.FromDateTime(now.UtcDateTime))
+        else if (diagnosedOn > now.InLondon())
         {
             errors.Add(new("DiagnosedOn", "The date of the diagnosis must be today or in the past"));
         }

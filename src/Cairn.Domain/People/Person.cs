@@ -1,3 +1,5 @@
+using Cairn.Domain.Time;
+
 namespace Cairn.Domain.People;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class Person
 
     public static Outcome<Person> Create(PersonDetails details, AreaId area, ProfessionalId by, DateTimeOffset now)
     {
-        var refusal = details.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        var refusal = details.Validate(now.InLondon());
         if (refusal is not null)
         {
             return refusal;
@@ -70,7 +72,7 @@ public sealed class Person
             return Refusal.Of("Reason", "Enter the reason for the change");
         }
 
-        var refusal = details.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        var refusal = details.Validate(now.InLondon());
         if (refusal is not null)
         {
             return refusal;
@@ -81,7 +83,7 @@ public sealed class Person
             || !string.Equals(details.FamilyName.Trim(), FamilyName, StringComparison.Ordinal))
         {
             // A changed name is kept as a previous name so searches by the old name still find the child.
-            _otherNames.Add(new PersonName(GivenName, FamilyName, NameKind.Previous, DateOnly.FromDateTime(now.UtcDateTime)));
+            _otherNames.Add(new PersonName(GivenName, FamilyName, NameKind.Previous, now.InLondon()));
         }
 
         Apply(details);

@@ -1,12 +1,14 @@
+using Cairn.Domain.Time;
+
 namespace Cairn.Web.Security;
 
 public static class Clock
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static TimeZoneInfo London => LocalDate.London;
 
     /// <summary>Today's date where Cairn's users are: in England and Wales.</summary>
     public static DateOnly Today(this TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
+        clock.GetUtcNow().InLondon();
 
     public static DateTimeOffset ToLondon(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, London);
 
