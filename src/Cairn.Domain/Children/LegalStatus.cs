@@ -1,3 +1,4 @@
+using Cairn.Domain.Agencies;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Children;
@@ -44,6 +45,14 @@ public sealed class LegalStatus
     public string Reason { get; private set; }
     public ProfessionalId RecordedBy { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>
+    /// The legal basis is the local authority's decision: only children's social care records it. Other
+    /// agencies see it on the child's page.
+    /// </summary>
+    public static bool MayBeRecordedBy(AgencyKind agency) => agency == AgencyKind.ChildrensSocialCare;
+
+    public const string OnlySocialCare = "Only children's social care can record a child's legal status. Share the information with the allocated social worker.";
 
     /// <summary>
     /// Records a new status from a date, closing the current one the day before. Refused when the new

@@ -60,6 +60,16 @@ public sealed class ChronologyEntry
         return Outcome<ChronologyEntry>.Success(entry);
     }
 
+    /// <summary>
+    /// Who may correct an entry: the professional who recorded it, or a team manager in the same agency
+    /// (for a worker who has left). Everyone else adds a new entry instead.
+    /// </summary>
+    public bool MayBeAmendedBy(ProfessionalId professional, AgencyId agency, Role roles) =>
+        professional == RecordedBy || (agency == AgencyId && (roles & Role.TeamManager) == Role.TeamManager);
+
+    public const string OnlyRecorderMayAmend =
+        "Only the professional who recorded this entry, or a manager in their agency, can amend it. Add a new entry to record what you know.";
+
     /// <summary>Corrects the entry. The original content stays in the history with the reason and who changed it.</summary>
     public Outcome<ChronologyRevision> Amend(ChronologyContent content, int expectedVersion, string reason, bool concernsAChild,
         ProfessionalId by, DateTimeOffset now)

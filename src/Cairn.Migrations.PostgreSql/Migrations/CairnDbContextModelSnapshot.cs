@@ -317,6 +317,11 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LegalStatuses_ChildId_Current")
+                        .HasFilter("\"To\" IS NULL");
+
                     b.HasIndex("ChildId", "From");
 
                     b.ToTable("LegalStatuses");

@@ -310,6 +310,11 @@ namespace Cairn.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LegalStatuses_ChildId_Current")
+                        .HasFilter("\"To\" IS NULL");
+
                     b.HasIndex("ChildId", "From");
 
                     b.ToTable("LegalStatuses");

@@ -18,6 +18,35 @@ public static class Problems
 
     public static ValidationProblem Invalid(string field, string message) => Refusal.Of(field, message).ToProblem();
 
+    /// <summary>A refusal because the record changed since the caller read it (the "Version" field).</summary>
+    public static bool IsConflict(this Refusal refusal) => refusal.Errors.Any(e => e.Field == "Version");
+
+    /// <summary>409 problem+json for an edit made against a stale version: never last-write-wins.</summary>
+    public static ProblemHttpResult ToConflict(this Refusal refusal, string title) =>
+        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = title,
+            Type = "https://cairn.example/problems/conflict",
+            Detail = string.Join(" ", refusal.Errors.Select(e => e.Message)),
+        });
+
+    /// <summary>The usual answer to a change: not found, a conflict (409), a validation problem (400), or the value.</summary>
+    public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, NotFound> ToChangeResult<T>(this Outcome<T>? outcome, string conflictTitle)
+    {
+        if (outcome is not { } result)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (result.Refusal is not { } refusal)
+        {
+            return TypedResults.Ok(result.Value!);
+        }
+
+        return refusal.IsConflict() ? refusal.ToConflict(conflictTitle) : refusal.ToProblem();
+    }
+
     /// <summary>Copies a refusal into ModelState under the page's input prefix, so the error summary links to the field.</summary>
     public static void AddRefusal(this ModelStateDictionary modelState, Refusal refusal, string prefix = "Input")
     {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.People;
@@ -10,36 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cairn.Web.Features.Chronology.RecordEntry;
 
 /// <summary>A new chronology entry about a person, optionally also about every other child in their household.</summary>
-public sealed record RecordEntryCommand
+public sealed record RecordEntryCommand : EntryContentCommand
 {
-    [Required]
-    public DateTimeOffset? OccurredAt { get; init; }
-
-    [Required]
-    public ChronologyCategory? Category { get; init; }
-
-    [Required]
-    public Significance? Significance { get; init; }
-
-    public ContactMode? ContactMode { get; init; }
-    public AppointmentOutcome? AppointmentOutcome { get; init; }
-
-    [Required]
-    [StringLength(ChronologyContent.MaxSummaryLength)]
-    public string? Summary { get; init; }
-
-    [StringLength(ChronologyContent.MaxDetailLength)]
-    public string? Detail { get; init; }
-
-    [StringLength(8000)]
-    public string? ChildsWords { get; init; }
-
-    [StringLength(2000)]
-    public string? HowGathered { get; init; }
-
-    [StringLength(2000)]
-    public string? WhyNotGathered { get; init; }
-
     /// <summary>An incident in a household concerns every child in it: link the entry to each of them too.</summary>
     public bool IncludeHouseholdChildren { get; init; }
 }
@@ -74,16 +45,7 @@ public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService ac
             subjects.AddRange(children.Select(c => (c, true)));
         }
 
-        var voice = new VoiceOfChild(command.ChildsWords, command.HowGathered, command.WhyNotGathered);
-        var content = new ChronologyContent(
-            command.OccurredAt.Value,
-            command.Category ?? default,
-            command.Significance ?? default,
-            command.ContactMode,
-            command.AppointmentOutcome,
-            command.Summary ?? "",
-            command.Detail,
-            voice.IsEmpty ? null : voice);
+        var content = command.ToContent();
         var agency = await db.Agencies.Where(a => a.Id == user.AgencyId).Select(a => new { a.Id, a.Kind }).SingleAsync(cancellationToken);
         var outcome = ChronologyEntry.Record(content, subjects, agency.Id, agency.Kind, user.ProfessionalId, now);
         if (outcome.Refusal is { } refusal)

@@ -1,5 +1,4 @@
 using Cairn.Domain;
-using Cairn.Domain.Chronology;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -67,33 +66,10 @@ public sealed class RecordEntryModel(RecordEntryHandler handler, RecordAccessSer
         return true;
     }
 
-    public sealed class RecordEntryInput
+    public sealed class RecordEntryInput : EntryContentInput
     {
-        public DateTime? OccurredAt { get; set; }
-        public ChronologyCategory? Category { get; set; }
-        public Significance? Significance { get; set; } = Domain.Chronology.Significance.Routine;
-        public ContactMode? ContactMode { get; set; }
-        public AppointmentOutcome? AppointmentOutcome { get; set; }
-        public string? Summary { get; set; }
-        public string? Detail { get; set; }
-        public string? ChildsWords { get; set; }
-        public string? HowGathered { get; set; }
-        public string? WhyNotGathered { get; set; }
         public bool IncludeHouseholdChildren { get; set; }
 
-        public RecordEntryCommand ToCommand() => new()
-        {
-            OccurredAt = OccurredAt is { } local ? Clock.FromLondon(local) : null,
-            Category = Category,
-            Significance = Significance,
-            ContactMode = ContactMode,
-            AppointmentOutcome = AppointmentOutcome,
-            Summary = Summary,
-            Detail = Detail,
-            ChildsWords = ChildsWords,
-            HowGathered = HowGathered,
-            WhyNotGathered = WhyNotGathered,
-            IncludeHouseholdChildren = IncludeHouseholdChildren,
-        };
+        public RecordEntryCommand ToCommand() => Fill(new RecordEntryCommand { IncludeHouseholdChildren = IncludeHouseholdChildren });
     }
 }

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using Cairn.Domain;
+using Cairn.Domain.Children;
+using Cairn.Domain.People;
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Cairn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Features.Children.ChangeLegalStatus;
+
+/// <summary>
+/// A new legal status from a date (L20). <see cref="CurrentStatusId"/> is the current status the person saw
+/// (null if there was none): if someone else recorded a status meanwhile, the change is refused as stale.
+/// </summary>
+public sealed record ChangeLegalStatusCommand
+{
+    [Required]
+    public LegalStatusKind? Kind { get; init; }
+
+    public ChildProtectionCategory? Category { get; init; }
+
+    [Required]
+    public DateOnly? From { get; init; }
+
+    [StringLength(2000)]
+    public string? Reason { get; init; }
+
+    public LegalStatusId? CurrentStatusId { get; init; }
+}
+
+public sealed record LegalStatusPeriod(LegalStatusId Id, LegalStatusKind Kind, ChildProtectionCategory? Category, DateOnly From, DateOnly? To,
+    string Reason, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>The child's legal status now and every earlier one, newest first, and whether the viewer may record a new one.</summary>
+public sealed record LegalStatusHistory(PersonId ChildId, LegalStatusPeriod? Current, IReadOnlyList<LegalStatusPeriod> History, bool MayRecord);
+
+public sealed record ChangedLegalStatus(LegalStatusId Id, PersonId ChildId, LegalStatusKind Kind, DateOnly From);
+
+public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
+{
+    public const string StaleMessage = "Someone else recorded a legal status for this child while you were looking at it. Reload the page to see it, then try again.";
+
+    /// <returns>Null when the child does not exist or the viewer may not see them.</returns>
+    public async Task<LegalStatusHistory?> HandleAsync(PersonId childId, CancellationToken cancellationToken)
+    {
+        var decision = await access.OpenAsync(childId, cancellationToken);
+        if (!decision.Allowed)
+        {
+            return null;
+        }
+
+        await audit.RecordReadAsync("legal-status.view", childId, decision.Reason.ToString(), cancellationToken);
+        var history = (await db.LegalStatuses.AsNoTracking().Where(s => s.ChildId == childId)
+            .Join(db.Professionals, s => s.RecordedBy, p => p.Id, (s, p) => new { s, p.Name })
+            .ToListAsync(cancellationToken))
+            .OrderByDescending(x => x.s.From)
+            .Select(x => new LegalStatusPeriod(x.s.Id, x.s.Kind, x.s.Category, x.s.From, x.s.To, x.s.Reason, x.Name, x.s.RecordedAt))
+            .ToList();
+        return new LegalStatusHistory(childId, history.FirstOrDefault(s => s.To is null), history, await MayRecordAsync(cancellationToken));
+    }
+
+    public async Task<Outcome<ChangedLegalStatus>?> ChangeAsync(PersonId childId, ChangeLegalStatusCommand command, CancellationToken cancellationToken)
+    {
+        if (!(await access.OpenAsync(childId, cancellationToken)).Allowed)
+        {
+            return null;
+        }
+
+        if (!await MayRecordAsync(cancellationToken))
+        {
+            audit.Record("legal-status.change", childId, "legal-status", null, "refused");
+            await db.SaveChangesAsync(cancellationToken);
+            return Refusal.Of("Kind", LegalStatus.OnlySocialCare);
+        }
+
+        if (await db.People.Where(p => p.Id == childId).Select(p => p.Kind).SingleAsync(cancellationToken) != PersonKind.Child)
+        {
+            return Refusal.Of("Kind", "A legal status is recorded for a child only");
+        }
+
+        if (command.From is not { } from)
+        {
+            return Refusal.Of("From", "Enter the date the status started");
+        }
+
+        var current = await db.LegalStatuses.Where(s => s.ChildId == childId && s.To == null).FirstOrDefaultAsync(cancellationToken);
+        if (current?.Id != command.CurrentStatusId)
+        {
+            return Refusal.Of("Version", StaleMessage);
+        }
+
+        var now = clock.GetUtcNow();
+        var outcome = LegalStatus.Change(current, childId, command.Kind ?? (LegalStatusKind)(-1), command.Category, from, command.Reason ?? "",
+            user.ProfessionalId, now);
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var status = outcome.Value!;
+        db.LegalStatuses.Add(status);
+        audit.Record("legal-status.change", childId, "legal-status", status.Id.Value);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique "one current status per child" index: someone else recorded one at the same moment.
+            db.ChangeTracker.Clear();
+            return Refusal.Of("Version", StaleMessage);
+        }
+
+        return Outcome<ChangedLegalStatus>.Success(new ChangedLegalStatus(status.Id, childId, status.Kind, status.From));
+    }
+
+    private async Task<bool> MayRecordAsync(CancellationToken cancellationToken)
+    {
+        var agency = user.AgencyId;
+        var kind = await db.Agencies.Where(a => a.Id == agency).Select(a => a.Kind).SingleAsync(cancellationToken);
+        return LegalStatus.MayBeRecordedBy(kind);
+    }
+}

@@ -1,0 +1,86 @@
+using Cairn.Domain;
+using Cairn.Domain.Children;
+using Cairn.Web.Features.Shared;
+using Cairn.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cairn.Web.Features.Children.ChangeLegalStatus;
+
+[Authorize(Policy = Policies.Professional)]
+public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, ChildBannerHandler banner, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public ChangeLegalStatusInput Input { get; set; } = new();
+
+    public ChildBanner Banner { get; private set; } = null!;
+
+    public LegalStatusHistory Status { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(new PersonId(id), cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input.From = clock.Today();
+        Input.CurrentStatusId = Status.Current?.Id.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var personId = new PersonId(id);
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
+        }
+
+        var outcome = await handler.ChangeAsync(personId, Input.ToCommand(), cancellationToken);
+        if (outcome is not { } result)
+        {
+            return NotFound();
+        }
+
+        if (result.Refusal is { } refusal)
+        {
+            ModelState.AddRefusal(refusal);
+            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
+        }
+
+        TempData["Notice"] = "Legal status recorded";
+        return Redirect($"/people/{id}");
+    }
+
+    private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)
+    {
+        if (await handler.HandleAsync(id, cancellationToken) is not { } status)
+        {
+            return false;
+        }
+
+        Status = status;
+        Banner = await banner.LoadAsync(id, cancellationToken);
+        return true;
+    }
+
+    public sealed class ChangeLegalStatusInput
+    {
+        public LegalStatusKind? Kind { get; set; }
+        public ChildProtectionCategory? Category { get; set; }
+        public DateOnly? From { get; set; }
+        public string? Reason { get; set; }
+        public Guid? CurrentStatusId { get; set; }
+
+        public ChangeLegalStatusCommand ToCommand() => new()
+        {
+            Kind = Kind,
+            Category = Category,
+            From = From,
+            Reason = Reason,
+            CurrentStatusId = CurrentStatusId is { } c ? new LegalStatusId(c) : null,
+        };
+    }
+}
