@@ -36,8 +36,11 @@ public static class CairnApp
         services.AddFeatureServices();
 
         services.AddAuthentication(SelectorScheme)
+            // Tokens are for the API only: a bearer token sent to a page is ignored, so a token can never use the
+            // account page (to mint more tokens) or any other form.
             .AddPolicyScheme(SelectorScheme, "Cookie or API token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : CookieScheme)
             .AddCookie(CookieScheme, o =>

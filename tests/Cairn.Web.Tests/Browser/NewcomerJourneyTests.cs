@@ -24,7 +24,7 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByLabel("Email address").FillAsync(Accounts.SocialWorker);
         await page.GetByLabel("Password").FillAsync(Demo.DemoSeeder.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Find a person" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Find a person" })).ToBeVisibleAsync();
 
         await page.GotoAsync($"/people/{zofia.Value}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zofia Nowak", Level = 1 })).ToBeVisibleAsync();
@@ -52,6 +52,81 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture) : IClassFixture
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zofia Nowak", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#chronology ~ article").First).ToContainTextAsync("Visit to foster home: settled");
         await Assertions.Expect(page.Locator("#chronology ~ article").First).ToContainTextAsync("I want to stay with my brother.");
+    }
+
+    [Fact]
+    public async Task Search_raise_an_alert_create_a_person_and_visit_the_record_pages_with_clear_errors()
+    {
+        var zofia = await fixture.App.PersonIdAsync("Zofia", "Nowak");
+        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, Accounts.SocialWorker);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your work", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Zofia Nowak" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+
+        // Search tolerates a slip in the name.
+        await page.GotoAsync("/people");
+        await page.GetByLabel("Name").FillAsync("zofia nowack");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Zofia Nowak" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+
+        // A vague alert is refused with a message naming what is missing.
+        await page.GotoAsync($"/people/{zofia.Value}/alerts/new");
+        await page.GetByLabel("What is the risk?").FillAsync("Be careful");
+        await page.GetByLabel("Description").FillAsync("Be careful.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise alert" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("too short to act on");
+        await AssertAccessibleAsync(page);
+
+        // An invalid NHS number is refused.
+        await page.GotoAsync("/people/new");
+        await page.GetByLabel("Child", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Given name").FillAsync("Ada");
+        await page.GetByLabel("Family name").FillAsync("Testperson");
+        await page.GetByLabel("NHS number (optional)").FillAsync("943 476 5918");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create record" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("NHS number");
+        await AssertAccessibleAsync(page);
+
+        // The pages around the record.
+        foreach (var path in new[] { $"/people/{zofia.Value}/team", $"/people/{zofia.Value}/team/new", $"/people/{zofia.Value}/legal-status",
+            $"/people/{zofia.Value}/diagnoses/new", "/alerts/reviews", "/account" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response?.Ok, $"{path} returned {response?.Status}");
+            await AssertAccessibleAsync(page);
+        }
+
+        await page.GotoAsync($"/people/{zofia.Value}");
+        await page.Locator("#chronology ~ article h3 a").First.ClickAsync();
+        await Assertions.Expect(page.GetByText("Recorded", new() { Exact = true })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task The_safeguarding_lead_reads_the_audit_log()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, Accounts.SafeguardingLead);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await page.GetByLabel("Refused and failed only").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search the log" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Demo.DemoSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Find a person" })).ToBeVisibleAsync();
     }
 
     private static async Task AssertAccessibleAsync(IPage page)
