@@ -2,6 +2,7 @@ using System.Reflection;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Features;
+using Cairn.Web.FollowThrough;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -34,6 +35,15 @@ public static class CairnApp
         services.AddScoped<SignInService>();
         services.AddScoped<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddFeatureServices();
+        services.Configure<WorkingHoursOptions>(builder.Configuration.GetSection("Cairn:WorkingHours"));
+        services.AddSingleton<WorkingCalendarSource>();
+        services.AddScoped<ShareSteps>();
+        services.AddScoped<ShareAccessService>();
+        services.AddScoped<EscalationSweep>();
+        if (builder.Configuration.GetValue("Cairn:Escalation:Enabled", true))
+        {
+            services.AddHostedService<EscalationWorker>();
+        }
 
         services.AddAuthentication(SelectorScheme)
             // Tokens are for the API only: a bearer token sent to a page is ignored, so a token can never use the

@@ -19,6 +19,8 @@ public enum Role
     Administrator = 16,
     /// <summary>Emergency Duty Team: out-of-hours children's social care for the area.</summary>
     EmergencyDuty = 32,
+    /// <summary>Head of service: the top of the escalation ladder for overdue shares; no extra reach into records.</summary>
+    HeadOfService = 64,
 }
 
 public sealed class Professional

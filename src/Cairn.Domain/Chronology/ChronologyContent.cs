@@ -12,6 +12,8 @@ public enum ChronologyCategory
     Education = 8,
     Police = 9,
     MissingEpisode = 10,
+    /// <summary>A step in a share between agencies: sent, received, actioned, declined, redirected or closed (L01).</summary>
+    InformationShared = 11,
     Other = 99,
 }
 

@@ -852,6 +852,202 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Shares.Share", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ActionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ArrivedOutOfHours")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmergencyDutyNote")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("ReceiptDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReceivedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecipientAgency")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecipientProfessional")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecipientTeam")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SentByAgency")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("RecipientAgency", "Status");
+
+                    b.HasIndex("RecipientProfessional", "Status");
+
+                    b.HasIndex("RecipientTeam", "Status");
+
+                    b.HasIndex("SentBy", "Status");
+
+                    b.HasIndex("Status", "DeliveredAt");
+
+                    b.ToTable("Shares");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.ToTable("ShareAttachments");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareChild", b =>
+                {
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ShareId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("ShareChildren");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Clock")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.ToTable("ShareEvents");
+                });
+
             modelBuilder.Entity("Cairn.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -908,6 +1104,130 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasIndex("PersonId", "Sequence");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarAdjustments");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Date = new DateOnly(1981, 7, 29),
+                            Kind = 0,
+                            Name = "Royal wedding"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Date = new DateOnly(1995, 5, 8),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(1995, 5, 1),
+                            Name = "Early May bank holiday (VE day)"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Date = new DateOnly(1999, 12, 31),
+                            Kind = 0,
+                            Name = "Millennium celebrations"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Date = new DateOnly(2002, 6, 4),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(2002, 5, 27)
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Date = new DateOnly(2002, 6, 3),
+                            Kind = 0,
+                            Name = "Queen's Golden Jubilee"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Date = new DateOnly(2011, 4, 29),
+                            Kind = 0,
+                            Name = "Royal wedding"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Date = new DateOnly(2012, 6, 4),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(2012, 5, 28)
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Date = new DateOnly(2012, 6, 5),
+                            Kind = 0,
+                            Name = "Queen's Diamond Jubilee"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Date = new DateOnly(2020, 5, 8),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(2020, 5, 4),
+                            Name = "Early May bank holiday (VE day)"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Date = new DateOnly(2022, 6, 2),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(2022, 5, 30)
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Date = new DateOnly(2022, 6, 3),
+                            Kind = 0,
+                            Name = "Platinum Jubilee bank holiday"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Date = new DateOnly(2022, 9, 19),
+                            Kind = 0,
+                            Name = "Bank Holiday for the State Funeral of Queen Elizabeth II"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Date = new DateOnly(2023, 5, 8),
+                            Kind = 0,
+                            Name = "Bank holiday for the coronation of King Charles III"
+                        });
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.LocalAuthority", b =>
@@ -972,6 +1292,84 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasKey("Postcode");
 
                     b.ToTable("Postcodes");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.ShareAttachmentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasMaxLength(10485760)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ShareAttachmentContents");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.SweepLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SweepLeases");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SendAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("ProfessionalId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Cairn.Web.Security.Account", b =>
@@ -1208,6 +1606,42 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Navigation("OtherNames");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareAttachment", b =>
+                {
+                    b.HasOne("Cairn.Domain.Shares.Share", null)
+                        .WithMany()
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareChild", b =>
+                {
+                    b.HasOne("Cairn.Domain.Shares.Share", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.Shares.Share", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.ShareAttachmentContent", b =>
+                {
+                    b.HasOne("Cairn.Domain.Shares.ShareAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("Cairn.Web.Data.ShareAttachmentContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Web.Security.Account", b =>
                 {
                     b.HasOne("Cairn.Domain.Agencies.Professional", null)
@@ -1241,6 +1675,13 @@ namespace Cairn.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>
                 {
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.Share", b =>
+                {
+                    b.Navigation("Children");
+
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -839,6 +839,200 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Shares.Share", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ActionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ArrivedOutOfHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmergencyDutyNote")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceiptDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReceivedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientAgency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientProfessional")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientTeam")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SentByAgency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("RecipientAgency", "Status");
+
+                    b.HasIndex("RecipientProfessional", "Status");
+
+                    b.HasIndex("RecipientTeam", "Status");
+
+                    b.HasIndex("SentBy", "Status");
+
+                    b.HasIndex("Status", "DeliveredAt");
+
+                    b.ToTable("Shares");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.ToTable("ShareAttachments");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareChild", b =>
+                {
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ShareId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("ShareChildren");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Clock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.ToTable("ShareEvents");
+                });
+
             modelBuilder.Entity("Cairn.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -895,6 +1089,128 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "Sequence");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarAdjustments");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Date = new DateOnly(1981, 7, 29),
+                            Kind = 0,
+                            Name = "Royal wedding"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Date = new DateOnly(1995, 5, 8),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(1995, 5, 1),
+                            Name = "Early May bank holiday (VE day)"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Date = new DateOnly(1999, 12, 31),
+                            Kind = 0,
+                            Name = "Millennium celebrations"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Date = new DateOnly(2002, 6, 4),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(2002, 5, 27)
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Date = new DateOnly(2002, 6, 3),
+                            Kind = 0,
+                            Name = "Queen's Golden Jubilee"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Date = new DateOnly(2011, 4, 29),
+                            Kind = 0,
+                            Name = "Royal wedding"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Date = new DateOnly(2012, 6, 4),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(2012, 5, 28)
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Date = new DateOnly(2012, 6, 5),
+                            Kind = 0,
+                            Name = "Queen's Diamond Jubilee"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Date = new DateOnly(2020, 5, 8),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(2020, 5, 4),
+                            Name = "Early May bank holiday (VE day)"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Date = new DateOnly(2022, 6, 2),
+                            Kind = 1,
+                            MovedFrom = new DateOnly(2022, 5, 30)
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Date = new DateOnly(2022, 6, 3),
+                            Kind = 0,
+                            Name = "Platinum Jubilee bank holiday"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Date = new DateOnly(2022, 9, 19),
+                            Kind = 0,
+                            Name = "Bank Holiday for the State Funeral of Queen Elizabeth II"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Date = new DateOnly(2023, 5, 8),
+                            Kind = 0,
+                            Name = "Bank holiday for the coronation of King Charles III"
+                        });
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.LocalAuthority", b =>
@@ -959,6 +1275,84 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasKey("Postcode");
 
                     b.ToTable("Postcodes");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.ShareAttachmentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasMaxLength(10485760)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ShareAttachmentContents");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.SweepLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SweepLeases");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SendAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("ProfessionalId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Cairn.Web.Security.Account", b =>
@@ -1191,6 +1585,42 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Navigation("OtherNames");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareAttachment", b =>
+                {
+                    b.HasOne("Cairn.Domain.Shares.Share", null)
+                        .WithMany()
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareChild", b =>
+                {
+                    b.HasOne("Cairn.Domain.Shares.Share", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.ShareEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.Shares.Share", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.ShareAttachmentContent", b =>
+                {
+                    b.HasOne("Cairn.Domain.Shares.ShareAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("Cairn.Web.Data.ShareAttachmentContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Web.Security.Account", b =>
                 {
                     b.HasOne("Cairn.Domain.Agencies.Professional", null)
@@ -1224,6 +1654,13 @@ namespace Cairn.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>
                 {
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Shares.Share", b =>
+                {
+                    b.Navigation("Children");
+
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -5,7 +5,9 @@ using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.Health;
 using Cairn.Domain.People;
+using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
+using Cairn.Web.Notifications;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +41,14 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
     public DbSet<DiagnosisStatusChange> DiagnosisStatusChanges => Set<DiagnosisStatusChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Share> Shares => Set<Share>();
+    public DbSet<ShareChild> ShareChildren => Set<ShareChild>();
+    public DbSet<ShareEvent> ShareEvents => Set<ShareEvent>();
+    public DbSet<ShareAttachment> ShareAttachments => Set<ShareAttachment>();
+    public DbSet<ShareAttachmentContent> ShareAttachmentContents => Set<ShareAttachmentContent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CalendarAdjustment> CalendarAdjustments => Set<CalendarAdjustment>();
+    public DbSet<SweepLease> SweepLeases => Set<SweepLease>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 
@@ -93,6 +103,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         configurationBuilder.Properties<RelationshipId>().HaveConversion<RelationshipIdConverter>();
         configurationBuilder.Properties<AddressId>().HaveConversion<AddressIdConverter>();
         configurationBuilder.Properties<LegalStatusId>().HaveConversion<LegalStatusIdConverter>();
+        configurationBuilder.Properties<ShareId>().HaveConversion<ShareIdConverter>();
         if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();

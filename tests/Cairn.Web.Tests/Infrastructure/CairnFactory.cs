@@ -2,6 +2,7 @@ using Cairn.Web.Data;
 using Cairn.Web.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,11 +24,21 @@ public class CairnFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool UseKestrelServer => false;
 
+    /// <summary>A clock the tests set, for features whose rules depend on the time (working hours, due times).</summary>
+    public virtual TestClock? Clock => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Development: static assets are served from the files on disk, as with `dotnet run` (build output serves stale compressed copies).
         builder.UseEnvironment("Development");
         builder.UseSetting("Cairn:Demo:SeedWhenEmpty", "false");
+        // Tests run the escalation sweep themselves, at the times they choose.
+        builder.UseSetting("Cairn:Escalation:Enabled", "false");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
+
         if (UsePostgres)
         {
             var server = Environment.GetEnvironmentVariable("CAIRN_TEST_POSTGRES")

@@ -5,6 +5,7 @@ using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.Health;
 using Cairn.Domain.People;
+using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
@@ -36,7 +37,11 @@ public sealed record ChildPage(
     IReadOnlyList<AddressView> Addresses,
     ChronologyPage Chronology,
     IReadOnlyList<AgencyOption> Agencies,
-    bool GpMissing);
+    bool GpMissing,
+    IReadOnlyList<OpenShareView> OpenShares);
+
+/// <summary>A share about the child that is not yet actioned, declined or closed (L01).</summary>
+public sealed record OpenShareView(ShareId Id, ShareKind Kind, string Subject, ShareStatus Status, string FromAgency, DateTimeOffset DueAt, bool Overdue);
 
 public sealed record PersonSummary(PersonId Id, PersonKind Kind, string GivenName, string FamilyName, DateOnly? DateOfBirth,
     DateOnly? ExpectedDateOfBirth, int? Age, Sex Sex, string Ethnicity, string? NhsNumber, string? Upn, string? FirstLanguage,
@@ -121,7 +126,8 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
             chronology,
             agencies,
             // L26: health must be part of the picture; an open child with no GP involved is flagged.
-            GpMissing: person.Kind == PersonKind.Child && team.Count > 0 && team.All(t => t.Role != InvolvementRole.GeneralPractitioner));
+            GpMissing: person.Kind == PersonKind.Child && team.Count > 0 && team.All(t => t.Role != InvolvementRole.GeneralPractitioner),
+            await OpenSharesAsync(id, cancellationToken));
     }
 
     /// <summary>Just a page of the chronology, for the API and for paging without reloading the whole record.</summary>
@@ -135,6 +141,22 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
 
         await audit.RecordReadAsync("chronology.view", id, decision.Reason.ToString(), cancellationToken);
         return await ChronologyAsync(id, filter, clock.Today(), cancellationToken);
+    }
+
+    private async Task<List<OpenShareView>> OpenSharesAsync(PersonId id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.ShareChildren.AsNoTracking().Where(c => c.ChildId == id)
+            .Join(db.Shares.Where(s => s.Status == ShareStatus.WithEmergencyDuty || s.Status == ShareStatus.Delivered || s.Status == ShareStatus.Received),
+                c => c.ShareId, s => s.Id, (c, s) => s)
+            .Join(db.Agencies, s => s.SentByAgency, a => a.Id, (s, a) => new { s.Id, s.Kind, s.Subject, s.Status, Agency = a.Name, s.ReceiptDueAt, s.ActionDueAt })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r =>
+            {
+                var due = r.Status == ShareStatus.Received ? r.ActionDueAt : r.ReceiptDueAt;
+                return new OpenShareView(r.Id, r.Kind, r.Subject, r.Status, r.Agency, due, now >= due);
+            })
+            .OrderBy(r => r.DueAt).ToList();
     }
 
     internal async Task<List<TeamMemberView>> CurrentTeamAsync(PersonId id, DateOnly today, CancellationToken cancellationToken) =>

@@ -1,0 +1,133 @@
+using Cairn.Domain;
+using Cairn.Domain.Agencies;
+using Cairn.Domain.Shares;
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Cairn.Web.FollowThrough;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Features.Shares.Inbox;
+
+public enum InboxBox
+{
+    /// <summary>Named to me.</summary>
+    Me = 1,
+    /// <summary>To my team, not to anyone in particular.</summary>
+    Team = 2,
+    /// <summary>To my agency, not to a team or anyone in particular.</summary>
+    Agency = 3,
+    /// <summary>Sent by me and not yet actioned, declined or closed.</summary>
+    Sent = 4,
+    /// <summary>Anything in the boxes above whose running clock has run out.</summary>
+    Overdue = 5,
+}
+
+public sealed record InboxItem(ShareId Id, ShareKind Kind, string Subject, string From, string FromAgency, Urgency Urgency, ShareStatus Status,
+    DateTimeOffset SentAt, DateTimeOffset DueAt, bool Overdue, int EscalationLevel, string? FirstChild, int Children);
+
+public sealed record InboxCounts(int Me, int Team, int Agency, int Sent, int Overdue)
+{
+    /// <summary>What needs someone to confirm receipt or act: shown in the header.</summary>
+    public int Waiting => Me + Team + Agency;
+}
+
+public sealed record InboxView(InboxBox Box, InboxCounts Counts, IReadOnlyList<InboxItem> Items);
+
+/// <summary>
+/// Where people work on shares (L01): what has arrived for me, my team and my agency, what I sent that is not yet
+/// done, and what is overdue, most urgent and soonest due first. The Emergency Duty Team's queue is separate.
+/// </summary>
+public sealed class InboxHandler(CairnDbContext db, ShareAccessService shares, AuditLog audit, TimeProvider clock)
+{
+    public const int Limit = 200;
+
+    public async Task<InboxView> HandleAsync(InboxBox box, CancellationToken cancellationToken)
+    {
+        var viewer = await shares.ViewerAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var counts = await CountsAsync(viewer, now, cancellationToken);
+        var query = Box(box, viewer, now);
+        var rows = await Project(query.OrderBy(s => s.Urgency).ThenBy(s => s.Status == ShareStatus.Received ? s.ActionDueAt : s.ReceiptDueAt).Take(Limit))
+            .ToListAsync(cancellationToken);
+        audit.Record("shares.inbox.view", null, "share", null, "allowed", $"{box}:{rows.Count}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new InboxView(box, counts, rows.Select(r => r.ToItem(now)).ToList());
+    }
+
+    /// <summary>The Emergency Duty Team's queue: urgent shares that arrived out of hours in the area, most urgent and oldest first.</summary>
+    public async Task<IReadOnlyList<InboxItem>?> EmergencyDutyQueueAsync(CancellationToken cancellationToken)
+    {
+        var viewer = await shares.ViewerAsync(cancellationToken);
+        if (!viewer.Has(Role.EmergencyDuty) && !viewer.Has(Role.SafeguardingLead))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var area = viewer.Area;
+        var query = db.Shares.AsNoTracking()
+            .Where(s => s.Status == ShareStatus.WithEmergencyDuty && s.DeliveredAt > now)
+            .Where(s => db.Agencies.Any(a => a.Id == s.RecipientAgency && a.AreaId == area));
+        var rows = await Project(query.OrderBy(s => s.Urgency).ThenBy(s => s.SentAt).Take(Limit)).ToListAsync(cancellationToken);
+        audit.Record("shares.emergency-duty.view", null, "share", null, "allowed", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+        return rows.Select(r => r.ToItem(now)).ToList();
+    }
+
+    public async Task<InboxCounts> CountsAsync(CancellationToken cancellationToken) =>
+        await CountsAsync(await shares.ViewerAsync(cancellationToken), clock.GetUtcNow(), cancellationToken);
+
+    private async Task<InboxCounts> CountsAsync(ShareViewer viewer, DateTimeOffset now, CancellationToken cancellationToken) => new(
+        await Box(InboxBox.Me, viewer, now).CountAsync(cancellationToken),
+        await Box(InboxBox.Team, viewer, now).CountAsync(cancellationToken),
+        await Box(InboxBox.Agency, viewer, now).CountAsync(cancellationToken),
+        await Box(InboxBox.Sent, viewer, now).CountAsync(cancellationToken),
+        await Box(InboxBox.Overdue, viewer, now).CountAsync(cancellationToken));
+
+    private IQueryable<Share> Box(InboxBox box, ShareViewer viewer, DateTimeOffset now)
+    {
+        var me = viewer.Id;
+        var team = viewer.Team;
+        var agency = viewer.Agency;
+        var open = db.Shares.AsNoTracking()
+            .Where(s => s.Status == ShareStatus.Delivered || s.Status == ShareStatus.Received || (s.Status == ShareStatus.WithEmergencyDuty && s.DeliveredAt <= now));
+        var toMe = open.Where(s => s.RecipientProfessional == me);
+        var toTeam = open.Where(s => team != null && s.RecipientTeam == team && s.RecipientProfessional == null);
+        var toAgency = open.Where(s => s.RecipientAgency == agency && s.RecipientTeam == null && s.RecipientProfessional == null);
+        var sent = db.Shares.AsNoTracking().Where(s => s.SentBy == me
+            && (s.Status == ShareStatus.WithEmergencyDuty || s.Status == ShareStatus.Delivered || s.Status == ShareStatus.Received));
+        return box switch
+        {
+            InboxBox.Me => toMe,
+            InboxBox.Team => toTeam,
+            InboxBox.Agency => toAgency,
+            InboxBox.Sent => sent,
+            _ => db.Shares.AsNoTracking().Where(s =>
+                    (s.RecipientProfessional == me
+                     || (team != null && s.RecipientTeam == team && s.RecipientProfessional == null)
+                     || (s.RecipientAgency == agency && s.RecipientTeam == null && s.RecipientProfessional == null)
+                     || s.SentBy == me)
+                    && (((s.Status == ShareStatus.Delivered || s.Status == ShareStatus.WithEmergencyDuty) && s.ReceiptDueAt <= now)
+                        || (s.Status == ShareStatus.Received && s.ActionDueAt <= now))),
+        };
+    }
+
+    private IQueryable<Row> Project(IQueryable<Share> query) =>
+        query.Select(s => new Row(
+            s.Id, s.Kind, s.Subject,
+            db.Professionals.Where(p => p.Id == s.SentBy).Select(p => p.Name).First(),
+            db.Agencies.Where(a => a.Id == s.SentByAgency).Select(a => a.Name).First(),
+            s.Urgency, s.Status, s.SentAt, s.ReceiptDueAt, s.ActionDueAt, s.EscalationLevel,
+            db.ShareChildren.Where(c => c.ShareId == s.Id).Join(db.People, c => c.ChildId, p => p.Id, (c, p) => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
+            db.ShareChildren.Count(c => c.ShareId == s.Id)));
+
+    private sealed record Row(ShareId Id, ShareKind Kind, string Subject, string From, string FromAgency, Urgency Urgency, ShareStatus Status,
+        DateTimeOffset SentAt, DateTimeOffset ReceiptDueAt, DateTimeOffset ActionDueAt, int EscalationLevel, string? FirstChild, int Children)
+    {
+        public InboxItem ToItem(DateTimeOffset now)
+        {
+            var due = Status == ShareStatus.Received ? ActionDueAt : ReceiptDueAt;
+            return new InboxItem(Id, Kind, Subject, From, FromAgency, Urgency, Status, SentAt, due, now >= due, EscalationLevel, FirstChild, Children);
+        }
+    }
+}
