@@ -71,6 +71,7 @@ internal sealed class Organisation(Area area, IPasswordHasher<Account> hasher)
         AddPerson(csc, frontDoor, "Ellis Ward", "Front door manager", null, Role.FrontDoor | Role.TeamManager, null);
         AddPerson(csc, edt, "Robin Hart", "Emergency duty social worker", "robin.hart", Role.EmergencyDuty, "Emergency Duty Team (out of hours)");
         SafeguardingLead = AddPerson(csc, quality, "Morgan Blake", "Partnership safeguarding lead", "morgan.blake", Role.SafeguardingLead, "safeguarding lead: every child in the area, the audit log");
+        AddPerson(csc, quality, "Dana Whitfield", "Head of children's services", null, Role.HeadOfService, null);
         PoliceOfficer = AddPerson(police, ppu, "DC Chris Barnes", "Detective constable", "chris.barnes", Role.Practitioner, "police officer");
         PoliceOfficers.Add(PoliceOfficer);
         for (var i = 0; i < 3; i++)

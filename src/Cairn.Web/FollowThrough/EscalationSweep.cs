@@ -111,9 +111,11 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
             db.ChangeTracker.Clear();
         }
 
+        // A lease that runs further ahead than one lease length was taken by a node whose clock is ahead (or ours went
+        // back): it is treated as lapsed rather than blocking the sweep until the clocks meet.
         var until = now + LeaseLength;
         var taken = await db.SweepLeases
-            .Where(l => l.Name == LeaseName && (l.Until < now || l.Holder == holder))
+            .Where(l => l.Name == LeaseName && (l.Until < now || l.Until > until || l.Holder == holder))
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.Holder, holder).SetProperty(l => l.Until, until), cancellationToken);
         return taken == 1;
     }

@@ -120,6 +120,52 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture) : IClassFixture
         await AssertAccessibleAsync(page);
     }
 
+    [Fact]
+    public async Task A_police_notification_is_received_and_actioned_by_the_front_door_and_the_officer_sees_it_confirmed()
+    {
+        var police = await fixture.App.ApiAsAsync(Accounts.Police);
+        police.BaseAddress = new Uri(fixture.App.RootUrl);
+        var child = await police.CreateChildAsync("PoliceOfficer");
+        var subject = "Child present at incident " + Guid.NewGuid().ToString("N")[..6];
+
+        await using var officerContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var officer = await officerContext.NewPageAsync();
+        await SignInAsync(officer, Accounts.Police);
+        await officer.GotoAsync($"/people/{child}");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Share information" }).ClickAsync();
+        await AssertAccessibleAsync(officer);
+        await officer.GetByLabel("What are you sharing?").SelectOptionAsync("PoliceNotification");
+        await officer.GetByLabel("Agency", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Cairnmoor Children's Services" });
+        await officer.GetByLabel("Team (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Front Door (MASH) (Cairnmoor Children's Services)" });
+        await officer.GetByLabel("Within a number of working days").CheckAsync();
+        await officer.GetByLabel("Working days to act (if not urgent)").FillAsync("2");
+        await officer.GetByLabel("Subject").FillAsync(subject);
+        await officer.GetByLabel("Message").FillAsync("Officers attended a domestic incident; the child was in the house and saw the assault.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Send share" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Name = subject, Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(officer);
+
+        await using var frontDoorContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var frontDoor = await frontDoorContext.NewPageAsync();
+        await SignInAsync(frontDoor, Accounts.FrontDoor);
+        await frontDoor.GotoAsync("/shares?box=Team");
+        await AssertAccessibleAsync(frontDoor);
+        await frontDoor.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        await frontDoor.GetByRole(AriaRole.Button, new() { Name = "Confirm I have received this" }).ClickAsync();
+        await Assertions.Expect(frontDoor.Locator(".govuk-notification-banner")).ToContainTextAsync("Receipt confirmed");
+        await AssertAccessibleAsync(frontDoor);
+        await frontDoor.GetByLabel("What was done or decided").FillAsync("Contact opened; strategy discussion with police today");
+        await frontDoor.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
+        await Assertions.Expect(frontDoor.Locator(".govuk-notification-banner")).ToContainTextAsync("Action recorded");
+
+        await officer.ReloadAsync();
+        await Assertions.Expect(officer.Locator(".govuk-tag").First).ToHaveTextAsync("Actioned");
+        await Assertions.Expect(officer.GetByText("Contact opened; strategy discussion with police today").First).ToBeVisibleAsync();
+        await officer.GotoAsync("/notifications");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "Your share has been actioned" }).First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(officer);
+    }
+
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/sign-in");
