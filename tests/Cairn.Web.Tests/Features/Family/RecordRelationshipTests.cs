@@ -85,6 +85,26 @@ public sealed class RecordRelationshipTests(CairnFactory factory) : IClassFixtur
         Assert.Equal(before, await factory.WithDbAsync(db => db.Relationships.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("""{"otherPersonId":"OTHER","type":"Cousin"}""")]
+    [InlineData("""{"otherPersonId":"OTHER","type":"Parent","startedOn":"last spring"}""")]
+    [InlineData("""{"otherPersonId":"OTHER","type":""")]
+    public async Task A_body_that_cannot_be_read_is_400_problem_json_not_a_failure(string json)
+    {
+        var api = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var child = await api.NewChildAsync();
+        var adult = await api.NewAdultAsync();
+        var before = await factory.WithDbAsync(db => db.Relationships.CountAsync());
+
+        var response = await api.PostAsync($"/api/v1/people/{child.Value}/relationships",
+            new StringContent(json.Replace("OTHER", adult.Value.ToString(), StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("The request could not be read", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Relationships.CountAsync()));
+    }
+
     [Fact]
     public async Task A_person_posing_a_risk_with_notes_is_recorded_and_shown_in_red()
     {
