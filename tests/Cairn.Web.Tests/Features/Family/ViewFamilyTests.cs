@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,34 @@ public sealed class ViewFamilyTests(CairnFactory factory) : IClassFixture<CairnF
 
         Assert.Contains("Marek Nowak poses a risk to Zofia Nowak.", html, StringComparison.Ordinal);
         Assert.Contains("Someone they pose a risk to", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task People_the_viewer_may_not_open_are_shown_without_their_names()
+    {
+        // The front door may open every child in the area; the social worker only their own, the health visitor only theirs.
+        var sam = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var nadia = await factory.ApiAsAsync(Accounts.HealthVisitor);
+        var frontDoor = await factory.ApiAsAsync(Accounts.FrontDoor);
+        var samsChild = await sam.NewChildAsync();
+        var hidden = FamilyTestData.UniqueName();
+        var nadiasChild = await nadia.NewChildAsync(hidden);
+        await frontDoor.RelateAsync(samsChild, nadiasChild, "Sibling");
+        var started = await frontDoor.PostAsJsonAsync($"/api/v1/people/{samsChild.Value}/households", new { newHouseholdName = "Mill Lane", joinedOn = "2025-01-01" });
+        var householdId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("householdId").GetGuid();
+        await frontDoor.PostAsJsonAsync($"/api/v1/people/{nadiasChild.Value}/households", new { householdId, joinedOn = "2025-01-01" });
+
+        var html = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{samsChild.Value}/family");
+        var family = await sam.FamilyAsync(samsChild);
+
+        Assert.DoesNotContain(hidden, html, StringComparison.Ordinal);
+        Assert.Contains("A child whose record you cannot open", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/people/{nadiasChild.Value}", html, StringComparison.Ordinal);
+        var relationship = Assert.Single(family.GetProperty("relationships").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, relationship.GetProperty("otherName").ValueKind);
+        Assert.False(relationship.GetProperty("otherMayBeOpened").GetBoolean());
+        Assert.Contains(family.GetProperty("households")[0].GetProperty("members").EnumerateArray(), m => m.GetProperty("name").ValueKind == JsonValueKind.Null);
+        Assert.Contains(hidden, (await frontDoor.FamilyAsync(samsChild)).ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -47,7 +47,7 @@ public sealed class EndRelationshipHandler(CairnDbContext db, RecordAccessServic
         var otherId = relationship.OtherThan(personId);
         var other = await db.People.AsNoTracking().Where(p => p.Id == otherId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
         return new RelationshipDetails(relationship.Id, personId, otherId, other, relationship.Type,
-            RelationshipWords.Describe(relationship.Type, relationship.FromPersonId == personId), relationship.StartedOn, relationship.EndedOn,
+            FamilyWords.Describe(relationship.Type, relationship.FromPersonId == personId), relationship.StartedOn, relationship.EndedOn,
             relationship.Type == RelationshipType.PersonPosingRisk, relationship.Notes, relationship.Version);
     }
 

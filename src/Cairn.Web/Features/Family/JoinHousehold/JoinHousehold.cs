@@ -22,8 +22,8 @@ public sealed record JoinHouseholdCommand
 
 public sealed record JoinedHousehold(HouseholdId HouseholdId, PersonId PersonId, DateOnly JoinedOn, bool Started, int Version);
 
-/// <summary>A household the person could join, with who lives there now.</summary>
-public sealed record HouseholdChoice(HouseholdId Id, string Name, IReadOnlyList<string> CurrentMembers);
+/// <summary>A household the person could join, with who lives there now: named where the viewer may open their record, otherwise counted.</summary>
+public sealed record HouseholdChoice(HouseholdId Id, string Name, IReadOnlyList<string> CurrentMembers, int MembersNotNamed);
 
 /// <summary>
 /// Puts a person in a household, or starts a new one. The professional must be able to open the person's
@@ -125,10 +125,16 @@ public sealed class JoinHouseholdHandler(CairnDbContext db, RecordAccessService 
 
         var today = clock.Today();
         var memberIds = households.SelectMany(h => h.MembersOn(today)).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => memberIds.Contains(p.Id))
+        var named = (await family.VisibleAmongAsync(memberIds, cancellationToken)).ToList();
+        var names = await db.People.AsNoTracking().Where(p => named.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, cancellationToken);
         return households
-            .Select(h => new HouseholdChoice(h.Id, h.Name, h.MembersOn(today).Select(m => names[m]).Order(StringComparer.OrdinalIgnoreCase).ToList()))
+            .Select(h =>
+            {
+                var living = h.MembersOn(today).Distinct().ToList();
+                var shown = living.Where(names.ContainsKey).Select(m => names[m]).Order(StringComparer.OrdinalIgnoreCase).ToList();
+                return new HouseholdChoice(h.Id, h.Name, shown, living.Count - shown.Count);
+            })
             .OrderBy(h => h.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }

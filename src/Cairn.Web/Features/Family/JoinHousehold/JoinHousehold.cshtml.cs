@@ -21,7 +21,7 @@ public sealed class JoinHouseholdModel(JoinHouseholdHandler handler, ChildBanner
     public ChildBanner Banner { get; private set; } = null!;
 
     public IEnumerable<(string Value, string Text)> ChoiceItems =>
-        Choices.Select(c => (c.Id.Value.ToString(), c.CurrentMembers.Count == 0 ? $"{c.Name} (no one lives there now)" : $"{c.Name} – lives there now: {string.Join(", ", c.CurrentMembers)}"))
+        Choices.Select(c => (c.Id.Value.ToString(), $"{c.Name} – lives there now: {FamilyWords.Others(c.CurrentMembers, c.MembersNotNamed, "no one")}"))
             .Append((NewHousehold, "A new household"));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)

@@ -18,8 +18,10 @@ public sealed record LeaveHouseholdCommand
 }
 
 /// <param name="LeftOn">Null while the person lives there.</param>
+/// <param name="OthersLivingThere">The names of the others living there whose records the viewer may open.</param>
+/// <param name="OthersNotNamed">How many others live there whose records the viewer may not open.</param>
 public sealed record HouseholdDetails(HouseholdId Id, PersonId PersonId, string Name, DateOnly JoinedOn, DateOnly? LeftOn,
-    IReadOnlyList<string> OthersLivingThere, int Version);
+    IReadOnlyList<string> OthersLivingThere, int OthersNotNamed, int Version);
 
 public sealed record LeftHousehold(HouseholdId HouseholdId, PersonId PersonId, DateOnly LeftOn, int Version);
 
@@ -27,7 +29,7 @@ public sealed record LeftHousehold(HouseholdId HouseholdId, PersonId PersonId, D
 /// Records a move out of a household. The membership is closed with the date, never removed. Access is
 /// decided on the person: a household they have never been in is reported as not existing.
 /// </summary>
-public sealed class LeaveHouseholdHandler(CairnDbContext db, RecordAccessService access, AuditLog audit, TimeProvider clock)
+public sealed class LeaveHouseholdHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit, TimeProvider clock)
 {
     /// <returns>Null when the person may not be seen or has never been a member of the household.</returns>
     public async Task<HouseholdDetails?> HandleAsync(PersonId personId, HouseholdId id, CancellationToken cancellationToken)
@@ -45,11 +47,12 @@ public sealed class LeaveHouseholdHandler(CairnDbContext db, RecordAccessService
         }
 
         await audit.RecordReadAsync("household.view", personId, decision.Reason.ToString(), cancellationToken);
-        var others = household.MembersOn(clock.Today()).Where(m => m != personId).ToList();
-        var names = await db.People.AsNoTracking().Where(p => others.Contains(p.Id)).Select(p => p.GivenName + " " + p.FamilyName)
+        var others = household.MembersOn(clock.Today()).Where(m => m != personId).Distinct().ToList();
+        var named = (await family.VisibleAmongAsync(others, cancellationToken)).ToList();
+        var names = await db.People.AsNoTracking().Where(p => named.Contains(p.Id)).Select(p => p.GivenName + " " + p.FamilyName)
             .ToListAsync(cancellationToken);
         return new HouseholdDetails(household.Id, personId, household.Name, stay.JoinedOn, stay.LeftOn,
-            names.Order(StringComparer.OrdinalIgnoreCase).ToList(), household.Version);
+            names.Order(StringComparer.OrdinalIgnoreCase).ToList(), others.Count - named.Count, household.Version);
     }
 
     /// <returns>Null when the person may not be seen or has never been a member of the household.</returns>

@@ -27,10 +27,11 @@ public sealed record FamilyPage(
 }
 
 /// <param name="FromPersonId">The relationship reads "From is the Type of To".</param>
+/// <param name="OtherName">Null when the viewer may not open the other person's record: the relationship is shown, not who it is with.</param>
 /// <param name="Description">What the other person is to this one, in words.</param>
 /// <param name="OtherMayBeOpened">Whether the viewer may open the other person's record, and so change the relationship.</param>
 public sealed record FamilyRelationship(RelationshipId Id, PersonId FromPersonId, PersonId ToPersonId, RelationshipType Type,
-    PersonId OtherId, string OtherName, PersonKind OtherKind, string Description, DateOnly? StartedOn, DateOnly? EndedOn,
+    PersonId OtherId, string? OtherName, PersonKind OtherKind, string Description, DateOnly? StartedOn, DateOnly? EndedOn,
     bool IsCurrent, bool PosesRisk, string? Notes, bool OtherMayBeOpened, int Version);
 
 /// <param name="JoinedOn">When this person last moved in.</param>
@@ -38,7 +39,8 @@ public sealed record FamilyRelationship(RelationshipId Id, PersonId FromPersonId
 public sealed record FamilyHousehold(HouseholdId Id, string Name, DateOnly JoinedOn, DateOnly? LeftOn, bool IsCurrent,
     IReadOnlyList<FamilyHouseholdMember> Members, int Version);
 
-public sealed record FamilyHouseholdMember(PersonId PersonId, string Name, PersonKind Kind, DateOnly JoinedOn, DateOnly? LeftOn, bool IsCurrent);
+/// <param name="Name">Null when the viewer may not open the member's record.</param>
+public sealed record FamilyHouseholdMember(PersonId PersonId, string? Name, PersonKind Kind, DateOnly JoinedOn, DateOnly? LeftOn, bool IsCurrent);
 
 /// <param name="LocalAuthority">The authority that runs children's services where the postcode is.</param>
 public sealed record FamilyAddress(AddressId Id, string Line1, string? Line2, string? Town, string Postcode, string? LocalAuthorityCode,
@@ -46,7 +48,9 @@ public sealed record FamilyAddress(AddressId Id, string Line1, string? Line2, st
 
 /// <summary>
 /// Reads a person's family, households and addresses. Returns null both for a person who does not exist and
-/// one the viewer may not see. Every read is audited.
+/// one the viewer may not see. Relationships and household members the viewer may not open are shown
+/// without their names, so the picture (another child at risk, an adult in the home) is there without
+/// identifying them. Every read is audited.
 /// </summary>
 public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit, TimeProvider clock)
 {
@@ -76,16 +80,18 @@ public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService acc
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Kind })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var visible = await family.VisibleAmongAsync(peopleIds, cancellationToken);
+        visible.Add(id);
+        string? NameOf(PersonId person) => visible.Contains(person) ? $"{people[person].GivenName} {people[person].FamilyName}" : null;
 
         var relationshipItems = relationships
             .Select(r =>
             {
                 var other = people[r.OtherThan(id)];
-                return new FamilyRelationship(r.Id, r.FromPersonId, r.ToPersonId, r.Type, other.Id, $"{other.GivenName} {other.FamilyName}",
-                    other.Kind, RelationshipWords.Describe(r.Type, r.FromPersonId == id), r.StartedOn, r.EndedOn, r.IsCurrentOn(today),
+                return new FamilyRelationship(r.Id, r.FromPersonId, r.ToPersonId, r.Type, other.Id, NameOf(other.Id), other.Kind,
+                    FamilyWords.Describe(r.Type, r.FromPersonId == id), r.StartedOn, r.EndedOn, r.IsCurrentOn(today),
                     r.Type == RelationshipType.PersonPosingRisk, r.Notes, visible.Contains(other.Id), r.Version);
             })
-            .OrderByDescending(r => r.IsCurrent).ThenByDescending(r => r.PosesRisk).ThenBy(r => r.Type).ThenBy(r => r.OtherName, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(r => r.IsCurrent).ThenByDescending(r => r.PosesRisk).ThenBy(r => r.Type).ThenBy(r => r.OtherName ?? "", StringComparer.OrdinalIgnoreCase)
             .ToList();
 
         var householdItems = households
@@ -94,8 +100,7 @@ public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService acc
                 var stay = h.Members.Where(m => m.PersonId == id).OrderByDescending(m => m.JoinedOn).First();
                 var members = h.Members
                     .OrderByDescending(m => m.IsCurrentOn(today)).ThenBy(m => m.JoinedOn)
-                    .Select(m => new FamilyHouseholdMember(m.PersonId, $"{people[m.PersonId].GivenName} {people[m.PersonId].FamilyName}",
-                        people[m.PersonId].Kind, m.JoinedOn, m.LeftOn, m.IsCurrentOn(today)))
+                    .Select(m => new FamilyHouseholdMember(m.PersonId, NameOf(m.PersonId), people[m.PersonId].Kind, m.JoinedOn, m.LeftOn, m.IsCurrentOn(today)))
                     .ToList();
                 return new FamilyHousehold(h.Id, h.Name, stay.JoinedOn, stay.LeftOn, stay.LeftOn is null, members, h.Version);
             })

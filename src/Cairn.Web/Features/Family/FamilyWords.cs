@@ -3,8 +3,20 @@ using Cairn.Domain.People;
 namespace Cairn.Web.Features.Family;
 
 /// <summary>How people stand to each other, in the words professionals use.</summary>
-public static class RelationshipWords
+public static class FamilyWords
 {
+    /// <summary>People listed by name where the viewer may open their record, the rest only counted.</summary>
+    public static string Others(IReadOnlyList<string> named, int notNamed, string none)
+    {
+        var parts = named.ToList();
+        if (notNamed > 0)
+        {
+            parts.Add(notNamed == 1 ? "1 person whose record you cannot open" : $"{notNamed} people whose records you cannot open");
+        }
+
+        return parts.Count == 0 ? none : string.Join(", ", parts);
+    }
+
     /// <summary>What the other person is to this one, read from the relationship's direction.</summary>
     public static string Describe(RelationshipType type, bool thisPersonIsFrom) => (type, thisPersonIsFrom) switch
     {
