@@ -78,6 +78,8 @@ public static class CairnApp
         });
         services.AddProblemDetails();
         services.AddValidation();
+        // An API body that cannot be read reaches the error handler in every environment, which answers 400 problem+json.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -153,6 +155,17 @@ public static class CairnApp
         var correlation = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         var feature = context.Features.Get<IExceptionHandlerFeature>();
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Cairn.Errors");
+        if (feature?.Error is BadHttpRequestException bad && context.Request.Path.StartsWithSegments("/api"))
+        {
+            // Malformed JSON, an unknown enum value or a date that is not a date: the caller's mistake, and nothing was changed.
+            logger.LogInformation("Unreadable request to {Path}; correlation {CorrelationId}", context.Request.Path.Value, correlation);
+            context.Response.StatusCode = bad.StatusCode;
+            await Results.Problem(title: "The request could not be read", detail: bad.Message, statusCode: bad.StatusCode,
+                type: "https://cairn.example/problems/unreadable", extensions: new Dictionary<string, object?> { ["correlationId"] = correlation })
+                .ExecuteAsync(context);
+            return;
+        }
+
         logger.LogError(feature?.Error, "Unhandled error on {Path}; correlation {CorrelationId}", context.Request.Path.Value, correlation);
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         if (context.Request.Path.StartsWithSegments("/api"))

@@ -8,6 +8,8 @@ namespace Cairn.Domain.People;
 /// </summary>
 public sealed class PersonAddress
 {
+    public const int MaxLineLength = 200;
+
     private PersonAddress()
     {
         Line1 = "";
@@ -27,6 +29,8 @@ public sealed class PersonAddress
     public int? Northing { get; private set; }
     public DateOnly From { get; private set; }
     public DateOnly? To { get; private set; }
+    /// <summary>Optimistic concurrency: closing the address moves it on.</summary>
+    public int Version { get; private set; }
 
     public bool IsCurrentOn(DateOnly date) => From <= date && (To is null || To >= date);
 
@@ -37,6 +41,14 @@ public sealed class PersonAddress
         if (string.IsNullOrWhiteSpace(line1))
         {
             errors.Add(new("Line1", "Enter the first line of the address"));
+        }
+
+        foreach (var (field, text) in new[] { ("Line1", line1), ("Line2", line2), ("Town", town) })
+        {
+            if (text?.Trim().Length > MaxLineLength)
+            {
+                errors.Add(new(field, $"Each line of the address must be {MaxLineLength} characters or fewer"));
+            }
         }
 
         if (!Places.Postcode.TryParse(postcode, out var parsed, out var postcodeError))
@@ -61,6 +73,7 @@ public sealed class PersonAddress
             Easting = location?.Easting,
             Northing = location?.Northing,
             From = from,
+            Version = 1,
         });
     }
 
@@ -77,6 +90,7 @@ public sealed class PersonAddress
         }
 
         To = to;
+        Version++;
         return null;
     }
 }

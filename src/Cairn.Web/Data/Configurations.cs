@@ -125,7 +125,8 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.FromPersonId);
         b.HasIndex(x => x.ToPersonId);
-        b.Property(x => x.Notes).HasMaxLength(4000);
+        b.Property(x => x.Notes).HasMaxLength(Relationship.MaxNotesLength);
+        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
@@ -134,6 +135,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
     public void Configure(EntityTypeBuilder<Household> b)
     {
         b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.OwnsMany(x => x.Members, m =>
         {
             m.ToTable("HouseholdMembers");
@@ -154,6 +156,7 @@ internal sealed class PersonAddressConfiguration : IEntityTypeConfiguration<Pers
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => x.Postcode);
         b.Property(x => x.Postcode).HasMaxLength(8);
+        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 

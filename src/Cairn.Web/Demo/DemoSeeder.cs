@@ -156,7 +156,7 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         var moveIn = today.AddYears(-_random.Next(1, 8));
         foreach (var member in family.Children.Concat(family.Adults))
         {
-            family.Household.Join(member.Id, moveIn);
+            family.Household.Join(member.Id, moveIn, today);
             if (postcode is not null)
             {
                 family.Addresses.Add(PersonAddress.Record(member.Id, $"{_random.Next(1, 120)} {Pick(Streets)}", null, "Cairnmoor", postcode.Postcode, moveIn,
@@ -168,7 +168,7 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         {
             foreach (var adult in family.Adults)
             {
-                family.Relationships.Add(Relationship.Record(adult.Id, child.Id, RelationshipType.Parent, child.DateOfBirth, null, null, org.Administrator.Id, now).Value!);
+                family.Relationships.Add(Relationship.Record(adult.Id, child.Id, RelationshipType.Parent, child.DateOfBirth, null, null, org.Administrator.Id, now, today).Value!);
             }
         }
 
@@ -176,7 +176,7 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         {
             for (var j = i + 1; j < family.Children.Count; j++)
             {
-                family.Relationships.Add(Relationship.Record(family.Children[i].Id, family.Children[j].Id, RelationshipType.Sibling, null, null, null, org.Administrator.Id, now).Value!);
+                family.Relationships.Add(Relationship.Record(family.Children[i].Id, family.Children[j].Id, RelationshipType.Sibling, null, null, null, org.Administrator.Id, now, today).Value!);
             }
         }
 

@@ -31,14 +31,14 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
         family.Children.AddRange([child, baby]);
         foreach (var p in new[] { mother, father, child, baby })
         {
-            family.Household.Join(p.Id, today.AddYears(-2));
+            family.Household.Join(p.Id, today.AddYears(-2), today);
         }
 
         foreach (var c in new[] { child, baby })
         {
-            family.Relationships.Add(Relationship.Record(mother.Id, c.Id, RelationshipType.Parent, c.DateOfBirth, null, null, org.SocialWorker.Id, now).Value!);
+            family.Relationships.Add(Relationship.Record(mother.Id, c.Id, RelationshipType.Parent, c.DateOfBirth, null, null, org.SocialWorker.Id, now, today).Value!);
             family.Relationships.Add(Relationship.Record(father.Id, c.Id, RelationshipType.PersonPosingRisk, null, null,
-                "Domestic abuse towards the children's mother while the children were present; bail conditions forbid contact", org.SocialWorker.Id, now).Value!);
+                "Domestic abuse towards the children's mother while the children were present; bail conditions forbid contact", org.SocialWorker.Id, now, today).Value!);
             var team = new TeamAroundChild(c.Id, []);
             Keep(family, team.Add(org.SocialWorker.Id, org.SocialWorker.AgencyId, InvolvementRole.AllocatedSocialWorker, today.AddMonths(-2), true, org.SocialWorker.Id, today));
             Keep(family, team.Add(org.HealthVisitor.Id, org.HealthVisitor.AgencyId, InvolvementRole.HealthVisitor, today.AddMonths(-12), false, org.HealthVisitor.Id, today));
@@ -74,12 +74,12 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
         family.Children.AddRange([boy, baby]);
         foreach (var p in new[] { mother, boy, baby })
         {
-            family.Household.Join(p.Id, today.AddYears(-1));
+            family.Household.Join(p.Id, today.AddYears(-1), today);
         }
 
-        family.Relationships.Add(Relationship.Record(mother.Id, boy.Id, RelationshipType.Parent, boy.DateOfBirth, null, null, org.Teacher.Id, now).Value!);
-        family.Relationships.Add(Relationship.Record(mother.Id, baby.Id, RelationshipType.Parent, baby.DateOfBirth, null, null, org.Teacher.Id, now).Value!);
-        family.Relationships.Add(Relationship.Record(boy.Id, baby.Id, RelationshipType.Sibling, null, null, null, org.Teacher.Id, now).Value!);
+        family.Relationships.Add(Relationship.Record(mother.Id, boy.Id, RelationshipType.Parent, boy.DateOfBirth, null, null, org.Teacher.Id, now, today).Value!);
+        family.Relationships.Add(Relationship.Record(mother.Id, baby.Id, RelationshipType.Parent, baby.DateOfBirth, null, null, org.Teacher.Id, now, today).Value!);
+        family.Relationships.Add(Relationship.Record(boy.Id, baby.Id, RelationshipType.Sibling, null, null, null, org.Teacher.Id, now, today).Value!);
         var boyTeam = new TeamAroundChild(boy.Id, []);
         Keep(family, boyTeam.Add(org.Teacher.Id, org.Teacher.AgencyId, InvolvementRole.DesignatedSafeguardingLead, today.AddYears(-2), true, org.Teacher.Id, today));
         Keep(family, boyTeam.Add(org.Gp.Id, org.Gp.AgencyId, InvolvementRole.GeneralPractitioner, boy.DateOfBirth!.Value, false, org.Gp.Id, today));
@@ -107,9 +107,9 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
         var son = seeder.NewPerson(area, PersonKind.Child, "Daniel", "Price", today.AddYears(-16).AddDays(-20), Sex.Male, org, now);
         family.Adults.Add(father);
         family.Children.Add(son);
-        family.Household.Join(father.Id, today.AddYears(-10));
-        family.Household.Join(son.Id, today.AddYears(-10));
-        family.Relationships.Add(Relationship.Record(father.Id, son.Id, RelationshipType.Parent, son.DateOfBirth, null, null, org.Gp.Id, now).Value!);
+        family.Household.Join(father.Id, today.AddYears(-10), today);
+        family.Household.Join(son.Id, today.AddYears(-10), today);
+        family.Relationships.Add(Relationship.Record(father.Id, son.Id, RelationshipType.Parent, son.DateOfBirth, null, null, org.Gp.Id, now, today).Value!);
         var team = new TeamAroundChild(son.Id, []);
         Keep(family, team.Add(org.Gp.Id, org.Gp.AgencyId, InvolvementRole.GeneralPractitioner, son.DateOfBirth!.Value, true, org.Gp.Id, today));
         Keep(family, team.Add(org.Camhs.Id, org.Camhs.AgencyId, InvolvementRole.CamhsPractitioner, today.AddYears(-3), false, org.Camhs.Id, today));

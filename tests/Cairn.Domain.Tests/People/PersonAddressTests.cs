@@ -23,6 +23,7 @@ public class PersonAddressTests
         Assert.Equal(387000, address.Northing);
         Assert.Equal(MovedIn, address.From);
         Assert.Null(address.To);
+        Assert.Equal(1, address.Version);
     }
 
     [Fact]
@@ -53,6 +54,7 @@ public class PersonAddressTests
         Assert.Null(address.To);
         Assert.Null(address.Close(new DateOnly(2025, 8, 31)));
         Assert.Equal(new DateOnly(2025, 8, 31), address.To);
+        Assert.Equal(2, address.Version);
         Assert.Equal(new FieldError("To", "This address has already been closed"), Assert.Single(address.Close(new DateOnly(2025, 9, 30))!.Errors));
         Assert.Equal(new DateOnly(2025, 8, 31), address.To);
     }
@@ -78,5 +80,18 @@ public class PersonAddressTests
         address.Close(MovedIn.AddDays(365));
 
         Assert.Equal(current, address.IsCurrentOn(MovedIn.AddDays(daysAfterMoveIn)));
+    }
+
+    [Theory]
+    [InlineData("Line1")]
+    [InlineData("Line2")]
+    [InlineData("Town")]
+    public void Each_line_has_a_length_limit(string field)
+    {
+        var tooLong = new string('x', PersonAddress.MaxLineLength + 1);
+        var outcome = PersonAddress.Record(Child, field == "Line1" ? tooLong : "12 Mill Lane", field == "Line2" ? tooLong : null,
+            field == "Town" ? tooLong : null, "S1 1AA", MovedIn, null);
+
+        Assert.Equal(field, Assert.Single(outcome.Refusal!.Errors).Field);
     }
 }

@@ -1,0 +1,122 @@
+using System.Text.Json.Serialization;
+using Cairn.Domain;
+using Cairn.Domain.People;
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Cairn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Features.Family.ViewFamily;
+
+/// <summary>A person's relationships, households and addresses, current and past, with the versions needed to change them.</summary>
+public sealed record FamilyPage(
+    PersonId PersonId,
+    string Name,
+    PersonKind Kind,
+    IReadOnlyList<FamilyRelationship> Relationships,
+    IReadOnlyList<FamilyHousehold> Households,
+    IReadOnlyList<FamilyAddress> Addresses)
+{
+    /// <summary>Current relationships in which someone poses a risk to this person: shown first and in red.</summary>
+    [JsonIgnore]
+    public IEnumerable<FamilyRelationship> RisksToThisPerson => Relationships.Where(r => r.PosesRisk && r.IsCurrent && r.ToPersonId == PersonId);
+
+    /// <summary>Current relationships in which this person poses a risk to someone else.</summary>
+    [JsonIgnore]
+    public IEnumerable<FamilyRelationship> RisksFromThisPerson => Relationships.Where(r => r.PosesRisk && r.IsCurrent && r.FromPersonId == PersonId);
+}
+
+/// <param name="FromPersonId">The relationship reads "From is the Type of To".</param>
+/// <param name="OtherName">Null when the viewer may not open the other person's record: the relationship is shown, not who it is with.</param>
+/// <param name="Description">What the other person is to this one, in words.</param>
+/// <param name="OtherMayBeOpened">Whether the viewer may open the other person's record, and so change the relationship.</param>
+public sealed record FamilyRelationship(RelationshipId Id, PersonId FromPersonId, PersonId ToPersonId, RelationshipType Type,
+    PersonId OtherId, string? OtherName, PersonKind OtherKind, string Description, DateOnly? StartedOn, DateOnly? EndedOn,
+    bool IsCurrent, bool PosesRisk, string? Notes, bool OtherMayBeOpened, int Version);
+
+/// <param name="JoinedOn">When this person last moved in.</param>
+/// <param name="LeftOn">When this person last moved out; null while they live there.</param>
+public sealed record FamilyHousehold(HouseholdId Id, string Name, DateOnly JoinedOn, DateOnly? LeftOn, bool IsCurrent,
+    IReadOnlyList<FamilyHouseholdMember> Members, int Version);
+
+/// <param name="Name">Null when the viewer may not open the member's record.</param>
+public sealed record FamilyHouseholdMember(PersonId PersonId, string? Name, PersonKind Kind, DateOnly JoinedOn, DateOnly? LeftOn, bool IsCurrent);
+
+/// <param name="LocalAuthority">The authority that runs children's services where the postcode is.</param>
+public sealed record FamilyAddress(AddressId Id, string Line1, string? Line2, string? Town, string Postcode, string? LocalAuthorityCode,
+    string? LocalAuthority, int? Easting, int? Northing, DateOnly From, DateOnly? To, bool IsCurrent, int Version);
+
+/// <summary>
+/// Reads a person's family, households and addresses. Returns null both for a person who does not exist and
+/// one the viewer may not see. Relationships and household members the viewer may not open are shown
+/// without their names, so the picture (another child at risk, an adult in the home) is there without
+/// identifying them. Every read is audited.
+/// </summary>
+public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit, TimeProvider clock)
+{
+    public async Task<FamilyPage?> HandleAsync(PersonId id, CancellationToken cancellationToken)
+    {
+        var decision = await access.OpenAsync(id, cancellationToken);
+        if (!decision.Allowed)
+        {
+            return null;
+        }
+
+        await audit.RecordReadAsync("family.view", id, decision.Reason.ToString(), cancellationToken);
+        var today = clock.Today();
+        var person = await db.People.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { p.GivenName, p.FamilyName, p.Kind }).SingleAsync(cancellationToken);
+
+        var relationships = await db.Relationships.AsNoTracking()
+            .Where(r => r.FromPersonId == id || r.ToPersonId == id)
+            .ToListAsync(cancellationToken);
+        var households = await db.Households.AsNoTracking()
+            .Where(h => h.Members.Any(m => m.PersonId == id))
+            .ToListAsync(cancellationToken);
+        var peopleIds = relationships.Select(r => r.OtherThan(id))
+            .Concat(households.SelectMany(h => h.Members.Select(m => m.PersonId)))
+            .Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => peopleIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Kind })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var visible = await family.VisibleAmongAsync(peopleIds, cancellationToken);
+        visible.Add(id);
+        string? NameOf(PersonId person) => visible.Contains(person) ? $"{people[person].GivenName} {people[person].FamilyName}" : null;
+
+        var relationshipItems = relationships
+            .Select(r =>
+            {
+                var other = people[r.OtherThan(id)];
+                return new FamilyRelationship(r.Id, r.FromPersonId, r.ToPersonId, r.Type, other.Id, NameOf(other.Id), other.Kind,
+                    FamilyWords.Describe(r.Type, r.FromPersonId == id), r.StartedOn, r.EndedOn, r.IsCurrentOn(today),
+                    r.Type == RelationshipType.PersonPosingRisk, r.Notes, visible.Contains(other.Id), r.Version);
+            })
+            .OrderByDescending(r => r.IsCurrent).ThenByDescending(r => r.PosesRisk).ThenBy(r => r.Type).ThenBy(r => r.OtherName ?? "", StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        var householdItems = households
+            .Select(h =>
+            {
+                var stay = h.Members.Where(m => m.PersonId == id).OrderByDescending(m => m.JoinedOn).First();
+                var members = h.Members
+                    .OrderByDescending(m => m.IsCurrentOn(today)).ThenBy(m => m.JoinedOn)
+                    .Select(m => new FamilyHouseholdMember(m.PersonId, NameOf(m.PersonId), people[m.PersonId].Kind, m.JoinedOn, m.LeftOn, m.IsCurrentOn(today)))
+                    .ToList();
+                return new FamilyHousehold(h.Id, h.Name, stay.JoinedOn, stay.LeftOn, stay.LeftOn is null, members, h.Version);
+            })
+            .OrderByDescending(h => h.IsCurrent).ThenByDescending(h => h.JoinedOn)
+            .ToList();
+
+        var addresses = await db.Addresses.AsNoTracking().Where(a => a.PersonId == id)
+            .GroupJoin(db.LocalAuthorities, a => a.LocalAuthorityCode, la => la.Code, (a, las) => new { a, las })
+            .SelectMany(x => x.las.DefaultIfEmpty(), (x, la) => new { x.a, Authority = la == null ? null : la.UpperTierName })
+            .ToListAsync(cancellationToken);
+        var addressItems = addresses
+            .OrderByDescending(x => x.a.From)
+            .Select(x => new FamilyAddress(x.a.Id, x.a.Line1, x.a.Line2, x.a.Town, x.a.Postcode, x.a.LocalAuthorityCode, x.Authority,
+                x.a.Easting, x.a.Northing, x.a.From, x.a.To, x.a.IsCurrentOn(today), x.a.Version))
+            .ToList();
+
+        return new FamilyPage(id, $"{person.GivenName} {person.FamilyName}", person.Kind, relationshipItems, householdItems, addressItems);
+    }
+}
