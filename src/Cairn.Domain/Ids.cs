@@ -80,3 +80,9 @@ public readonly record struct LegalStatusId(Guid Value)
     public static LegalStatusId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct DisagreementId(Guid Value)
+{
+    public static DisagreementId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

@@ -3,6 +3,7 @@ using Cairn.Domain.Agencies;
 using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
+using Cairn.Domain.Disagreements;
 using Cairn.Domain.Health;
 using Cairn.Domain.People;
 using Cairn.Web.Auditing;
@@ -38,6 +39,9 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
     public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
     public DbSet<DiagnosisStatusChange> DiagnosisStatusChanges => Set<DiagnosisStatusChange>();
+    public DbSet<Disagreement> Disagreements => Set<Disagreement>();
+    public DbSet<StageRecord> DisagreementStages => Set<StageRecord>();
+    public DbSet<DisagreementEvent> DisagreementEvents => Set<DisagreementEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
@@ -93,6 +97,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         configurationBuilder.Properties<RelationshipId>().HaveConversion<RelationshipIdConverter>();
         configurationBuilder.Properties<AddressId>().HaveConversion<AddressIdConverter>();
         configurationBuilder.Properties<LegalStatusId>().HaveConversion<LegalStatusIdConverter>();
+        configurationBuilder.Properties<DisagreementId>().HaveConversion<DisagreementIdConverter>();
         if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
