@@ -86,3 +86,9 @@ public readonly record struct ShareId(Guid Value)
     public static ShareId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct DisagreementId(Guid Value)
+{
+    public static DisagreementId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

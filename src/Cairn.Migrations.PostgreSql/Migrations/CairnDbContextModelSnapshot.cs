@@ -516,6 +516,171 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("ChronologySubjects");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Disagreements.Disagreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Concern")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("DecisionEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeSought")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PartnershipFlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RaisedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RaisedByAgency")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StageStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("RaisedBy");
+
+                    b.HasIndex("OwnerId", "Status");
+
+                    b.ToTable("Disagreements");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Disagreements.DisagreementEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DisagreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisagreementId");
+
+                    b.ToTable("DisagreementEvents");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Disagreements.StageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("DisagreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("DisagreementId", "Stage");
+
+                    b.ToTable("DisagreementStages");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1524,6 +1689,24 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Disagreements.DisagreementEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.Disagreements.Disagreement", null)
+                        .WithMany("History")
+                        .HasForeignKey("DisagreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Disagreements.StageRecord", b =>
+                {
+                    b.HasOne("Cairn.Domain.Disagreements.Disagreement", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("DisagreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Domain.Health.DiagnosisStatusChange", b =>
                 {
                     b.HasOne("Cairn.Domain.Health.Diagnosis", null)
@@ -1682,6 +1865,13 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Disagreements.Disagreement", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>

@@ -507,6 +507,167 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("ChronologySubjects");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Disagreements.Disagreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Concern")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecisionEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeSought")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PartnershipFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RaisedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RaisedByAgency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StageStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("RaisedBy");
+
+                    b.HasIndex("OwnerId", "Status");
+
+                    b.ToTable("Disagreements");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Disagreements.DisagreementEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisagreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisagreementId");
+
+                    b.ToTable("DisagreementEvents");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Disagreements.StageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DisagreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("DisagreementId", "Stage");
+
+                    b.ToTable("DisagreementStages");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1507,6 +1668,24 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Disagreements.DisagreementEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.Disagreements.Disagreement", null)
+                        .WithMany("History")
+                        .HasForeignKey("DisagreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Disagreements.StageRecord", b =>
+                {
+                    b.HasOne("Cairn.Domain.Disagreements.Disagreement", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("DisagreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Domain.Health.DiagnosisStatusChange", b =>
                 {
                     b.HasOne("Cairn.Domain.Health.Diagnosis", null)
@@ -1661,6 +1840,13 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Disagreements.Disagreement", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>

@@ -3,6 +3,7 @@ using Cairn.Domain.Agencies;
 using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
+using Cairn.Domain.Disagreements;
 using Cairn.Domain.Health;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
@@ -40,6 +41,9 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
     public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
     public DbSet<DiagnosisStatusChange> DiagnosisStatusChanges => Set<DiagnosisStatusChange>();
+    public DbSet<Disagreement> Disagreements => Set<Disagreement>();
+    public DbSet<StageRecord> DisagreementStages => Set<StageRecord>();
+    public DbSet<DisagreementEvent> DisagreementEvents => Set<DisagreementEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Share> Shares => Set<Share>();
     public DbSet<ShareChild> ShareChildren => Set<ShareChild>();
@@ -104,6 +108,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         configurationBuilder.Properties<AddressId>().HaveConversion<AddressIdConverter>();
         configurationBuilder.Properties<LegalStatusId>().HaveConversion<LegalStatusIdConverter>();
         configurationBuilder.Properties<ShareId>().HaveConversion<ShareIdConverter>();
+        configurationBuilder.Properties<DisagreementId>().HaveConversion<DisagreementIdConverter>();
         if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();

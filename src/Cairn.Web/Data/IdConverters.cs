@@ -18,6 +18,7 @@ internal sealed class RelationshipIdConverter() : ValueConverter<RelationshipId,
 internal sealed class AddressIdConverter() : ValueConverter<AddressId, Guid>(v => v.Value, v => new AddressId(v));
 internal sealed class LegalStatusIdConverter() : ValueConverter<LegalStatusId, Guid>(v => v.Value, v => new LegalStatusId(v));
 internal sealed class ShareIdConverter() : ValueConverter<ShareId, Guid>(v => v.Value, v => new ShareId(v));
+internal sealed class DisagreementIdConverter() : ValueConverter<DisagreementId, Guid>(v => v.Value, v => new DisagreementId(v));
 
 /// <summary>
 /// SQLite has no instant type, and EF cannot order or compare DateTimeOffset stored as text there. Instants

@@ -1,0 +1,64 @@
+using Cairn.Domain.Disagreements;
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Features.Disagreements.EscalateOverdue;
+
+/// <summary>
+/// Escalates every disagreement whose stage is overdue (L16), for a background sweep to call with the time now:
+/// each goes up a stage to the next owner on the ladder (<see cref="StageOwners.LadderAsync"/>), or at stage 3 is
+/// flagged for the safeguarding partnership. Due times are read from the database (<c>NextEscalationAt</c>), so a
+/// restart loses nothing. Each disagreement is saved on its own with its Version as a concurrency token: if an owner
+/// acted, or another sweep got there first, that save fails, nothing of it is kept, and it is left alone, so no stage
+/// is escalated twice.
+/// </summary>
+public sealed class EscalateOverdueHandler(CairnDbContext db, AuditLog audit, IConfiguration configuration, ILogger<EscalateOverdueHandler> logger)
+{
+    /// <returns>What was escalated, for the caller to notify: the new owner, the previous one and the raiser, or the partnership.</returns>
+    public async Task<IReadOnlyList<DisagreementEscalation>> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rules = DisagreementSettings.RulesFrom(configuration);
+        var due = await db.Disagreements.AsNoTracking()
+            .Where(d => d.NextEscalationAt != null && d.NextEscalationAt <= now)
+            .OrderBy(d => d.NextEscalationAt)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+
+        var escalated = new List<DisagreementEscalation>();
+        foreach (var id in due)
+        {
+            db.ChangeTracker.Clear();
+            var disagreement = await db.Disagreements.Include(d => d.Stages).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+            if (disagreement is null)
+            {
+                continue;
+            }
+
+            var candidates = await StageOwners.LadderAsync(db, disagreement, cancellationToken);
+            var outcome = disagreement.EscalateOverdue(candidates, rules, now);
+            if (outcome.Value is not { } escalation)
+            {
+                // Resolved, escalated or already swept since the list was read.
+                continue;
+            }
+
+            var moved = escalation.Kind == EscalationKind.MovedToNextStage;
+            audit.Record(moved ? "disagreement.escalate-overdue" : "disagreement.flag-partnership", disagreement.ChildId, "disagreement",
+                disagreement.Id.Value, detail: moved ? $"stage {(int)escalation.FromStage} to {(int)escalation.Stage}" : $"stage {(int)escalation.Stage}");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                escalated.Add(escalation);
+                logger.LogInformation("Disagreement {DisagreementId} overdue at stage {Stage}: {Kind}", id.Value, (int)escalation.FromStage, escalation.Kind);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogInformation("Disagreement {DisagreementId} changed while being escalated; left for the next sweep", id.Value);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return escalated;
+    }
+}

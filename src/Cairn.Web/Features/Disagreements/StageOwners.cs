@@ -1,0 +1,108 @@
+using Cairn.Domain;
+using Cairn.Domain.Agencies;
+using Cairn.Domain.Disagreements;
+using Cairn.Domain.Time;
+using Cairn.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Features.Disagreements;
+
+public sealed record OwnerOption(ProfessionalId Id, string Name, string JobTitle, string Agency);
+
+/// <summary>
+/// The area's disagreement timescales, from configuration (<c>Cairn:Disagreements:PractitionersWorkingDays</c>,
+/// <c>ManagersWorkingDays</c>, <c>SeniorLeadsWorkingDays</c>; 5, 5 and 10 when not set), on the England and Wales
+/// working-day calendar.
+/// </summary>
+public static class DisagreementSettings
+{
+    private static readonly WorkingCalendar Calendar = new(EnglandAndWales.BankHolidays);
+
+    public static DisagreementRules RulesFrom(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Cairn:Disagreements");
+        var defaults = DisagreementTimescales.Default;
+        return new DisagreementRules(Calendar, new DisagreementTimescales(
+            section.GetValue("PractitionersWorkingDays", defaults.PractitionersWorkingDays),
+            section.GetValue("ManagersWorkingDays", defaults.ManagersWorkingDays),
+            section.GetValue("SeniorLeadsWorkingDays", defaults.SeniorLeadsWorkingDays)));
+    }
+}
+
+/// <summary>
+/// Who may own a stage: active professionals of an agency in the child's area, other than administrators (whose job
+/// gives them no reach into children's records); and the ladder a stage goes up.
+/// </summary>
+public static class StageOwners
+{
+    public const string NotInArea = "Select a professional who works in this child's area";
+
+    /// <summary>Active professionals in the area, by agency then name, for choosing a stage owner.</summary>
+    public static async Task<IReadOnlyList<OwnerOption>> InAreaAsync(CairnDbContext db, AreaId area, CancellationToken cancellationToken) =>
+        (await Eligible(db)
+            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, a) => new { p.Id, p.Name, p.JobTitle, Agency = a.Name })
+            .ToListAsync(cancellationToken))
+        .OrderBy(x => x.Agency, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal)
+        .Select(x => new OwnerOption(x.Id, x.Name, x.JobTitle, x.Agency)).ToList();
+
+    public static Task<bool> WorksInAreaAsync(CairnDbContext db, ProfessionalId professional, AreaId area, CancellationToken cancellationToken) =>
+        Eligible(db).Where(p => p.Id == professional)
+            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, _) => p.Id)
+            .AnyAsync(cancellationToken);
+
+    public static Task<AreaId> AreaOfChildAsync(CairnDbContext db, PersonId child, CancellationToken cancellationToken) =>
+        db.People.Where(p => p.Id == child).Select(p => p.AreaId).SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// Who could own the next stage, best first: for stage 2 the raiser's team manager, then the current owner's
+    /// team manager; for either stage the area's safeguarding leads after that. The domain passes over anyone who
+    /// may not own it (<see cref="Disagreement.MayOwnNextStage"/>); with nobody left it is flagged for the partnership.
+    /// </summary>
+    public static async Task<IReadOnlyList<ProfessionalId>> LadderAsync(CairnDbContext db, Disagreement disagreement, CancellationToken cancellationToken)
+    {
+        if (disagreement.Stage == Disagreement.LastStage)
+        {
+            return [];
+        }
+
+        var area = await AreaOfChildAsync(db, disagreement.ChildId, cancellationToken);
+        var ladder = new List<ProfessionalId>();
+        if (disagreement.Stage + 1 == DisagreementStage.Managers)
+        {
+            ladder.AddRange(await ManagersOfAsync(db, [disagreement.RaisedBy, disagreement.OwnerId], cancellationToken));
+        }
+
+        var leads = await Eligible(db)
+            .Where(p => (p.Roles & Role.SafeguardingLead) == Role.SafeguardingLead)
+            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, _) => new { p.Id, p.Name })
+            .ToListAsync(cancellationToken);
+        ladder.AddRange(leads.OrderBy(l => l.Name, StringComparer.Ordinal).Select(l => l.Id));
+
+        var eligible = new List<ProfessionalId>();
+        foreach (var candidate in ladder.Distinct())
+        {
+            if (await WorksInAreaAsync(db, candidate, area, cancellationToken))
+            {
+                eligible.Add(candidate);
+            }
+        }
+
+        return eligible;
+    }
+
+    /// <summary>The first professional on the ladder who may own the next stage: what the escalate form suggests.</summary>
+    public static async Task<ProfessionalId?> SuggestedNextOwnerAsync(CairnDbContext db, Disagreement disagreement, CancellationToken cancellationToken) =>
+        (await LadderAsync(db, disagreement, cancellationToken)).Where(disagreement.MayOwnNextStage).Select(p => (ProfessionalId?)p).FirstOrDefault();
+
+    private static IQueryable<Professional> Eligible(CairnDbContext db) =>
+        db.Professionals.AsNoTracking().Where(p => p.IsActive && (p.Roles & Role.Administrator) != Role.Administrator);
+
+    /// <summary>The team managers of these professionals, in the same order.</summary>
+    private static async Task<List<ProfessionalId>> ManagersOfAsync(CairnDbContext db, ProfessionalId[] professionals, CancellationToken cancellationToken)
+    {
+        var rows = await db.Professionals.AsNoTracking().Where(p => professionals.Contains(p.Id) && p.TeamId != null)
+            .Join(db.Teams.Where(t => t.ManagerId != null), p => p.TeamId, t => (TeamId?)t.Id, (p, t) => new { p.Id, Manager = t.ManagerId!.Value })
+            .ToListAsync(cancellationToken);
+        return professionals.SelectMany(p => rows.Where(r => r.Id == p).Select(r => r.Manager)).ToList();
+    }
+}
