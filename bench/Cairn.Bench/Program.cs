@@ -1,1 +1,26 @@
-Console.WriteLine("x");
+using Cairn.Bench;
+using Cairn.Bench.Generation;
+
+// Usage:
+//   generate --db PATH [--people N] [--entries N] [--busiest N] [--postcodes ONS_FILE]
+//   run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
+//   trace --db PATH   (each case once, with every SQL command and its time)
+var command = args.Length > 0 ? args[0] : "";
+var options = BenchOptions.Parse(args.Length > 0 ? args[1..] : []);
+switch (command)
+{
+    case "generate":
+        return await Generator.RunAsync(options);
+    case "run":
+        return BenchRunner.Run(options);
+    case "trace":
+        return await BenchRunner.TraceAsync(options);
+    default:
+        await Console.Error.WriteLineAsync("""
+            Cairn benchmarks.
+              generate --db PATH [--people 100000] [--entries 2000000] [--busiest 5000] [--postcodes ONS_POSTCODES.csv.gz]
+              run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
+              trace --db PATH
+            """);
+        return 2;
+}

@@ -511,7 +511,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("EntryId");
 
-                    b.HasIndex("PersonId", "OccurredAt");
+                    b.HasIndex("PersonId", "OccurredAt", "EntryId", "Significance", "Category", "AgencyId")
+                        .HasDatabaseName("IX_ChronologySubjects_PersonChronology");
 
                     b.ToTable("ChronologySubjects");
                 });

@@ -502,7 +502,8 @@ namespace Cairn.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EntryId");
 
-                    b.HasIndex("PersonId", "OccurredAt");
+                    b.HasIndex("PersonId", "OccurredAt", "EntryId", "Significance", "Category", "AgencyId")
+                        .HasDatabaseName("IX_ChronologySubjects_PersonChronology");
 
                     b.ToTable("ChronologySubjects");
                 });

@@ -219,8 +219,11 @@ internal sealed class ChronologySubjectConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ChronologySubject> b)
     {
         b.HasKey(x => new { x.PersonId, x.EntryId });
-        // The child page reads a page of one person's entries newest first; filters ride on the same range.
-        b.HasIndex(x => new { x.PersonId, x.OccurredAt });
+        // The child page reads a page of one person's entries newest first (ties broken by entry id), filtered by
+        // significance, category, agency or date. The index holds every column that needs, in that order, so the
+        // page and its count are read from one index range and never from the table, however long the chronology.
+        b.HasIndex(x => new { x.PersonId, x.OccurredAt, x.EntryId, x.Significance, x.Category, x.AgencyId })
+            .HasDatabaseName("IX_ChronologySubjects_PersonChronology");
         b.HasIndex(x => x.EntryId);
     }
 }

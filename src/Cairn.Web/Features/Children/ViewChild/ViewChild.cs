@@ -205,8 +205,73 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
     internal async Task<ChronologyPage> ChronologyAsync(PersonId id, ChronologyFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         var household = filter.IncludeHousehold ? await HouseholdMembersAsync(id, today, cancellationToken) : [];
-        var subjects = db.ChronologySubjects.AsNoTracking()
-            .Where(s => s.PersonId == id || (household.Contains(s.PersonId) && s.Significance >= Significance.Significant));
+        var own = Filtered(db.ChronologySubjects.AsNoTracking().Where(s => s.PersonId == id), filter)
+            .Select(s => new { s.EntryId, s.OccurredAt })
+            .OrderByDescending(s => s.OccurredAt).ThenByDescending(s => s.EntryId);
+        List<ChronologyEntryId> ids;
+        int total, page, pageCount;
+        if (household.Count == 0)
+        {
+            total = await own.CountAsync(cancellationToken);
+            (page, pageCount) = PageOf(total, filter.Page);
+            ids = await own.Skip((page - 1) * ChronologyFilter.PageSize).Take(ChronologyFilter.PageSize)
+                .Select(s => s.EntryId).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // An entry about the child and a sibling appears once: the household's rows leave out entries the child is
+            // a subject of, which the child's own rows already hold whenever they pass the filters (every subject row
+            // carries the same copies of the filtered fields). The household's significant entries are few beside the
+            // child's own, so they are read whole; the child's are read in order from the index only as far as this
+            // page, and the two are merged here. One query over both made SQLite de-duplicate and sort the child's
+            // whole chronology on every page.
+            var householdRows = await Filtered(db.ChronologySubjects.AsNoTracking()
+                    .Where(s => household.Contains(s.PersonId) && s.Significance >= Significance.Significant
+                                && !db.ChronologySubjects.Any(o => o.PersonId == id && o.EntryId == s.EntryId)), filter)
+                .Select(s => new { s.EntryId, s.OccurredAt })
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            total = await own.CountAsync(cancellationToken) + householdRows.Count;
+            (page, pageCount) = PageOf(total, filter.Page);
+            var newest = await own.Take(page * ChronologyFilter.PageSize).ToListAsync(cancellationToken);
+            ids = newest.Concat(householdRows).OrderByDescending(s => s.OccurredAt).ThenByDescending(s => s.EntryId.Value)
+                .Skip((page - 1) * ChronologyFilter.PageSize).Take(ChronologyFilter.PageSize)
+                .Select(s => s.EntryId).ToList();
+        }
+
+        var rows = await db.ChronologyEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .Join(db.Professionals, e => e.RecordedBy, p => p.Id, (e, p) => new { e, RecordedBy = p.Name })
+            .Join(db.Agencies, x => x.e.AgencyId, a => a.Id, (x, a) => new
+            {
+                x.e.Id,
+                x.e.Content,
+                x.e.RecordedAt,
+                x.RecordedBy,
+                Agency = a.Name,
+                x.e.Version,
+                AboutChild = db.ChronologySubjects.Any(s => s.EntryId == x.e.Id && s.PersonId == id),
+            })
+            .ToListAsync(cancellationToken);
+
+        var others = household.Count == 0 ? [] : await OtherSubjectNamesAsync(rows.Where(r => !r.AboutChild).Select(r => r.Id).ToList(), household, cancellationToken);
+        var items = rows
+            .OrderByDescending(r => r.Content.OccurredAt).ThenByDescending(r => r.Id.Value)
+            .Select(r => new ChronologyItem(r.Id, r.Content.OccurredAt, r.RecordedAt, r.RecordedBy, r.Agency, r.Content.Category,
+                r.Content.Significance, r.Content.ContactMode, r.Content.AppointmentOutcome, r.Content.Summary, r.Content.Detail,
+                r.Content.Voice, r.Version > 1, !r.AboutChild, others.GetValueOrDefault(r.Id)))
+            .ToList();
+        return new ChronologyPage(items, total, page, pageCount);
+    }
+
+    private static (int Page, int PageCount) PageOf(int total, int requested)
+    {
+        var pageCount = Math.Max(1, (total + ChronologyFilter.PageSize - 1) / ChronologyFilter.PageSize);
+        return (Math.Clamp(requested, 1, pageCount), pageCount);
+    }
+
+    private static IQueryable<ChronologySubject> Filtered(IQueryable<ChronologySubject> subjects, ChronologyFilter filter)
+    {
         if (filter.Agency is { } agency)
         {
             subjects = subjects.Where(s => s.AgencyId == agency);
@@ -234,40 +299,7 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
             subjects = subjects.Where(s => s.OccurredAt < end);
         }
 
-        // An entry about the child and a sibling appears once.
-        var entries = household.Count == 0
-            ? subjects.Select(s => new { s.EntryId, s.OccurredAt })
-            : subjects.Select(s => new { s.EntryId, s.OccurredAt }).Distinct();
-        var total = await entries.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + ChronologyFilter.PageSize - 1) / ChronologyFilter.PageSize);
-        var page = Math.Clamp(filter.Page, 1, pageCount);
-        var ids = await entries.OrderByDescending(s => s.OccurredAt).ThenByDescending(s => s.EntryId)
-            .Skip((page - 1) * ChronologyFilter.PageSize).Take(ChronologyFilter.PageSize)
-            .Select(s => s.EntryId).ToListAsync(cancellationToken);
-
-        var rows = await db.ChronologyEntries.AsNoTracking()
-            .Where(e => ids.Contains(e.Id))
-            .Join(db.Professionals, e => e.RecordedBy, p => p.Id, (e, p) => new { e, RecordedBy = p.Name })
-            .Join(db.Agencies, x => x.e.AgencyId, a => a.Id, (x, a) => new
-            {
-                x.e.Id,
-                x.e.Content,
-                x.e.RecordedAt,
-                x.RecordedBy,
-                Agency = a.Name,
-                x.e.Version,
-                AboutChild = db.ChronologySubjects.Any(s => s.EntryId == x.e.Id && s.PersonId == id),
-            })
-            .ToListAsync(cancellationToken);
-
-        var others = household.Count == 0 ? [] : await OtherSubjectNamesAsync(rows.Where(r => !r.AboutChild).Select(r => r.Id).ToList(), household, cancellationToken);
-        var items = rows
-            .OrderByDescending(r => r.Content.OccurredAt).ThenByDescending(r => r.Id.Value)
-            .Select(r => new ChronologyItem(r.Id, r.Content.OccurredAt, r.RecordedAt, r.RecordedBy, r.Agency, r.Content.Category,
-                r.Content.Significance, r.Content.ContactMode, r.Content.AppointmentOutcome, r.Content.Summary, r.Content.Detail,
-                r.Content.Voice, r.Version > 1, !r.AboutChild, others.GetValueOrDefault(r.Id)))
-            .ToList();
-        return new ChronologyPage(items, total, page, pageCount);
+        return subjects;
     }
 
     private async Task<Dictionary<ChronologyEntryId, string>> OtherSubjectNamesAsync(List<ChronologyEntryId> entryIds, List<PersonId> household,
@@ -283,8 +315,14 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
     /// <summary>The other current members of every household the child is in now.</summary>
     internal async Task<List<PersonId>> HouseholdMembersAsync(PersonId id, DateOnly today, CancellationToken cancellationToken)
     {
+        // Found from the member's side, through the index on the person: "households with such a member" (EXISTS)
+        // made SQLite visit every household in the database.
+        var current = db.Households
+            .SelectMany(h => h.Members, (h, m) => new { HouseholdId = h.Id, m.PersonId, m.LeftOn })
+            .Where(x => x.PersonId == id && x.LeftOn == null)
+            .Select(x => x.HouseholdId);
         var households = await db.Households.AsNoTracking()
-            .Where(h => h.Members.Any(m => m.PersonId == id && m.LeftOn == null))
+            .Where(h => current.Contains(h.Id))
             .ToListAsync(cancellationToken);
         return households.SelectMany(h => h.MembersOn(today)).Where(p => p != id).Distinct().ToList();
     }

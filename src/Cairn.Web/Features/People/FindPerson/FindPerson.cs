@@ -84,36 +84,39 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
         // Names and postcodes narrow to a bounded set of ids first, each through its own index; the people are then
         // loaded by primary key. Filtering by area in the same statement would tempt SQLite to scan the whole area.
         var today = clock.Today();
-        List<PersonId>? ids = null;
+        IQueryable<PersonId>? candidates = null;
         if (tokens.Count > 0)
         {
-            ids = await NameCandidates(tokens).Take(MaxCandidates).ToListAsync(cancellationToken);
+            candidates = NameCandidates(tokens);
         }
 
         if (postcode is not null)
         {
             var living = db.Addresses.Where(a => a.Postcode == postcode && a.From <= today && (a.To == null || a.To >= today)).Select(a => a.PersonId);
-            if (ids is not null)
+            if (candidates is not null)
             {
-                var named = ids;
+                var named = candidates.Take(MaxCandidates);
                 living = living.Where(id => named.Contains(id));
             }
 
-            ids = await living.Distinct().Take(MaxCandidates).ToListAsync(cancellationToken);
+            candidates = living.Distinct();
         }
 
+        candidates = candidates?.Take(MaxCandidates);
         var visible = await access.VisiblePeopleAsync(cancellationToken);
         var area = user.AreaId;
-        if (ids is not null && visible is not null)
-        {
-            ids = ids.Where(visible.Contains).ToList();
-        }
-
         var people = db.People.AsNoTracking();
-        if (ids is not null)
+        if (candidates is not null && visible is not null)
         {
-            var candidates = ids;
-            people = people.Where(p => candidates.Contains(p.Id));
+            var mine = (await candidates.ToListAsync(cancellationToken)).Where(visible.Contains).ToList();
+            people = people.Where(p => mine.Contains(p.Id));
+        }
+        else if (candidates is not null)
+        {
+            // The candidates stay in the database as a subquery: sent back as a parameter each, a common name's
+            // two thousand ids took SQLite longer to bind than the search itself.
+            var ids = candidates;
+            people = people.Where(p => ids.Contains(p.Id));
         }
         else if (visible is not null)
         {
@@ -132,7 +135,7 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
         }
 
         List<Person> found;
-        if (ids is not null)
+        if (candidates is not null)
         {
             // Need-to-know for area-wide reach: the same area as the professional. Checked here, over the bounded candidates.
             var loaded = (await people.ToListAsync(cancellationToken)).Where(p => visible is not null || p.AreaId == area);

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using Cairn.Bench.Benchmarks;
+
+namespace Cairn.Bench;
+
+internal static class BenchRunner
+{
+    /// <summary>Runs the benchmarks with BenchmarkDotNet; every case unless a --filter is given.</summary>
+    public static int Run(BenchOptions options)
+    {
+        BenchFixture.Use(options.Database, logSql: false);
+        var args = options.Rest.Contains("--filter") ? options.Rest : [.. options.Rest, "--filter", "*"];
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchRunner).Assembly).Run(args);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    /// <summary>Each case once after a warm-up call, printing every SQL command EF Core runs and its time: where to start when a target is missed.</summary>
+    public static async Task<int> TraceAsync(BenchOptions options)
+    {
+        BenchFixture.Use(options.Database, logSql: true);
+        var fixture = BenchFixture.Shared();
+        Console.WriteLine($"Child {fixture.Child.Value} with {fixture.ChildEntries:N0} entries.");
+        foreach (var @case in Enum.GetValues<ChronologyCase>())
+        {
+            var bench = new ChildPageBenchmarks { Case = @case };
+            await TimeAsync($"ChildPage {@case}", bench.Setup, bench.IterationSetup, bench.ChildPage, bench.IterationCleanup);
+        }
+
+        foreach (var @case in Enum.GetValues<SearchCase>())
+        {
+            foreach (var viewer in Enum.GetValues<Viewer>())
+            {
+                var bench = new PersonSearchBenchmarks { Case = @case, Viewer = viewer };
+                await TimeAsync($"Search {@case} as {viewer}", bench.Setup, bench.IterationSetup, bench.Search, bench.IterationCleanup);
+            }
+        }
+
+        return 0;
+
+        static async Task TimeAsync(string name, Action setup, Action begin, Func<Task> call, Action end)
+        {
+            Console.WriteLine($"==== {name}");
+            setup();
+            begin();
+            var watch = Stopwatch.StartNew();
+            await call();
+            watch.Stop();
+            end();
+            Console.WriteLine($"==== {name}: {watch.Elapsed.TotalMilliseconds:F2} ms");
+        }
+    }
+}
