@@ -136,7 +136,7 @@ internal sealed class Population(BenchOrganisation org, Area area, IReadOnlyList
         var line1 = $"{random.Next(1, 200)} {Streets[random.Next(Streets.Length)]}";
         foreach (var member in family.People)
         {
-            family.Household.Join(member.Id, movedIn);
+            family.Household.Join(member.Id, movedIn, today);
             family.Addresses.Add(PersonAddress.Record(member.Id, line1, null, "Cairnmoor", postcode.Postcode, movedIn,
                 new PostcodeLocation(postcode.LocalAuthorityCode, postcode.Easting, postcode.Northing)).Value!);
         }
@@ -145,7 +145,7 @@ internal sealed class Population(BenchOrganisation org, Area area, IReadOnlyList
         {
             foreach (var adult in family.Adults)
             {
-                family.Relationships.Add(Relationship.Record(adult.Id, child.Id, RelationshipType.Parent, child.DateOfBirth, null, null, org.Administrator.Id, now).Value!);
+                family.Relationships.Add(Relationship.Record(adult.Id, child.Id, RelationshipType.Parent, child.DateOfBirth, null, null, org.Administrator.Id, now, today).Value!);
             }
         }
 
@@ -153,7 +153,7 @@ internal sealed class Population(BenchOrganisation org, Area area, IReadOnlyList
         {
             for (var j = i + 1; j < family.Children.Count; j++)
             {
-                family.Relationships.Add(Relationship.Record(family.Children[i].Id, family.Children[j].Id, RelationshipType.Sibling, null, null, null, org.Administrator.Id, now).Value!);
+                family.Relationships.Add(Relationship.Record(family.Children[i].Id, family.Children[j].Id, RelationshipType.Sibling, null, null, null, org.Administrator.Id, now, today).Value!);
             }
         }
 
