@@ -176,7 +176,13 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, TimeProvider c
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EscalationSweep>().RunAsync(clock.GetUtcNow(), _holder, cancellationToken: stoppingToken);
+                var result = await scope.ServiceProvider.GetRequiredService<EscalationSweep>().RunAsync(clock.GetUtcNow(), _holder, cancellationToken: stoppingToken);
+                if (result.HeldLease)
+                {
+                    // Overdue professional disagreements climb their own ladder (L16); each is version-checked, so this is safe anywhere.
+                    await scope.ServiceProvider.GetRequiredService<Features.Disagreements.EscalateOverdue.EscalateOverdueHandler>()
+                        .RunAsync(clock.GetUtcNow(), stoppingToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

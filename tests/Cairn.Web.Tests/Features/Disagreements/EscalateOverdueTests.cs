@@ -71,6 +71,8 @@ public sealed class EscalateOverdueTests(CairnFactory factory) : IClassFixture<C
         Assert.Empty(await SweepAsync(dueAt.AddHours(1), id));
         var atStage2 = await StoredAsync(id);
         Assert.Equal((DisagreementStage.Managers, priya, 2, 1), (atStage2.Stage, atStage2.OwnerId, atStage2.Version, await OverdueStepsAsync(id)));
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.ProfessionalId == priya && n.Link == $"/disagreements/{id}" && n.Kind == "disagreement.escalated")),
+            "The new owner is told through the outbox in the same transaction");
         Assert.True(atStage2.NextEscalationAt > dueAt);
 
         var second = Assert.Single(await SweepAsync(atStage2.NextEscalationAt!.Value, id));

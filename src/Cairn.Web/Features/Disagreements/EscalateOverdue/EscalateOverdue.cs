@@ -1,3 +1,5 @@
+using Cairn.Domain;
+using Cairn.Domain.Agencies;
 using Cairn.Domain.Disagreements;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
@@ -46,6 +48,21 @@ public sealed class EscalateOverdueHandler(CairnDbContext db, AuditLog audit, IC
             var moved = escalation.Kind == EscalationKind.MovedToNextStage;
             audit.Record(moved ? "disagreement.escalate-overdue" : "disagreement.flag-partnership", disagreement.ChildId, "disagreement",
                 disagreement.Id.Value, detail: moved ? $"stage {(int)escalation.FromStage} to {(int)escalation.Stage}" : $"stage {(int)escalation.Stage}");
+            // Told in the same transaction as the escalation, through the outbox: nobody misses it if the process dies.
+            foreach (var to in await AudienceAsync(escalation, cancellationToken))
+            {
+                db.Notifications.Add(new Cairn.Web.Notifications.Notification
+                {
+                    ProfessionalId = to,
+                    Kind = moved ? "disagreement.escalated" : "disagreement.partnership",
+                    Text = moved
+                        ? $"A professional disagreement was overdue at stage {(int)escalation.FromStage} and has moved to stage {(int)escalation.Stage}"
+                        : $"A professional disagreement is overdue at stage {(int)escalation.Stage} and needs the safeguarding partnership",
+                    Link = $"/disagreements/{disagreement.Id.Value}",
+                    CreatedAt = now,
+                });
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -60,5 +77,26 @@ public sealed class EscalateOverdueHandler(CairnDbContext db, AuditLog audit, IC
 
         db.ChangeTracker.Clear();
         return escalated;
+    }
+
+    /// <summary>The new owner, the previous owner and the raiser; for the partnership, the area's safeguarding leads too.</summary>
+    private async Task<IReadOnlyList<ProfessionalId>> AudienceAsync(DisagreementEscalation escalation, CancellationToken cancellationToken)
+    {
+        var people = new List<ProfessionalId> { escalation.PreviousOwner, escalation.RaisedBy };
+        if (escalation.NewOwner is { } owner)
+        {
+            people.Add(owner);
+        }
+
+        if (escalation.Kind != EscalationKind.MovedToNextStage)
+        {
+            var area = await db.People.Where(p => p.Id == escalation.ChildId).Select(p => p.AreaId).SingleAsync(cancellationToken);
+            var leads = await db.Professionals.Where(p => p.IsActive)
+                .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, _) => new { p.Id, p.Roles })
+                .ToListAsync(cancellationToken);
+            people.AddRange(leads.Where(l => (l.Roles & Role.SafeguardingLead) == Role.SafeguardingLead).Select(l => l.Id));
+        }
+
+        return people.Distinct().ToList();
     }
 }
