@@ -87,6 +87,20 @@ public static class CairnApp
         });
         services.AddOpenApi("v1", o =>
         {
+            // Typed ids travel as plain GUID strings (StronglyTypedIdJsonConverter); describe them so.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+                if (StronglyTypedIdJsonConverter.IsTypedId(type))
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Format = "uuid";
+                    schema.Properties?.Clear();
+                    schema.Required?.Clear();
+                }
+
+                return Task.CompletedTask;
+            });
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

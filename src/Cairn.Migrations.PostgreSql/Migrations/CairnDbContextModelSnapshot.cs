@@ -1121,15 +1121,15 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("NextEscalationAt");
 
-                    b.HasIndex("RecipientAgency", "Status");
-
-                    b.HasIndex("RecipientProfessional", "Status");
-
-                    b.HasIndex("RecipientTeam", "Status");
-
-                    b.HasIndex("SentBy", "Status");
-
                     b.HasIndex("Status", "DeliveredAt");
+
+                    b.HasIndex("SentBy", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt");
+
+                    b.HasIndex("RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+
+                    b.HasIndex("RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+
+                    b.HasIndex("RecipientAgency", "RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
 
                     b.ToTable("Shares");
                 });

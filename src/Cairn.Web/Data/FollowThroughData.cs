@@ -59,10 +59,12 @@ internal sealed class ShareConfiguration : IEntityTypeConfiguration<Share>
 
         // The sweep reads only what is due; the inboxes read by recipient and status; the sender's list by sender.
         b.HasIndex(x => x.NextEscalationAt);
-        b.HasIndex(x => new { x.RecipientProfessional, x.Status });
-        b.HasIndex(x => new { x.RecipientTeam, x.Status });
-        b.HasIndex(x => new { x.RecipientAgency, x.Status });
-        b.HasIndex(x => new { x.SentBy, x.Status });
+        // Each box's index holds every column its count and list read, so neither touches the table; a team's or an
+        // agency's box also filters on "no one named", so those columns lead its index.
+        b.HasIndex(x => new { x.RecipientProfessional, x.Status, x.Urgency, x.ReceiptDueAt, x.ActionDueAt, x.DeliveredAt });
+        b.HasIndex(x => new { x.RecipientTeam, x.RecipientProfessional, x.Status, x.Urgency, x.ReceiptDueAt, x.ActionDueAt, x.DeliveredAt });
+        b.HasIndex(x => new { x.RecipientAgency, x.RecipientTeam, x.RecipientProfessional, x.Status, x.Urgency, x.ReceiptDueAt, x.ActionDueAt, x.DeliveredAt });
+        b.HasIndex(x => new { x.SentBy, x.Status, x.Urgency, x.ReceiptDueAt, x.ActionDueAt });
         b.HasIndex(x => new { x.Status, x.DeliveredAt });
     }
 }

@@ -7,9 +7,12 @@ namespace Cairn.Web.Features;
 /// <summary>Writes Cairn's strongly typed ids (PersonId, AlertId, …) as plain GUID strings in the API.</summary>
 public sealed class StronglyTypedIdJsonConverter : JsonConverterFactory
 {
-    public override bool CanConvert(Type typeToConvert) =>
-        typeToConvert is { IsValueType: true, Namespace: "Cairn.Domain" } && typeToConvert.Name.EndsWith("Id", StringComparison.Ordinal)
-        && typeToConvert.GetConstructor([typeof(Guid)]) is not null;
+    public override bool CanConvert(Type typeToConvert) => IsTypedId(typeToConvert);
+
+    /// <summary>A Cairn id: a value type in Cairn.Domain named ...Id that wraps one Guid.</summary>
+    public static bool IsTypedId(Type type) =>
+        type is { IsValueType: true, Namespace: "Cairn.Domain" } && type.Name.EndsWith("Id", StringComparison.Ordinal)
+        && type.GetConstructor([typeof(Guid)]) is not null;
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(IdConverter<>).MakeGenericType(typeToConvert))!;

@@ -33,18 +33,22 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
         var calendar = await calendars.GetAsync(cancellationToken);
         var audiences = await AudiencesAsync(cancellationToken);
         int looked = 0, escalated = 0, conflicts = 0;
+        // One rung per share per sweep: a share far overdue whose next rung is also due climbs it at the next sweep,
+        // so each rung's audience hears of it separately.
+        var handled = new HashSet<ShareId>();
         while (true)
         {
             var batch = await db.Shares.Where(s => s.NextEscalationAt != null && s.NextEscalationAt <= now)
                 .OrderBy(s => s.NextEscalationAt).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
+            var fresh = batch.Where(s => !handled.Contains(s.Id)).ToList();
+            if (fresh.Count == 0)
             {
                 break;
             }
 
-            looked += batch.Count;
+            looked += fresh.Count;
             var raised = 0;
-            foreach (var share in batch)
+            foreach (var share in fresh)
             {
                 if (share.Sweep(now, ladder, calendar) is { } escalation)
                 {
@@ -61,6 +65,7 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
             {
                 await db.SaveChangesAsync(cancellationToken);
                 escalated += raised;
+                handled.UnionWith(fresh.Select(s => s.Id));
             }
             catch (DbUpdateConcurrencyException)
             {
