@@ -24,6 +24,8 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
 {
     public const int MaxResults = 50;
 
+    public const string InvalidDateOfBirth = "Date of birth must be a real date, like 2019-03-14";
+
     /// <summary>
     /// How many name candidates are scored in memory. Keeps a very common name from loading thousands of
     /// records; people then narrow the search with a date of birth or postcode.

@@ -1,6 +1,7 @@
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cairn.Web.Features.People.FindPerson;
@@ -21,6 +22,13 @@ public sealed class FindPersonModel(FindPersonHandler handler) : PageModel
         {
             ModelState.Clear();
             return Page();
+        }
+
+        // A date that would not bind (typed by hand, or a hand-edited link) gets the field's own message, not the framework's.
+        if (ModelState[$"{nameof(Input)}.{nameof(Input.DateOfBirth)}"] is { ValidationState: ModelValidationState.Invalid } dateOfBirth)
+        {
+            dateOfBirth.Errors.Clear();
+            dateOfBirth.Errors.Add(FindPersonHandler.InvalidDateOfBirth);
         }
 
         if (!ModelState.IsValid)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cairn.Web.Features.People.FindPerson;
@@ -7,13 +8,28 @@ public sealed class FindPersonEndpoints : IEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/people", HandleAsync)
             .WithName("FindPeople")
-            .WithSummary("Finds people the caller may open by name (typo-tolerant, previous names included), date of birth, NHS number and current postcode. Every term given must match; at most 50 results, best first.")
+            .WithSummary("Finds people the caller may open by name (typo-tolerant, previous names included), date of birth (yyyy-MM-dd), NHS number and current postcode. Every term given must match; at most 50 results, best first.")
             .WithTags("People");
 
+    /// <remarks>
+    /// The date of birth arrives as text and is parsed here: bound as a DateOnly, a mistyped date would fail
+    /// binding before the handler runs and reach the caller as a server error rather than a named problem.
+    /// </remarks>
     private static async Task<Results<Ok<FoundPeople>, ValidationProblem>> HandleAsync(
-        string? name, DateOnly? dateOfBirth, string? nhsNumber, string? postcode, FindPersonHandler handler, CancellationToken cancellationToken)
+        string? name, string? dateOfBirth, string? nhsNumber, string? postcode, FindPersonHandler handler, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new FindPersonQuery(name, dateOfBirth, nhsNumber, postcode), cancellationToken);
+        DateOnly? dob = null;
+        if (!string.IsNullOrWhiteSpace(dateOfBirth))
+        {
+            if (!DateOnly.TryParseExact(dateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return Problems.Invalid(nameof(FindPersonQuery.DateOfBirth), FindPersonHandler.InvalidDateOfBirth);
+            }
+
+            dob = parsed;
+        }
+
+        var outcome = await handler.HandleAsync(new FindPersonQuery(name, dob, nhsNumber, postcode), cancellationToken);
         return outcome.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(outcome.Value!);
     }
 }
