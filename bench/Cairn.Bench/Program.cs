@@ -3,6 +3,7 @@ using Cairn.Bench.Generation;
 
 // Usage:
 //   generate --db PATH [--people N] [--entries N] [--busiest N] [--postcodes ONS_FILE]
+//   generate-shares --db PATH [--shares N] [--due N]   (adds open shares to a generated database)
 //   run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
 //   trace --db PATH   (each case once, with every SQL command and its time)
 var command = args.Length > 0 ? args[0] : "";
@@ -11,6 +12,8 @@ switch (command)
 {
     case "generate":
         return await Generator.RunAsync(options);
+    case "generate-shares":
+        return await SharesGenerator.RunAsync(options);
     case "run":
         return BenchRunner.Run(options);
     case "trace":
@@ -19,6 +22,7 @@ switch (command)
         await Console.Error.WriteLineAsync("""
             Cairn benchmarks.
               generate --db PATH [--people 100000] [--entries 2000000] [--busiest 5000] [--postcodes ONS_POSTCODES.csv.gz]
+              generate-shares --db PATH [--shares 1000000] [--due 10000]
               run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
               trace --db PATH
             """);

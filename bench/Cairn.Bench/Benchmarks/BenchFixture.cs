@@ -160,7 +160,7 @@ internal sealed class BenchFixture
 
     private static string Swap(string name) => name.Length < 4 ? name : string.Concat(name[..2], name[3].ToString(), name[2].ToString(), name[4..]);
 
-    private static async Task<ClaimsPrincipal> PrincipalAsync(CairnDbContext db, Professional professional)
+    internal static async Task<ClaimsPrincipal> PrincipalAsync(CairnDbContext db, Professional professional)
     {
         var area = await db.Agencies.AsNoTracking().Where(a => a.Id == professional.AgencyId).Select(a => a.AreaId).SingleAsync();
         var stamp = await db.Accounts.AsNoTracking().Where(a => a.ProfessionalId == professional.Id).Select(a => a.SecurityStamp).SingleAsync();

@@ -11,7 +11,7 @@ namespace Cairn.Bench.Generation;
 /// and the parameter types from the app's own EF Core model, so each row is the one SaveChanges would write;
 /// without SaveChanges' per-row cost (about 15,000 rows a second here: seven minutes for the full set).
 /// Handles the shapes the generator bulk-writes: plain and complex properties (the voice of the child's
-/// discriminator included), client-generated keys. Anything else is refused rather than written wrongly.
+/// discriminator included), client-generated keys, and integer keys the store generates. Anything else is refused rather than written wrongly.
 /// </summary>
 internal sealed class ModelWriter(CairnDbContext db) : IAsyncDisposable
 {
@@ -79,7 +79,10 @@ internal sealed class ModelWriter(CairnDbContext db) : IAsyncDisposable
             _owned = entityType.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToArray();
 
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-            _columns = entityType.GetFlattenedProperties().Select(p => new Column(p, p.GetColumnName(table)!, Reader(p))).ToArray();
+            // An integer key the store generates (an autoincrement rowid, as for share events) is left to the store.
+            _columns = entityType.GetFlattenedProperties()
+                .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && (p.ClrType == typeof(long) || p.ClrType == typeof(int))))
+                .Select(p => new Column(p, p.GetColumnName(table)!, Reader(p))).ToArray();
             Command = connection.CreateCommand();
             Command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", _columns.Select(c => $"\"{c.Name}\""))}) " +
                                   $"VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))})";
