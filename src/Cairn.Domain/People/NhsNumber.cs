@@ -1,32 +1,75 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Cairn.Domain.People;
 
-/// <summary>A 10-digit NHS number whose last digit is its modulus-11 check digit.</summary>
+/// <summary>
+/// A 10-digit NHS number whose last digit is its modulus-11 check digit. It says nothing about whether the
+/// number has been issued: only a Personal Demographics Service lookup can tell that.
+/// </summary>
 public readonly record struct NhsNumber
 {
-    private NhsNumber(string digits) => Value = digits;
+    private const int Length = 10;
+    private const string ShapeError = "Enter an NHS number with 10 digits, like 943 476 5919";
+    private const string CheckDigitError = "Enter a valid NHS number: the check digit does not match. Check it against the person's NHS letter or GP record";
 
-    /// <summary>The ten digits, no spaces.</summary>
-    public string Value { get; }
+    private readonly string? _digits;
 
-    public static bool TryParse(string? text, out NhsNumber value, out string? error)
+    private NhsNumber(string digits) => _digits = digits;
+
+    /// <summary>The ten digits, no spaces; empty for <c>default</c>.</summary>
+    public string Value => _digits ?? "";
+
+    /// <summary>
+    /// Reads an NHS number as people type it: "943 476 5919", "943-476-5919" or "9434765919". Spaces and
+    /// hyphens may separate the digits anywhere; surrounding white space is ignored.
+    /// </summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out NhsNumber value, [NotNullWhen(false)] out string? error)
     {
         value = default;
-        var digits = new string((text ?? "").Where(c => c is not (' ' or '-')).ToArray());
-        if (digits.Length != 10 || !digits.All(char.IsAsciiDigit))
+        var trimmed = text.AsSpan().Trim();
+
+        // A separator before the first digit or after the last is a stray keystroke, not a way of writing the number.
+        if (trimmed.IsEmpty || !char.IsAsciiDigit(trimmed[0]) || !char.IsAsciiDigit(trimmed[^1]))
         {
-            error = "Enter an NHS number with 10 digits, like 943 476 5919";
+            error = ShapeError;
             return false;
         }
 
-        if (CheckDigit(digits.AsSpan(0, 9)) is not { } check || check != digits[9] - '0')
+        Span<char> digits = stackalloc char[Length];
+        var count = 0;
+        foreach (var c in trimmed)
         {
-            error = "Enter a valid NHS number: the check digit does not match. Check it against the person's NHS letter or GP record";
+            if (char.IsAsciiDigit(c))
+            {
+                if (count == Length)
+                {
+                    error = ShapeError;
+                    return false;
+                }
+
+                digits[count++] = c;
+            }
+            else if (c is not (' ' or '-'))
+            {
+                error = ShapeError;
+                return false;
+            }
+        }
+
+        if (count != Length)
+        {
+            error = ShapeError;
             return false;
         }
 
-        value = new NhsNumber(digits);
+        if (CheckDigit(digits[..9]) is not { } check || check != digits[9] - '0')
+        {
+            error = CheckDigitError;
+            return false;
+        }
+
+        value = new NhsNumber(digits.ToString());
         error = null;
         return true;
     }
@@ -67,5 +110,5 @@ public readonly record struct NhsNumber
         };
     }
 
-    public override string ToString() => Value is null ? "" : $"{Value[..3]} {Value[3..6]} {Value[6..]}";
+    public override string ToString() => _digits is null ? "" : $"{_digits[..3]} {_digits[3..6]} {_digits[6..]}";
 }

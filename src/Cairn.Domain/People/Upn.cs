@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Cairn.Domain.People;
@@ -13,11 +14,17 @@ public readonly record struct Upn
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
-    private Upn(string value) => Value = value;
+    private readonly string? _value;
 
-    public string Value { get; }
+    private Upn(string value) => _value = value;
 
-    public static bool TryParse(string? text, out Upn value, out string? error)
+    /// <summary>The 13 upper-case characters; empty for <c>default</c>.</summary>
+    public string Value => _value ?? "";
+
+    /// <summary>A temporary UPN ends in a letter; the school replaces it once the permanent one is known.</summary>
+    public bool IsTemporary => _value is not null && char.IsAsciiLetter(_value[^1]);
+
+    public static bool TryParse([NotNullWhen(true)] string? text, out Upn value, [NotNullWhen(false)] out string? error)
     {
         value = default;
         var upn = (text ?? "").Trim().ToUpperInvariant();
@@ -65,5 +72,5 @@ public readonly record struct Upn
         return Alphabet[sum % 23];
     }
 
-    public override string ToString() => Value ?? "";
+    public override string ToString() => Value;
 }

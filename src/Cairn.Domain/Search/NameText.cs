@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,22 @@ namespace Cairn.Domain.Search;
 /// </summary>
 public static class NameText
 {
+    private const double ExactScore = 1.0;
+    private const double PrefixScore = 0.8;
+    private const double OneSlipScore = 0.6;
+    private const double TwoSlipScore = 0.5;
+    private const int MinimumPrefixLength = 3;
+
+    /// <summary>Three rows of the edit distance fit on the stack for names up to 84 characters; longer text rents from the pool.</summary>
+    private const int StackRowsLimit = 256;
+
+    /// <summary>Removed rather than read as a word break: "O'Neill" is one name, typed with or without it, with whichever key.</summary>
+    private static readonly SearchValues<char> Apostrophes = SearchValues.Create("'`\u00B4\u2018\u2019\u02BC\u2032");
+
+    /// <summary>
+    /// Lower-cases, removes accents and apostrophes, and turns any other punctuation into a single space:
+    /// "Łukasz  O'Brien-Wójcik" becomes "lukasz obrien wojcik".
+    /// </summary>
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -17,29 +34,45 @@ public static class NameText
             return "";
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Compatibility decomposition (NFKD) also folds the full-width and ligature forms some keyboards and
+        // copied documents produce, so "ＪＯＨＮ" is "john".
+        var decomposed = RemoveApostrophes(text).Normalize(NormalizationForm.FormKD);
         var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        Span<char> encoded = stackalloc char[2];
+        var wordBreakPending = false;
+        foreach (var rune in decomposed.EnumerateRunes())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
 
-            switch (char.ToLowerInvariant(c))
+            // Spacing marks are vowel signs in scripts such as Devanagari: part of the word, not a break in it.
+            if (!Rune.IsLetterOrDigit(rune) && category != UnicodeCategory.SpacingCombiningMark)
             {
-                case 'ł': folded.Append('l'); break;
-                case 'ø': folded.Append('o'); break;
-                case 'ß': folded.Append("ss"); break;
-                case 'æ': folded.Append("ae"); break;
-                case 'đ': folded.Append('d'); break;
-                case '\'' or '’' or '`': break;
-                case var l when char.IsLetterOrDigit(l): folded.Append(l); break;
-                default: folded.Append(' '); break;
+                wordBreakPending = true;
+                continue;
+            }
+
+            if (wordBreakPending && folded.Length > 0)
+            {
+                folded.Append(' ');
+            }
+
+            wordBreakPending = false;
+            var lower = Rune.ToLowerInvariant(rune);
+            if (LetterWithoutDecomposition(lower) is { } replacement)
+            {
+                folded.Append(replacement);
+            }
+            else
+            {
+                folded.Append(encoded[..lower.EncodeToUtf16(encoded)]);
             }
         }
 
-        return string.Join(' ', folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return folded.ToString();
     }
 
     /// <summary>The distinct folded tokens of a name; a hyphenated name gives its parts and the joined form.</summary>
@@ -77,9 +110,10 @@ public static class NameText
     /// <summary>Optimal string alignment distance: substitutions, insertions, deletions and adjacent swaps each cost 1.</summary>
     public static int EditDistance(string a, string b)
     {
-        if (a.Length == 0)
+        // The distance is symmetric, so the rows need only be as long as the shorter string.
+        if (a.Length < b.Length)
         {
-            return b.Length;
+            (a, b) = (b, a);
         }
 
         if (b.Length == 0)
@@ -88,33 +122,49 @@ public static class NameText
         }
 
         var width = b.Length + 1;
-        var d = new int[(a.Length + 1) * width];
-        for (var i = 0; i <= a.Length; i++)
+        int[]? rented = null;
+        Span<int> rows = 3 * width <= StackRowsLimit
+            ? stackalloc int[StackRowsLimit]
+            : (rented = ArrayPool<int>.Shared.Rent(3 * width));
+        try
         {
-            d[i * width] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
+            var twoBack = rows.Slice(0, width);
+            var previous = rows.Slice(width, width);
+            var current = rows.Slice(2 * width, width);
+            for (var j = 0; j < width; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var best = Math.Min(Math.Min(d[((i - 1) * width) + j] + 1, d[(i * width) + j - 1] + 1), d[((i - 1) * width) + j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                previous[j] = j;
+            }
+
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
                 {
-                    best = Math.Min(best, d[((i - 2) * width) + j - 2] + 1);
+                    var best = Math.Min(previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), Math.Min(previous[j], current[j - 1]) + 1);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    {
+                        best = Math.Min(best, twoBack[j - 2] + 1);
+                    }
+
+                    current[j] = best;
                 }
 
-                d[(i * width) + j] = best;
+                var recycled = twoBack;
+                twoBack = previous;
+                previous = current;
+                current = recycled;
+            }
+
+            return previous[b.Length];
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
             }
         }
-
-        return d[(a.Length * width) + b.Length];
     }
 
     /// <summary>How many slips a query token of this length may contain: none below 4 letters, 1 up to 7, 2 from 8.</summary>
@@ -122,47 +172,163 @@ public static class NameText
 
     /// <summary>
     /// Scores how well a person's name tokens answer a query: null when any query token finds no match.
-    /// A token matches exactly (1.0), as a prefix of at least 3 letters (0.8), or within its tolerance (0.6 per slip less).
+    /// A token matches exactly (1.0), as a prefix of at least 3 letters (0.8), or within its tolerance (0.6 for one slip, 0.5 for two).
+    /// A hyphenated query word matches by its parts or by its joined form, whichever the record holds:
+    /// "Smith-Jones" finds "Smith Jones" and "Smithjones". So a query token that matches nothing is let off when it
+    /// is the join of other query tokens that all matched, or a part of a matched join made of query tokens.
+    /// The score is the mean over the tokens that matched.
     /// </summary>
     public static double? MatchScore(IReadOnlyList<string> queryTokens, IReadOnlyList<string> nameTokens)
     {
-        if (queryTokens.Count == 0)
-        {
-            return null;
-        }
-
+        var scores = new double[queryTokens.Count];
         var total = 0.0;
-        foreach (var q in queryTokens)
+        var matched = 0;
+        for (var i = 0; i < queryTokens.Count; i++)
         {
-            var best = 0.0;
-            foreach (var n in nameTokens)
+            foreach (var name in nameTokens)
             {
-                double score;
-                if (q == n)
-                {
-                    score = 1.0;
-                }
-                else if (q.Length >= 3 && n.StartsWith(q, StringComparison.Ordinal))
-                {
-                    score = 0.8;
-                }
-                else
-                {
-                    var distance = EditDistance(q, n);
-                    score = distance <= Tolerance(q.Length) ? 0.7 - (0.1 * distance) : 0.0;
-                }
-
-                best = Math.Max(best, score);
+                scores[i] = Math.Max(scores[i], TokenScore(queryTokens[i], name));
             }
 
-            if (best == 0.0)
+            if (scores[i] > 0.0)
+            {
+                total += scores[i];
+                matched++;
+            }
+        }
+
+        for (var i = 0; i < queryTokens.Count; i++)
+        {
+            if (scores[i] == 0.0 && !IsJoinOfMatchedTokens(i, queryTokens, scores) && !IsPartOfMatchedJoin(i, queryTokens, scores))
             {
                 return null;
             }
-
-            total += best;
         }
 
-        return total / queryTokens.Count;
+        return matched == 0 ? null : total / matched;
     }
+
+    private static double TokenScore(string query, string name)
+    {
+        if (query.Length == 0)
+        {
+            return 0.0;
+        }
+
+        if (string.Equals(query, name, StringComparison.Ordinal))
+        {
+            return ExactScore;
+        }
+
+        if (query.Length >= MinimumPrefixLength && name.StartsWith(query, StringComparison.Ordinal))
+        {
+            return PrefixScore;
+        }
+
+        // Lengths further apart than the tolerance cannot be within it: skip the distance.
+        var tolerance = Tolerance(query.Length);
+        if (tolerance == 0 || Math.Abs(query.Length - name.Length) > tolerance)
+        {
+            return 0.0;
+        }
+
+        return EditDistance(query, name) switch
+        {
+            1 => OneSlipScore,
+            2 when tolerance >= 2 => TwoSlipScore,
+            _ => 0.0,
+        };
+    }
+
+    private static bool IsJoinOfMatchedTokens(int index, IReadOnlyList<string> tokens, double[] scores) =>
+        tokens[index].Length > 0 && IsMadeOfTokens(tokens[index], tokens, scores, index, matchedOnly: true);
+
+    private static bool IsPartOfMatchedJoin(int index, IReadOnlyList<string> tokens, double[] scores)
+    {
+        var part = tokens[index];
+        if (part.Length == 0)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < tokens.Count; j++)
+        {
+            var join = tokens[j];
+            if (scores[j] == 0.0 || join.Length <= part.Length)
+            {
+                continue;
+            }
+
+            for (var at = join.IndexOf(part, StringComparison.Ordinal); at >= 0; at = join.IndexOf(part, at + 1, StringComparison.Ordinal))
+            {
+                if (IsMadeOfTokens(join.AsSpan(0, at), tokens, scores, j, matchedOnly: false)
+                    && IsMadeOfTokens(join.AsSpan(at + part.Length), tokens, scores, j, matchedOnly: false))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the text is empty or a run of the tokens, leaving out one of them.</summary>
+    private static bool IsMadeOfTokens(ReadOnlySpan<char> text, IReadOnlyList<string> tokens, double[] scores, int leaveOut, bool matchedOnly)
+    {
+        // Dynamic programming rather than backtracking, so a crafted query cannot take exponential time.
+        Span<bool> reachable = text.Length < 128 ? stackalloc bool[text.Length + 1] : new bool[text.Length + 1];
+        reachable[0] = true;
+        for (var start = 0; start < text.Length; start++)
+        {
+            if (!reachable[start])
+            {
+                continue;
+            }
+
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                var token = tokens[t];
+                if (t != leaveOut && token.Length > 0 && (!matchedOnly || scores[t] > 0.0)
+                    && text[start..].StartsWith(token, StringComparison.Ordinal))
+                {
+                    reachable[start + token.Length] = true;
+                }
+            }
+        }
+
+        return reachable[text.Length];
+    }
+
+    private static string RemoveApostrophes(string text)
+    {
+        if (text.AsSpan().IndexOfAny(Apostrophes) < 0)
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!Apostrophes.Contains(c))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
+    }
+
+    /// <summary>Letters that Unicode does not decompose into a base letter and an accent.</summary>
+    private static string? LetterWithoutDecomposition(Rune lower) => lower.Value switch
+    {
+        'ł' => "l",
+        'ø' => "o",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'đ' or 'ð' => "d",
+        'þ' => "th",
+        'ı' => "i",
+        _ => null,
+    };
 }

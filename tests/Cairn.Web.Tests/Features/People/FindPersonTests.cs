@@ -54,6 +54,23 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
         Assert.Equal([lucja.Value], found);
     }
 
+    [Theory]
+    [InlineData("{0}-{1}", "{0}-{1}")]
+    [InlineData("{0}-{1}", "{0} {1}")]
+    [InlineData("{0}-{1}", "{0}{1}")]
+    [InlineData("{0} {1}", "{0}-{1}")] // recorded as two words: found by the hyphenated word's parts
+    [InlineData("{0}{1}", "{0}-{1}")] // recorded joined: found by the hyphenated word's joined form
+    public async Task A_hyphenated_name_is_found_by_its_parts_or_its_joined_form(string recorded, string searched)
+    {
+        var (first, second) = (Surname(), "Kow" + Surname()[3..]);
+        var child = await factory.PersonAsync("Łucja", string.Format(CultureInfo.InvariantCulture, recorded, first, second), BornOn, involved: Accounts.SocialWorker);
+        var api = await factory.ApiAsAsync(Accounts.SocialWorker);
+
+        var found = await FoundAsync(api, "name=" + Q("Łucja " + string.Format(CultureInfo.InvariantCulture, searched, first, second)));
+
+        Assert.Equal([child.Value], found);
+    }
+
     [Fact]
     public async Task A_name_too_far_from_anyone_finds_nobody()
     {

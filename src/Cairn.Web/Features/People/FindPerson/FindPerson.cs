@@ -89,7 +89,7 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
         IQueryable<PersonId>? candidates = null;
         if (tokens.Count > 0)
         {
-            candidates = NameCandidates(tokens);
+            candidates = NameCandidates(query.Name!);
         }
 
         if (postcode is not null)
@@ -178,28 +178,49 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
     }
 
     /// <summary>
-    /// Ids of people with a name token one edit from a query token (they share a deletion key), or starting
-    /// with a query token of 3 letters or more. Both are lookups on the index's primary key (Key, PersonId).
+    /// Ids of people whose names answer every word of the query. A word's token finds people with a name token
+    /// one edit from it (they share a deletion key) or starting with it (3 letters or more). A hyphenated word
+    /// finds people by all of its parts or by its joined form, as <see cref="NameText.MatchScore"/> allows.
     /// </summary>
-    private IQueryable<PersonId> NameCandidates(IReadOnlyList<string> tokens)
+    private IQueryable<PersonId> NameCandidates(string name)
     {
         IQueryable<PersonId>? matches = null;
-        foreach (var token in tokens)
+        foreach (var word in name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            var keys = NameText.DeletionKeys(token).ToList();
-            var ids = db.PersonSearchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.PersonId);
-            if (token.Length >= 3)
+            // One token for a plain word; for a hyphenated one its parts, then the joined form last.
+            var tokens = NameText.Tokens(word);
+            if (tokens.Count == 0)
             {
-                // A key range rather than StartsWith: LIKE cannot use the index on SQLite.
-                var from = token;
-                var to = token + "\uffff";
-                ids = ids.Union(db.PersonSearchKeys.Where(k => string.Compare(k.Key, from) >= 0 && string.Compare(k.Key, to) < 0).Select(k => k.PersonId));
+                continue;
             }
 
-            // Every query token must find the person, so candidates are the intersection.
+            var parts = tokens.Count == 1 ? tokens : tokens.Take(tokens.Count - 1);
+            var ids = parts.Select(TokenCandidates).Aggregate((all, next) => all.Intersect(next));
+            if (tokens.Count > 1)
+            {
+                ids = ids.Union(TokenCandidates(tokens[^1]));
+            }
+
+            // Every word must find the person, so candidates are the intersection.
             matches = matches is null ? ids : matches.Intersect(ids);
         }
 
         return matches!;
+    }
+
+    /// <summary>Both lookups are on the index's primary key (Key, PersonId).</summary>
+    private IQueryable<PersonId> TokenCandidates(string token)
+    {
+        var keys = NameText.DeletionKeys(token).ToList();
+        var ids = db.PersonSearchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.PersonId);
+        if (token.Length >= 3)
+        {
+            // A key range rather than StartsWith: LIKE cannot use the index on SQLite.
+            var from = token;
+            var to = token + "\uffff";
+            ids = ids.Union(db.PersonSearchKeys.Where(k => string.Compare(k.Key, from) >= 0 && string.Compare(k.Key, to) < 0).Select(k => k.PersonId));
+        }
+
+        return ids;
     }
 }
