@@ -92,3 +92,33 @@ public readonly record struct DisagreementId(Guid Value)
     public static DisagreementId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct ContactId(Guid Value)
+{
+    public static ContactId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ThresholdIndicatorId(Guid Value)
+{
+    public static ThresholdIndicatorId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct StrategyDiscussionId(Guid Value)
+{
+    public static StrategyDiscussionId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ConcernPromptId(Guid Value)
+{
+    public static ConcernPromptId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct EarlyHelpEpisodeId(Guid Value)
+{
+    public static EarlyHelpEpisodeId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

@@ -109,6 +109,11 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         configurationBuilder.Properties<LegalStatusId>().HaveConversion<LegalStatusIdConverter>();
         configurationBuilder.Properties<ShareId>().HaveConversion<ShareIdConverter>();
         configurationBuilder.Properties<DisagreementId>().HaveConversion<DisagreementIdConverter>();
+        configurationBuilder.Properties<ContactId>().HaveConversion<ContactIdConverter>();
+        configurationBuilder.Properties<ThresholdIndicatorId>().HaveConversion<ThresholdIndicatorIdConverter>();
+        configurationBuilder.Properties<StrategyDiscussionId>().HaveConversion<StrategyDiscussionIdConverter>();
+        configurationBuilder.Properties<ConcernPromptId>().HaveConversion<ConcernPromptIdConverter>();
+        configurationBuilder.Properties<EarlyHelpEpisodeId>().HaveConversion<EarlyHelpEpisodeIdConverter>();
         if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();

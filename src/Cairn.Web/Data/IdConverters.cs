@@ -19,6 +19,11 @@ internal sealed class AddressIdConverter() : ValueConverter<AddressId, Guid>(v =
 internal sealed class LegalStatusIdConverter() : ValueConverter<LegalStatusId, Guid>(v => v.Value, v => new LegalStatusId(v));
 internal sealed class ShareIdConverter() : ValueConverter<ShareId, Guid>(v => v.Value, v => new ShareId(v));
 internal sealed class DisagreementIdConverter() : ValueConverter<DisagreementId, Guid>(v => v.Value, v => new DisagreementId(v));
+internal sealed class ContactIdConverter() : ValueConverter<ContactId, Guid>(v => v.Value, v => new ContactId(v));
+internal sealed class ThresholdIndicatorIdConverter() : ValueConverter<ThresholdIndicatorId, Guid>(v => v.Value, v => new ThresholdIndicatorId(v));
+internal sealed class StrategyDiscussionIdConverter() : ValueConverter<StrategyDiscussionId, Guid>(v => v.Value, v => new StrategyDiscussionId(v));
+internal sealed class ConcernPromptIdConverter() : ValueConverter<ConcernPromptId, Guid>(v => v.Value, v => new ConcernPromptId(v));
+internal sealed class EarlyHelpEpisodeIdConverter() : ValueConverter<EarlyHelpEpisodeId, Guid>(v => v.Value, v => new EarlyHelpEpisodeId(v));
 
 /// <summary>
 /// SQLite has no instant type, and EF cannot order or compare DateTimeOffset stored as text there. Instants
