@@ -1,3 +1,5 @@
+using Cairn.Domain.Concerns;
+
 namespace Cairn.Domain.Chronology;
 
 public enum ChronologyCategory
@@ -74,6 +76,15 @@ public sealed record ChronologyContent(
     {
     }
 
+    /// <summary>
+    /// The causes for concern the recorder saw in this event, if any. They let low-level concerns from different
+    /// agencies add up (L04) and show household risks to the youngest children (L05).
+    /// </summary>
+    public ConcernTheme Concerns { get; init; }
+
+    /// <summary>Every theme there is, for checking a stored or posted value.</summary>
+    public const ConcernTheme AllConcerns = (ConcernTheme)((int)ConcernTheme.Education * 2 - 1);
+
     public const int MaxSummaryLength = 200;
     public const int MaxDetailLength = 20_000;
 
@@ -97,6 +108,11 @@ public sealed record ChronologyContent(
         if (ContactMode is { } mode && !Enum.IsDefined(mode))
         {
             errors.Add(new("ContactMode", "Select how the contact happened"));
+        }
+
+        if ((Concerns & ~AllConcerns) != 0)
+        {
+            errors.Add(new("Concerns", "Select causes for concern from the list"));
         }
 
         if (OccurredAt > now.AddMinutes(5))

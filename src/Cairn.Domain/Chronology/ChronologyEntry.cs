@@ -129,6 +129,10 @@ public sealed class ChronologySubject
     public Significance Significance { get; private set; }
     public ChronologyCategory Category { get; private set; }
     public AgencyId AgencyId { get; private set; }
+    /// <summary>Copied so the concern rules read a child's facts from this index alone.</summary>
+    public Concerns.ConcernTheme Concerns { get; private set; }
+    public ContactMode? ContactMode { get; private set; }
+    public AppointmentOutcome? AppointmentOutcome { get; private set; }
 
     internal static ChronologySubject For(ChronologyEntry entry, PersonId person)
     {
@@ -143,6 +147,9 @@ public sealed class ChronologySubject
         Significance = entry.Content.Significance;
         Category = entry.Content.Category;
         AgencyId = entry.AgencyId;
+        Concerns = entry.Content.Concerns;
+        ContactMode = entry.Content.ContactMode;
+        AppointmentOutcome = entry.Content.AppointmentOutcome;
     }
 }
 

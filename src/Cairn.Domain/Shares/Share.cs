@@ -211,11 +211,31 @@ public sealed class Share
                 var close = calendar.EndOfWorkingDay(sent);
                 var receipt = calendar.AddWorkingHours(sent, timescales.SameDayReceipt);
                 return (receipt < close ? receipt : close, close);
+            case Shares.Urgency.BeforeNextSchoolDay:
+                var dayStarts = NextDayStart(sent, calendar);
+                return (dayStarts, calendar.EndOfWorkingDay(dayStarts));
             default:
                 var days = workingDays ?? 1;
                 var receiptBy = calendar.AddWorkingDays(sent, Math.Min(timescales.ReceiptWorkingDays, days));
                 return (receiptBy, calendar.AddWorkingDays(sent, days));
         }
+    }
+
+    /// <summary>
+    /// The start of the next working day: the coming morning's start when <paramref name="sent"/> is outside working
+    /// hours, otherwise the start of the following working day (the current day has already begun).
+    /// </summary>
+    public static DateTimeOffset NextDayStart(DateTimeOffset sent, WorkingCalendar calendar)
+    {
+        if (!calendar.IsWithinWorkingHours(sent))
+        {
+            return calendar.NextWorkingStart(sent);
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sent, calendar.TimeZone).DateTime);
+        var next = calendar.AddWorkingDays(today, 1);
+        var midnight = next.ToDateTime(TimeOnly.MinValue);
+        return calendar.NextWorkingStart(new DateTimeOffset(midnight, calendar.TimeZone.GetUtcOffset(midnight)));
     }
 
     /// <summary>Whether this professional is among those the share is for.</summary>

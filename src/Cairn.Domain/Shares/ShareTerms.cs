@@ -24,6 +24,11 @@ public enum Urgency
     SameWorkingDay = 2,
     /// <summary>Within a set number of working days.</summary>
     WithinWorkingDays = 3,
+    /// <summary>
+    /// Received before the next school day starts, acted on by its close: Operation Encompass notifications to a
+    /// school's designated safeguarding lead after a domestic abuse incident. School days are counted as working days.
+    /// </summary>
+    BeforeNextSchoolDay = 4,
 }
 
 public enum ShareStatus

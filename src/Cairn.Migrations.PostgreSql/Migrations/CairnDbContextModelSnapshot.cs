@@ -358,6 +358,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                             b1.Property<int>("Category")
                                 .HasColumnType("integer");
 
+                            b1.Property<int>("Concerns")
+                                .HasColumnType("integer");
+
                             b1.Property<int?>("ContactMode")
                                 .HasColumnType("integer");
 
@@ -439,6 +442,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                             b1.Property<int>("Category")
                                 .HasColumnType("integer");
 
+                            b1.Property<int>("Concerns")
+                                .HasColumnType("integer");
+
                             b1.Property<int?>("ContactMode")
                                 .HasColumnType("integer");
 
@@ -498,7 +504,16 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AppointmentOutcome")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Concerns")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ContactMode")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("OccurredAt")
@@ -680,6 +695,278 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasIndex("DisagreementId", "Stage");
 
                     b.ToTable("DisagreementStages");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Concerns")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReferredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedOffBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Themes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_indicators")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Indicators");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Incident", "Cairn.Domain.FrontDoor.Contact.Incident#PoliceIncident", b1 =>
+                        {
+                            b1.Property<string>("Discriminator")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
+
+                            b1.Property<DateTimeOffset>("OccurredAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("Risk")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Type")
+                                .HasColumnType("integer");
+
+                            b1.HasDiscriminator().HasValue("PoliceIncident");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Referrer", "Cairn.Domain.FrontDoor.Contact.Referrer#Referrer", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Anonymous")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(320)
+                                .HasColumnType("character varying(320)");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Organisation")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("Relationship")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("ChildId", "ReceivedAt");
+
+                    b.HasIndex("AreaId", "Status", "ReceivedAt");
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.ContactEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactEvents");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.StrategyDiscussion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("StartSection47")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_attendees")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Attendees");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("StrategyDiscussions");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.ThresholdDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("ThresholdDocuments");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>
@@ -1708,6 +1995,15 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.ContactEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.FrontDoor.Contact", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Domain.Health.DiagnosisStatusChange", b =>
                 {
                     b.HasOne("Cairn.Domain.Health.Diagnosis", null)
@@ -1873,6 +2169,11 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.Contact", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>

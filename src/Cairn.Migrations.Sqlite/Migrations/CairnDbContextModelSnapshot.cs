@@ -351,6 +351,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
                             b1.Property<int>("Category")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("Concerns")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("ContactMode")
                                 .HasColumnType("INTEGER");
 
@@ -430,6 +433,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
                             b1.Property<int>("Category")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("Concerns")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("ContactMode")
                                 .HasColumnType("INTEGER");
 
@@ -489,7 +495,16 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AppointmentOutcome")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Concerns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContactMode")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
@@ -667,6 +682,276 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasIndex("DisagreementId", "Stage");
 
                     b.ToTable("DisagreementStages");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Concerns")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecisionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SignedOffBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Themes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_indicators")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Indicators");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Incident", "Cairn.Domain.FrontDoor.Contact.Incident#PoliceIncident", b1 =>
+                        {
+                            b1.Property<string>("Discriminator")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("OccurredAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Risk")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Type")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasDiscriminator().HasValue("PoliceIncident");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Referrer", "Cairn.Domain.FrontDoor.Contact.Referrer#Referrer", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Anonymous")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Organisation")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Relationship")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("ChildId", "ReceivedAt");
+
+                    b.HasIndex("AreaId", "Status", "ReceivedAt");
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.ContactEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactEvents");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.StrategyDiscussion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("StartSection47")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_attendees")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Attendees");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("StrategyDiscussions");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.ThresholdDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("ThresholdDocuments");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>
@@ -1687,6 +1972,15 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.ContactEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.FrontDoor.Contact", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Domain.Health.DiagnosisStatusChange", b =>
                 {
                     b.HasOne("Cairn.Domain.Health.Diagnosis", null)
@@ -1848,6 +2142,11 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.FrontDoor.Contact", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>

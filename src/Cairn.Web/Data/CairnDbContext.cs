@@ -4,6 +4,7 @@ using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.Disagreements;
+using Cairn.Domain.FrontDoor;
 using Cairn.Domain.Health;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
@@ -53,6 +54,10 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CalendarAdjustment> CalendarAdjustments => Set<CalendarAdjustment>();
     public DbSet<SweepLease> SweepLeases => Set<SweepLease>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
+    public DbSet<ThresholdDocument> ThresholdDocuments => Set<ThresholdDocument>();
+    public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 

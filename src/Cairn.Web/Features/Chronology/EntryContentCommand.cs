@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain.Chronology;
+using Cairn.Domain.Concerns;
 using Cairn.Web.Security;
 
 namespace Cairn.Web.Features.Chronology;
@@ -26,6 +27,9 @@ public abstract record EntryContentCommand
     [StringLength(ChronologyContent.MaxDetailLength)]
     public string? Detail { get; init; }
 
+    /// <summary>The causes for concern this event shows, if any.</summary>
+    public IReadOnlyList<ConcernTheme>? Concerns { get; init; }
+
     [StringLength(8000)]
     public string? ChildsWords { get; init; }
 
@@ -47,7 +51,10 @@ public abstract record EntryContentCommand
             AppointmentOutcome,
             Summary ?? "",
             Detail,
-            voice.IsEmpty ? null : voice);
+            voice.IsEmpty ? null : voice)
+        {
+            Concerns = (Concerns ?? []).Aggregate(ConcernTheme.None, (all, one) => all | one),
+        };
     }
 }
 
@@ -64,6 +71,7 @@ public class EntryContentInput
     public string? ChildsWords { get; set; }
     public string? HowGathered { get; set; }
     public string? WhyNotGathered { get; set; }
+    public List<ConcernTheme> Concerns { get; set; } = [];
 
     public T Fill<T>(T command)
         where T : EntryContentCommand => command with
@@ -78,6 +86,7 @@ public class EntryContentInput
             ChildsWords = ChildsWords,
             HowGathered = HowGathered,
             WhyNotGathered = WhyNotGathered,
+            Concerns = Concerns,
         };
 
     public void From(ChronologyContent content)
@@ -92,5 +101,6 @@ public class EntryContentInput
         ChildsWords = content.Voice?.ChildsWords;
         HowGathered = content.Voice?.HowGathered;
         WhyNotGathered = content.Voice?.WhyNotGathered;
+        Concerns = [.. Enum.GetValues<ConcernTheme>().Where(t => t != ConcernTheme.None && content.Concerns.HasFlag(t))];
     }
 }

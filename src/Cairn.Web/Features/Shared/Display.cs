@@ -57,6 +57,10 @@ public static class Display
     public static string Text<TEnum>(TEnum? value)
         where TEnum : struct, Enum => value is { } v ? Text(v) : "";
 
+    /// <summary>The themes in a set of concern flags, readable and in a fixed order; empty for none.</summary>
+    public static string Themes(Domain.Concerns.ConcernTheme themes) => string.Join(", ",
+        Enum.GetValues<Domain.Concerns.ConcernTheme>().Where(t => t != 0 && themes.HasFlag(t)).Select(t => Text(t).ToLowerInvariant()).Select((t, i) => i == 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t));
+
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
 
     public static string Date(DateTimeOffset instant) => instant.ToLondon().ToString("d MMMM yyyy", EnGb);

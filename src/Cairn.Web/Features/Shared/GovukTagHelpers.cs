@@ -209,3 +209,51 @@ public static class Options
         where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Where(v => !except.Contains(v)).Select(v => (v.ToString(), Display.Text(v)));
 }
+
+/// <summary>
+/// <c>&lt;govuk-checkboxes for="Input.Concerns" label="…" items="…" /&gt;</c> — several choices under one legend, bound to a
+/// list. Items whose value is in the posted or current list are ticked.
+/// </summary>
+[HtmlTargetElement("govuk-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukCheckboxesTagHelper : GovukFieldTagHelper
+{
+    public IEnumerable<(string Value, string Text)> Items { get; set; } = [];
+    public string LegendClass { get; set; } = "govuk-fieldset__legend govuk-fieldset__legend--s";
+    public bool Small { get; set; } = true;
+
+    private HashSet<string> Selected()
+    {
+        if (ViewContext.ViewData.ModelState.TryGetValue(For.Name, out var entry) && entry.RawValue is not null)
+        {
+            return entry.RawValue switch
+            {
+                string one => [one],
+                string[] many => [.. many],
+                _ => [],
+            };
+        }
+
+        return For.Model is System.Collections.IEnumerable values and not string
+            ? [.. values.Cast<object>().Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "")]
+            : [];
+    }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var selected = Selected();
+        var boxes = "";
+        var index = 0;
+        foreach (var (value, text) in Items)
+        {
+            var itemId = index == 0 ? Id : $"{Id}-{index}";
+            var isChecked = selected.Contains(value) ? " checked" : "";
+            boxes += $"<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"{itemId}\" name=\"{E(Name)}\" type=\"checkbox\" value=\"{E(value)}\"{isChecked}>" +
+                     $"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{itemId}\">{E(text)}</label></div>";
+            index++;
+        }
+
+        var small = Small ? " govuk-checkboxes--small" : "";
+        Wrap(output, $"<fieldset class=\"govuk-fieldset\"{DescribedBy()}><legend class=\"{E(LegendClass)}\">{E(Label)}</legend>{HintAndError()}" +
+            $"<div class=\"govuk-checkboxes{small}\" data-module=\"govuk-checkboxes\">{boxes}</div></fieldset>");
+    }
+}

@@ -66,7 +66,8 @@ public sealed record ChronologyPage(IReadOnlyList<ChronologyItem> Items, int Tot
 
 public sealed record ChronologyItem(ChronologyEntryId Id, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string RecordedBy,
     string Agency, ChronologyCategory Category, Significance Significance, ContactMode? ContactMode, AppointmentOutcome? AppointmentOutcome,
-    string Summary, string? Detail, VoiceOfChild? Voice, bool Amended, bool AboutSomeoneElse, string? AboutName);
+    string Summary, string? Detail, VoiceOfChild? Voice, bool Amended, bool AboutSomeoneElse, string? AboutName,
+    Domain.Concerns.ConcernTheme Concerns = Domain.Concerns.ConcernTheme.None);
 
 public sealed record AgencyOption(AgencyId Id, string Name);
 
@@ -259,7 +260,7 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
             .OrderByDescending(r => r.Content.OccurredAt).ThenByDescending(r => r.Id.Value)
             .Select(r => new ChronologyItem(r.Id, r.Content.OccurredAt, r.RecordedAt, r.RecordedBy, r.Agency, r.Content.Category,
                 r.Content.Significance, r.Content.ContactMode, r.Content.AppointmentOutcome, r.Content.Summary, r.Content.Detail,
-                r.Content.Voice, r.Version > 1, !r.AboutChild, others.GetValueOrDefault(r.Id)))
+                r.Content.Voice, r.Version > 1, !r.AboutChild, others.GetValueOrDefault(r.Id), r.Content.Concerns))
             .ToList();
         return new ChronologyPage(items, total, page, pageCount);
     }

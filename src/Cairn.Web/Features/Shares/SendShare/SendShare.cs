@@ -221,6 +221,7 @@ public sealed class SendShareHandler(CairnDbContext db, RecordAccessService acce
     {
         Urgency.Immediate => "immediate",
         Urgency.SameWorkingDay => "needed today",
+        Urgency.BeforeNextSchoolDay => "before the next school day",
         _ => $"due within {share.WorkingDays} working days",
     };
 }

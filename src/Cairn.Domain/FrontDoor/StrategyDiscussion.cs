@@ -1,0 +1,143 @@
+using Cairn.Domain.Agencies;
+
+namespace Cairn.Domain.FrontDoor;
+
+public enum StrategyDiscussionStatus
+{
+    /// <summary>Decided on at triage; to be held and recorded.</summary>
+    Required = 1,
+    Held = 2,
+}
+
+/// <summary>Someone who took part: from which kind of agency, named, and a Cairn professional where they have an account.</summary>
+public sealed record StrategyAttendee(string Name, AgencyKind Agency, string Role, ProfessionalId? ProfessionalId);
+
+/// <summary>
+/// A strategy discussion (L17): when a contact reaches the child-protection threshold, children's social care, police
+/// and health must agree what happens next — by phone is fine — before a section 47 enquiry starts. It is created by
+/// the triage decision and must be held within <see cref="DueWorkingDays"/> working day.
+/// </summary>
+public sealed class StrategyDiscussion
+{
+    public const int DueWorkingDays = 1;
+
+    /// <summary>The agencies Working Together requires at a strategy discussion, at least.</summary>
+    public static readonly IReadOnlyList<(string Name, AgencyKind[] Kinds)> RequiredAgencies =
+    [
+        ("children's social care", [AgencyKind.ChildrensSocialCare]),
+        ("police", [AgencyKind.Police]),
+        ("health", [AgencyKind.GeneralPractice, AgencyKind.HealthVisiting, AgencyKind.Midwifery, AgencyKind.Hospital, AgencyKind.Camhs]),
+    ];
+
+    private readonly List<StrategyAttendee> _attendees = [];
+
+    private StrategyDiscussion()
+    {
+    }
+
+    public StrategyDiscussionId Id { get; private set; }
+    public PersonId ChildId { get; private set; }
+    public ContactId ContactId { get; private set; }
+    public DateTimeOffset RequiredAt { get; private set; }
+    public DateTimeOffset DueAt { get; private set; }
+    public StrategyDiscussionStatus Status { get; private set; }
+    public DateTimeOffset? HeldAt { get; private set; }
+    public bool ByPhone { get; private set; }
+    public IReadOnlyList<StrategyAttendee> Attendees => _attendees;
+    /// <summary>Whether the discussion decided to start a section 47 enquiry.</summary>
+    public bool? StartSection47 { get; private set; }
+    public string? Decision { get; private set; }
+    public ProfessionalId? RecordedBy { get; private set; }
+    public DateTimeOffset? RecordedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public bool IsOverdue(DateTimeOffset now) => Status == StrategyDiscussionStatus.Required && now >= DueAt;
+
+    public static StrategyDiscussion Require(PersonId child, ContactId contact, DateTimeOffset now, Time.WorkingCalendar calendar) => new()
+    {
+        Id = StrategyDiscussionId.New(),
+        ChildId = child,
+        ContactId = contact,
+        RequiredAt = now,
+        DueAt = calendar.AddWorkingDays(now, DueWorkingDays),
+        Status = StrategyDiscussionStatus.Required,
+        Version = 1,
+    };
+
+    /// <summary>Records the discussion as held: when, how, who took part and what was decided about a section 47 enquiry.</summary>
+    public Refusal? Record(DateTimeOffset? heldAt, bool byPhone, IReadOnlyList<StrategyAttendee> attendees, bool? startSection47,
+        string? decision, ProfessionalId by, int expectedVersion, DateTimeOffset now)
+    {
+        if (expectedVersion != Version)
+        {
+            return Refusal.Of("Version", "Someone else recorded this strategy discussion while you were editing. Reload the page to see it.");
+        }
+
+        if (Status == StrategyDiscussionStatus.Held)
+        {
+            return Refusal.Of("StrategyDiscussion", "This strategy discussion has already been recorded");
+        }
+
+        var errors = new List<FieldError>();
+        if (heldAt is null)
+        {
+            errors.Add(new("HeldAt", "Enter when the strategy discussion was held"));
+        }
+        else if (heldAt > now.AddMinutes(5))
+        {
+            errors.Add(new("HeldAt", "The strategy discussion must have been held already: record it afterwards"));
+        }
+        else if (heldAt < RequiredAt.AddDays(-1))
+        {
+            errors.Add(new("HeldAt", "The strategy discussion cannot have been held before the contact was decided"));
+        }
+
+        var named = attendees.Where(a => !string.IsNullOrWhiteSpace(a.Name)).ToList();
+        foreach (var (name, kinds) in RequiredAgencies)
+        {
+            if (!named.Any(a => kinds.Contains(a.Agency)))
+            {
+                errors.Add(new("Attendees", $"A strategy discussion needs someone from {name}. Add who took part for {name}."));
+            }
+        }
+
+        if (startSection47 is null)
+        {
+            errors.Add(new("StartSection47", "Select whether a section 47 enquiry will start"));
+        }
+
+        if (string.IsNullOrWhiteSpace(decision) || decision.Trim().Length < Contact.MinReasonsLength)
+        {
+            errors.Add(new("Decision", "Enter what was agreed: the reasons, the actions and who will take them"));
+        }
+
+        if (Refusal.FromErrors(errors) is { } refusal)
+        {
+            return refusal;
+        }
+
+        HeldAt = heldAt;
+        ByPhone = byPhone;
+        _attendees.AddRange(named.Select(a => a with { Name = a.Name.Trim(), Role = a.Role?.Trim() ?? "" }));
+        StartSection47 = startSection47;
+        Decision = decision!.Trim();
+        RecordedBy = by;
+        RecordedAt = now;
+        Status = StrategyDiscussionStatus.Held;
+        Version++;
+        return null;
+    }
+
+    /// <summary>
+    /// A section 47 enquiry cannot be recorded as started unless a strategy discussion held about the child in the
+    /// last <paramref name="withinDays"/> days decided on one (L17).
+    /// </summary>
+    public static Refusal? AllowsSection47(IEnumerable<StrategyDiscussion> discussions, DateOnly from, int withinDays = 30)
+    {
+        var decided = discussions.Any(d => d.Status == StrategyDiscussionStatus.Held && d.StartSection47 == true && d.HeldAt is { } held
+            && DateOnly.FromDateTime(held.UtcDateTime) <= from.AddDays(1) && DateOnly.FromDateTime(held.UtcDateTime) >= from.AddDays(-withinDays));
+        return decided
+            ? null
+            : Refusal.Of("Kind", "A section 47 enquiry can start only after a strategy discussion decides on one. Record the strategy discussion first: by phone is fine.");
+    }
+}
