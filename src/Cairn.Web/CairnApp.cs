@@ -40,6 +40,9 @@ public static class CairnApp
         services.AddScoped<ShareSteps>();
         services.AddScoped<ShareAccessService>();
         services.AddScoped<EscalationSweep>();
+        services.AddScoped<Features.FrontDoor.ContactIntake>();
+        services.AddScoped<Features.FrontDoor.ThresholdDocuments>();
+        services.AddScoped<FrontDoorSweep>();
         if (builder.Configuration.GetValue("Cairn:Escalation:Enabled", true))
         {
             services.AddHostedService<EscalationWorker>();

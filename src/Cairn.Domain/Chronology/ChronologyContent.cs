@@ -16,6 +16,8 @@ public enum ChronologyCategory
     MissingEpisode = 10,
     /// <summary>A step in a share between agencies: sent, received, actioned, declined, redirected or closed (L01).</summary>
     InformationShared = 11,
+    /// <summary>A contact to the front door: a referral, a call or a police notification (L06).</summary>
+    FrontDoorContact = 12,
     Other = 99,
 }
 

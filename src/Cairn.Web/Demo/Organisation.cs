@@ -24,6 +24,7 @@ internal sealed class Organisation(Area area, IPasswordHasher<Account> hasher)
     public Professional SocialWorker { get; private set; } = null!;
     public Professional TeamManager { get; private set; } = null!;
     public Professional FrontDoor { get; private set; } = null!;
+    public Professional FrontDoorManager { get; private set; } = null!;
     public Professional SafeguardingLead { get; private set; } = null!;
     public Professional PoliceOfficer { get; private set; } = null!;
     public Professional HealthVisitor { get; private set; } = null!;
@@ -68,7 +69,7 @@ internal sealed class Organisation(Area area, IPasswordHasher<Account> hasher)
         Teams.First(t => t.Id == assessment).AssignManager(TeamManager.Id);
         Teams.First(t => t.Id == protection).AssignManager(AddPerson(csc, protection, "Grace Adeyemi", "Team manager", null, Role.TeamManager, null).Id);
         FrontDoor = AddPerson(csc, frontDoor, "Jordan Lee", "Front door social worker", "jordan.lee", Role.FrontDoor, "front door (MASH): every child in the area");
-        AddPerson(csc, frontDoor, "Ellis Ward", "Front door manager", null, Role.FrontDoor | Role.TeamManager, null);
+        FrontDoorManager = AddPerson(csc, frontDoor, "Ellis Ward", "Front door manager", "ellis.ward", Role.FrontDoor | Role.TeamManager, "front door manager: signs off triage decisions");
         AddPerson(csc, edt, "Robin Hart", "Emergency duty social worker", "robin.hart", Role.EmergencyDuty, "Emergency Duty Team (out of hours)");
         SafeguardingLead = AddPerson(csc, quality, "Morgan Blake", "Partnership safeguarding lead", "morgan.blake", Role.SafeguardingLead, "safeguarding lead: every child in the area, the audit log");
         AddPerson(csc, quality, "Dana Whitfield", "Head of children's services", null, Role.HeadOfService, null);

@@ -187,6 +187,8 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, TimeProvider c
                     // Overdue professional disagreements climb their own ladder (L16); each is version-checked, so this is safe anywhere.
                     await scope.ServiceProvider.GetRequiredService<Features.Disagreements.EscalateOverdue.EscalateOverdueHandler>()
                         .RunAsync(clock.GetUtcNow(), stoppingToken);
+                    // Late triage decisions at the front door climb the same ladder (issue #4).
+                    await scope.ServiceProvider.GetRequiredService<FrontDoorSweep>().RunAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -90,6 +90,16 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
             return Refusal.Of("Version", StaleMessage);
         }
 
+        if (command.Kind == LegalStatusKind.Section47Enquiry)
+        {
+            // L17: no section 47 enquiry without a strategy discussion that decided on one.
+            var discussions = await db.StrategyDiscussions.AsNoTracking().Where(d => d.ChildId == childId && d.StartSection47 == true).ToListAsync(cancellationToken);
+            if (Domain.FrontDoor.StrategyDiscussion.AllowsSection47(discussions, from) is { } noDiscussion)
+            {
+                return noDiscussion;
+            }
+        }
+
         var now = clock.GetUtcNow();
         var outcome = LegalStatus.Change(current, childId, command.Kind ?? (LegalStatusKind)(-1), command.Category, from, command.Reason ?? "",
             user.ProfessionalId, now);

@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Children.ViewChild;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ViewChildModel(ViewChildHandler handler) : PageModel
+public sealed class ViewChildModel(ViewChildHandler handler, FrontDoor.ChildContactsHandler frontDoor) : PageModel
 {
     public ChildPage Child { get; private set; } = null!;
+
+    public FrontDoor.ChildFrontDoor FrontDoor { get; private set; } = null!;
 
     [BindProperty(SupportsGet = true)]
     public Guid? Agency { get; set; }
@@ -43,6 +45,7 @@ public sealed class ViewChildModel(ViewChildHandler handler) : PageModel
         }
 
         Child = child;
+        FrontDoor = await frontDoor.LoadAsync(new PersonId(id), cancellationToken);
         return Page();
     }
 

@@ -1,0 +1,91 @@
+using Cairn.Domain;
+using Cairn.Domain.Agencies;
+using Cairn.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cairn.Web.Features.FrontDoor.StrategyDiscussions;
+
+[Authorize(Policy = Policies.Professional)]
+public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, TimeProvider clock) : PageModel
+{
+    public const int AttendeeRows = 6;
+
+    [BindProperty]
+    public DiscussionInput Input { get; set; } = new();
+
+    public StrategyDiscussionView Discussion { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(new StrategyDiscussionId(id), cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input.HeldAt = clock.GetUtcNow().ToLondon().DateTime;
+        Input.Version = Discussion.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.RecordAsync(new StrategyDiscussionId(id), new RecordStrategyDiscussionCommand
+        {
+            HeldAt = Input.HeldAt is { } local ? Clock.FromLondon(local) : null,
+            ByPhone = Input.ByPhone,
+            Attendees = Input.Attendees.Select(a => new AttendeeInput(a.Name, a.Agency, a.Role, null)).ToList(),
+            StartSection47 = Input.StartSection47,
+            Decision = Input.Decision,
+            Version = Input.Version,
+        }, cancellationToken);
+        if (outcome is not { } result)
+        {
+            return NotFound();
+        }
+
+        if (result.Refusal is { } refusal)
+        {
+            ModelState.Clear();
+            ModelState.AddRefusal(refusal);
+            return await LoadAsync(new StrategyDiscussionId(id), cancellationToken) ? Page() : NotFound();
+        }
+
+        TempData["Notice"] = "Strategy discussion recorded" + (result.Value!.LegalStatusNote is { } note ? $". {note}" : "");
+        return Redirect($"/strategy-discussions/{id}");
+    }
+
+    private async Task<bool> LoadAsync(StrategyDiscussionId id, CancellationToken cancellationToken)
+    {
+        if (await handler.ViewAsync(id, cancellationToken) is not { } view)
+        {
+            return false;
+        }
+
+        Discussion = view;
+        while (Input.Attendees.Count < AttendeeRows)
+        {
+            Input.Attendees.Add(new Attendee());
+        }
+
+        return true;
+    }
+
+    public sealed class DiscussionInput
+    {
+        public DateTime? HeldAt { get; set; }
+        public bool ByPhone { get; set; }
+        public List<Attendee> Attendees { get; set; } = [];
+        public bool? StartSection47 { get; set; }
+        public string? Decision { get; set; }
+        public int? Version { get; set; }
+    }
+
+    public sealed class Attendee
+    {
+        public string? Name { get; set; }
+        public AgencyKind? Agency { get; set; }
+        public string? Role { get; set; }
+    }
+}

@@ -1,0 +1,110 @@
+using Cairn.Domain;
+using Cairn.Domain.FrontDoor;
+using Cairn.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cairn.Web.Features.FrontDoor.Triage;
+
+[Authorize(Policy = Policies.Professional)]
+public sealed class TriageModel(TriageHandler handler, ThresholdDocuments thresholds, CurrentUser user) : PageModel
+{
+    [BindProperty]
+    public DecisionInput Input { get; set; } = new();
+
+    [BindProperty]
+    public SignOffInput SignOff { get; set; } = new();
+
+    public ContactView Contact { get; private set; } = null!;
+    public IReadOnlyList<ChildPicture> Picture { get; private set; } = [];
+    public ThresholdDocument Threshold { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(new ContactId(id), cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.DecideAsync(new ContactId(id), new TriageCommand
+        {
+            Level = Input.Level,
+            Outcome = Input.Outcome,
+            Reasons = Input.Reasons,
+            Indicators = Input.Indicators,
+            Version = Input.Version,
+        }, cancellationToken);
+        return await AfterAsync(id, outcome, "Decision recorded: it now needs a manager's sign-off", "Input", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostSignOffAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.SignOffAsync(new ContactId(id), new SignOffCommand { Note = SignOff.Note, Version = SignOff.Version }, cancellationToken);
+        var notice = outcome?.Value is { } done
+            ? "Decision signed off" + (done.LegalStatusNote is { } note ? $". {note}" : "") + (done.StrategyDiscussionId is not null ? ". A strategy discussion is now required." : "")
+            : "";
+        return await AfterAsync(id, outcome, notice, "SignOff", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.ReturnAsync(new ContactId(id), new SignOffCommand { Note = SignOff.Note, Version = SignOff.Version }, cancellationToken);
+        return await AfterAsync(id, outcome, "Decision returned to the front door", "SignOff", cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, Outcome<TriageResult>? outcome, string notice, string prefix, CancellationToken cancellationToken)
+    {
+        if (outcome is not { } result)
+        {
+            return NotFound();
+        }
+
+        if (result.Refusal is { } refusal)
+        {
+            ModelState.Clear();
+            ModelState.AddRefusal(refusal, prefix);
+            return await LoadAsync(new ContactId(id), cancellationToken, keepInput: true) ? Page() : NotFound();
+        }
+
+        TempData["Notice"] = notice;
+        return Redirect($"/contacts/{id}");
+    }
+
+    private async Task<bool> LoadAsync(ContactId id, CancellationToken cancellationToken, bool keepInput = false)
+    {
+        if (await handler.ViewAsync(id, cancellationToken) is not { } contact)
+        {
+            return false;
+        }
+
+        Contact = contact;
+        Picture = await handler.PictureAsync(id, cancellationToken) ?? [];
+        Threshold = await thresholds.CurrentAsync(user.AreaId, cancellationToken);
+        if (!keepInput)
+        {
+            Input = new DecisionInput { Version = contact.Version };
+            SignOff = new SignOffInput { Version = contact.Version };
+        }
+        else
+        {
+            Input.Version = contact.Version;
+            SignOff.Version = contact.Version;
+        }
+
+        return true;
+    }
+
+    public sealed class DecisionInput
+    {
+        public ThresholdLevel? Level { get; set; }
+        public TriageOutcome? Outcome { get; set; }
+        public string? Reasons { get; set; }
+        public List<string> Indicators { get; set; } = [];
+        public int? Version { get; set; }
+    }
+
+    public sealed class SignOffInput
+    {
+        public string? Note { get; set; }
+        public int? Version { get; set; }
+    }
+}
