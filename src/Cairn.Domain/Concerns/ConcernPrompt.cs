@@ -1,0 +1,400 @@
+using Cairn.Domain.Shares;
+using Cairn.Domain.Time;
+
+namespace Cairn.Domain.Concerns;
+
+public enum ConcernPromptStatus
+{
+    /// <summary>Waiting for the lead professional or the front-door team to say what they will do.</summary>
+    Open = 1,
+    /// <summary>A named professional answered it with a response and a reason.</summary>
+    Answered = 2,
+}
+
+/// <summary>What the professional decided when prompted.</summary>
+public enum PromptResponse
+{
+    /// <summary>The concerns meet the threshold together: a contact goes to the front door.</summary>
+    StepUpToFrontDoor = 1,
+    /// <summary>The concerns are known and a plan already addresses them.</summary>
+    AlreadyInHand = 2,
+    /// <summary>Looked at and no action is needed, for the reason given.</summary>
+    NoActionNeeded = 3,
+}
+
+public enum ConcernPromptEventKind
+{
+    Raised = 1,
+    EvidenceAdded = 2,
+    Reassigned = 3,
+    Escalated = 4,
+    Answered = 5,
+}
+
+/// <summary>One step in a prompt's life. Every step is kept.</summary>
+public sealed record ConcernPromptEvent(ConcernPromptId PromptId, ConcernPromptEventKind Kind, ProfessionalId? By, DateTimeOffset At, string? Note,
+    int? Level = null)
+{
+    public long Id { get; init; }
+}
+
+/// <summary>One piece of evidence behind a prompt: a chronology entry or a front-door contact, and when it was added.</summary>
+public sealed record ConcernPromptEvidence(ConcernPromptId PromptId, ChronologyEntryId? EntryId, ContactId? ContactId, DateTimeOffset AddedAt);
+
+/// <summary>An escalation the sweep must act on: who to tell is decided from <see cref="Audience"/>.</summary>
+public sealed record ConcernPromptEscalation(ConcernPromptId PromptId, PersonId Child, ConcernRule Rule, int Level, EscalationAudience Audience,
+    DateTimeOffset DueAt, ProfessionalId? AssignedProfessional, TeamId? AssignedTeam);
+
+public enum PromptAction
+{
+    /// <summary>Nothing to do: an open prompt already holds all the evidence, or the answer still stands.</summary>
+    Nothing = 0,
+    /// <summary>Raise a new prompt from the finding.</summary>
+    Raise = 1,
+    /// <summary>Add the new evidence to the open prompt (<see cref="PromptDecision.Prompt"/>) with <see cref="ConcernPrompt.Refresh"/>.</summary>
+    Refresh = 2,
+}
+
+/// <summary>What to do with a finding, and the prompt it concerns (the open one to refresh, or the one that makes raising needless).</summary>
+public sealed record PromptDecision(PromptAction Action, ConcernPrompt? Prompt);
+
+/// <summary>
+/// A prompt raised by a concern rule (L04, L05, L09, L31, L50): a followed-through item, not a notice. It goes to
+/// the child's lead professional and/or a team (the front door), is due in working time, escalates on its own
+/// one rung at a time when overdue, and is closed only by a named professional's answer with a reason.
+/// Evidence is only ever added; nothing the prompt was raised on is lost.
+/// </summary>
+public sealed class ConcernPrompt
+{
+    public const int MinReasonLength = 20;
+    public const int MaxReasonLength = 4000;
+
+    public const string StaleMessage = "Someone else acted on this prompt while you were looking at it. Reload the page to see what they did.";
+
+    private readonly List<ConcernPromptEvidence> _evidence = [];
+    private readonly List<ConcernPromptEvent> _events = [];
+
+    private ConcernPrompt()
+    {
+        Summary = "";
+    }
+
+    public ConcernPromptId Id { get; private set; }
+    public PersonId Child { get; private set; }
+    public ConcernRule Rule { get; private set; }
+
+    /// <summary>The latest finding's summary: counts, days and themes only, never a name or a narrative.</summary>
+    public string Summary { get; private set; }
+    public DateTimeOffset RaisedAt { get; private set; }
+    public ProfessionalId? AssignedProfessional { get; private set; }
+    public TeamId? AssignedTeam { get; private set; }
+    public DateTimeOffset DueAt { get; private set; }
+    public ConcernPromptStatus Status { get; private set; }
+    public ProfessionalId? AnsweredBy { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public PromptResponse? Response { get; private set; }
+    public string? Reason { get; private set; }
+
+    /// <summary>How many rungs of the ladder it has climbed.</summary>
+    public int EscalationLevel { get; private set; }
+
+    /// <summary>When the sweep must next look at this prompt; null once nothing more can fall due.</summary>
+    public DateTimeOffset? NextEscalationAt { get; private set; }
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ConcernPromptEvidence> Evidence => _evidence;
+    public IReadOnlyList<ConcernPromptEvent> Events => _events;
+
+    public IReadOnlyList<ChronologyEntryId> Entries =>
+        _evidence.Where(e => e.EntryId is not null).Select(e => e.EntryId!.Value).ToList();
+
+    public IReadOnlyList<ContactId> Contacts =>
+        _evidence.Where(e => e.ContactId is not null).Select(e => e.ContactId!.Value).ToList();
+
+    public bool IsOpen => Status == ConcernPromptStatus.Open;
+
+    public bool IsOverdue(DateTimeOffset now) => IsOpen && now >= DueAt;
+
+    /// <summary>Whether this professional, in this team, is someone the prompt is for: the assigned professional, or anyone in the assigned team.</summary>
+    public bool IsFor(ProfessionalId professional, TeamId? team) =>
+        professional == AssignedProfessional || (AssignedTeam is { } assigned && team == assigned);
+
+    /// <summary>
+    /// Raises a prompt from a finding, for the child's lead professional and/or a team (at least one), due after
+    /// <see cref="ConcernPromptSettings.AnswerWorkingDays"/> working days.
+    /// </summary>
+    public static Outcome<ConcernPrompt> Raise(RuleFinding finding, ProfessionalId? assignedProfessional, TeamId? assignedTeam, DateTimeOffset now,
+        WorkingCalendar calendar, ConcernPromptSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(calendar);
+        settings ??= new ConcernPromptSettings();
+        if (assignedProfessional is null && assignedTeam is null)
+        {
+            return Refusal.Of("AssignedTo", "Select the lead professional or the team the prompt is for");
+        }
+
+        var prompt = new ConcernPrompt
+        {
+            Id = ConcernPromptId.New(),
+            Child = finding.Child,
+            Rule = finding.Rule,
+            Summary = finding.Summary,
+            RaisedAt = now,
+            AssignedProfessional = assignedProfessional,
+            AssignedTeam = assignedTeam,
+            DueAt = calendar.AddWorkingDays(now, settings.AnswerWorkingDays),
+            Status = ConcernPromptStatus.Open,
+            Version = 1,
+        };
+        prompt.NextEscalationAt = prompt.DueAt;
+        prompt.AddNewEvidence(finding, now);
+        prompt._events.Add(new ConcernPromptEvent(prompt.Id, ConcernPromptEventKind.Raised, null, now, finding.Summary));
+        return Outcome<ConcernPrompt>.Success(prompt);
+    }
+
+    /// <summary>
+    /// A named professional the prompt is for says what they decided and why. The reason must be long enough to
+    /// mean something to whoever reads it later ("ok" or "noted" is refused).
+    /// </summary>
+    public Refusal? Answer(ProfessionalId by, TeamId? byTeam, PromptResponse? response, string? reason, int expectedVersion, DateTimeOffset now)
+    {
+        if (Check(expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!IsFor(by, byTeam))
+        {
+            return Refusal.Of("Prompt", "Only the professional or team the prompt is for can answer it");
+        }
+
+        var errors = new List<FieldError>();
+        if (response is not { } chosen || !Enum.IsDefined(chosen))
+        {
+            errors.Add(new("Response", "Select what you decided"));
+        }
+
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            errors.Add(new("Reason", "Enter why: what you know about the child that led to this decision"));
+        }
+        else if (trimmed.Length < MinReasonLength)
+        {
+            errors.Add(new("Reason", $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
+        }
+        else if (trimmed.Length > MaxReasonLength)
+        {
+            errors.Add(new("Reason", $"The reason must be {MaxReasonLength:N0} characters or fewer"));
+        }
+
+        if (Refusal.FromErrors(errors) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Status = ConcernPromptStatus.Answered;
+        AnsweredBy = by;
+        AnsweredAt = now;
+        Response = response;
+        Reason = trimmed;
+        NextEscalationAt = null;
+        return Record(ConcernPromptEventKind.Answered, by, now, $"{response}: {trimmed}");
+    }
+
+    /// <summary>Passes an open prompt to another professional and/or team, saying nothing about the clock: it carries on.</summary>
+    public Refusal? Reassign(ProfessionalId? toProfessional, TeamId? toTeam, ProfessionalId by, int expectedVersion, DateTimeOffset now)
+    {
+        if (Check(expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+
+        if (toProfessional is null && toTeam is null)
+        {
+            return Refusal.Of("AssignedTo", "Select the professional or the team the prompt is for");
+        }
+
+        if (toProfessional == AssignedProfessional && toTeam == AssignedTeam)
+        {
+            return Refusal.Of("AssignedTo", "Choose someone different from who the prompt is for now");
+        }
+
+        AssignedProfessional = toProfessional;
+        AssignedTeam = toTeam;
+        return Record(ConcernPromptEventKind.Reassigned, by, now, null);
+    }
+
+    /// <summary>Whether every piece of the finding's evidence is already on this prompt.</summary>
+    public bool HoldsAllEvidenceOf(RuleFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return finding.Entries.All(HasEntry) && finding.Contacts.All(HasContact);
+    }
+
+    /// <summary>
+    /// Adds the finding's new evidence to an open prompt and takes its summary; what was there stays. The clock
+    /// carries on: new evidence does not buy time. Returns whether anything was added.
+    /// </summary>
+    public bool Refresh(RuleFinding finding, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        if (!IsOpen || finding.Child != Child || finding.Rule != Rule)
+        {
+            return false;
+        }
+
+        var added = AddNewEvidence(finding, now);
+        if (added == 0)
+        {
+            return false;
+        }
+
+        Summary = finding.Summary;
+        Record(ConcernPromptEventKind.EvidenceAdded, null, now, $"{added} new: {finding.Summary}");
+        return true;
+    }
+
+    /// <summary>
+    /// Called by the sweep: climbs one rung of the ladder when the prompt is overdue. Returns the escalation to
+    /// notify, or null when nothing is due yet. Calling it again before the next rung is due does nothing, so a
+    /// sweep that is repeated or interrupted never escalates twice.
+    /// </summary>
+    public ConcernPromptEscalation? Sweep(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(ladder);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!IsOpen || NextEscalationAt is not { } next || now < next)
+        {
+            return null;
+        }
+
+        if (ladder.After(EscalationLevel) is not { } step)
+        {
+            NextEscalationAt = null;
+            Version++;
+            return null;
+        }
+
+        EscalationLevel = step.Level;
+        NextEscalationAt = ladder.After(step.Level) is { } following ? calendar.AddWorkingHours(DueAt, following.After) : null;
+        _events.Add(new ConcernPromptEvent(Id, ConcernPromptEventKind.Escalated, null, now, null, step.Level));
+        Version++;
+        return new ConcernPromptEscalation(Id, Child, Rule, step.Level, step.Audience, DueAt, AssignedProfessional, AssignedTeam);
+    }
+
+    /// <summary>
+    /// What to do with a finding given the child's earlier prompts for the same rule (others are ignored). An open
+    /// prompt is refreshed when the finding has evidence it lacks, and otherwise left alone. After an answer, a new
+    /// prompt is raised only when the finding has evidence the latest answered prompt did not, or, for a rule about
+    /// something missing, once <see cref="ConcernPromptSettings.ReraiseAbsenceAfterDays"/> have passed since the
+    /// answer (London dates) and the absence goes on.
+    /// </summary>
+    public static PromptDecision Reconcile(RuleFinding finding, IEnumerable<ConcernPrompt> previous, DateTimeOffset now,
+        ConcernPromptSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(previous);
+        settings ??= new ConcernPromptSettings();
+        ConcernPrompt? open = null;
+        ConcernPrompt? answered = null;
+        foreach (var prompt in previous)
+        {
+            if (prompt.Child != finding.Child || prompt.Rule != finding.Rule)
+            {
+                continue;
+            }
+
+            if (prompt.IsOpen)
+            {
+                open = open is null || prompt.RaisedAt > open.RaisedAt ? prompt : open;
+            }
+            else if (answered is null || prompt.AnsweredAt > answered.AnsweredAt)
+            {
+                answered = prompt;
+            }
+        }
+
+        if (open is not null)
+        {
+            return new PromptDecision(open.HoldsAllEvidenceOf(finding) ? PromptAction.Nothing : PromptAction.Refresh, open);
+        }
+
+        if (answered is null || !answered.HoldsAllEvidenceOf(finding))
+        {
+            return new PromptDecision(PromptAction.Raise, answered);
+        }
+
+        var stale = finding.Rule.IsAboutAbsence()
+            && now.InLondon() >= answered.AnsweredAt!.Value.InLondon().AddDays(settings.ReraiseAbsenceAfterDays);
+        return new PromptDecision(stale ? PromptAction.Raise : PromptAction.Nothing, answered);
+    }
+
+    private bool HasEntry(ChronologyEntryId id)
+    {
+        foreach (var e in _evidence)
+        {
+            if (e.EntryId == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasContact(ContactId id)
+    {
+        foreach (var e in _evidence)
+        {
+            if (e.ContactId == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int AddNewEvidence(RuleFinding finding, DateTimeOffset now)
+    {
+        var added = 0;
+        foreach (var entry in finding.Entries)
+        {
+            if (!HasEntry(entry))
+            {
+                _evidence.Add(new ConcernPromptEvidence(Id, entry, null, now));
+                added++;
+            }
+        }
+
+        foreach (var contact in finding.Contacts)
+        {
+            if (!HasContact(contact))
+            {
+                _evidence.Add(new ConcernPromptEvidence(Id, null, contact, now));
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private Refusal? Check(int expectedVersion)
+    {
+        if (expectedVersion != Version)
+        {
+            return Refusal.Of("Version", StaleMessage);
+        }
+
+        return IsOpen ? null : Refusal.Of("Prompt", "This prompt has already been answered");
+    }
+
+    private Refusal? Record(ConcernPromptEventKind kind, ProfessionalId? by, DateTimeOffset now, string? note)
+    {
+        _events.Add(new ConcernPromptEvent(Id, kind, by, now, note));
+        Version++;
+        return null;
+    }
+}
