@@ -166,6 +166,65 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture) : IClassFixture
         await AssertAccessibleAsync(officer);
     }
 
+    [Fact]
+    public async Task A_police_notification_reaches_the_front_door_whose_triage_shows_the_whole_picture_and_a_manager_signs_off()
+    {
+        var police = await fixture.App.ApiAsAsync(Accounts.Police);
+        police.BaseAddress = new Uri(fixture.App.RootUrl);
+        var child = await police.CreateChildAsync("PoliceOfficer");
+        var reference = "CM-" + Guid.NewGuid().ToString("N")[..6];
+
+        await using var officerContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var officer = await officerContext.NewPageAsync();
+        await SignInAsync(officer, Accounts.Police);
+        await officer.GotoAsync($"/people/{child}");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Record a police notification" }).ClickAsync();
+        await AssertAccessibleAsync(officer);
+        await officer.GetByLabel("Type of incident").SelectOptionAsync("DomesticAbuse");
+        await officer.GetByLabel("Police incident reference").FillAsync(reference);
+        await officer.GetByLabel("What happened, and what officers saw of the children").FillAsync("Officers attended a domestic incident; the child was in the room and was upset.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record police notification" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("Select the DASH risk level");
+        await AssertAccessibleAsync(officer);
+        await officer.GetByLabel("High").CheckAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record police notification" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".govuk-notification-banner")).ToContainTextAsync("Police notification recorded: 1 contact");
+
+        await using var frontDoorContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var frontDoor = await frontDoorContext.NewPageAsync();
+        await SignInAsync(frontDoor, Accounts.FrontDoor);
+        await frontDoor.GotoAsync("/front-door");
+        await AssertAccessibleAsync(frontDoor);
+        await frontDoor.GotoAsync($"/people/{child}");
+        await frontDoor.Locator("#contacts + ul a").First.ClickAsync();
+        await Assertions.Expect(frontDoor.GetByRole(AriaRole.Heading, new() { Name = "The whole picture" })).ToBeVisibleAsync();
+        await Assertions.Expect(frontDoor.Locator("#picture ~ section").First).ToContainTextAsync("Police notification: domestic abuse, DASH risk high");
+        await AssertAccessibleAsync(frontDoor);
+        await frontDoor.GetByLabel("Statutory").CheckAsync();
+        await frontDoor.GetByLabel("strategy discussion (s47)").CheckAsync();
+        await frontDoor.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Assertions.Expect(frontDoor.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reasons for the decision");
+        await AssertAccessibleAsync(frontDoor);
+        await frontDoor.GetByLabel("Statutory").CheckAsync();
+        await frontDoor.GetByLabel("strategy discussion (s47)").CheckAsync();
+        await frontDoor.GetByLabel("High-risk domestic abuse (DASH high), or abuse in a household with a child under two").CheckAsync();
+        await frontDoor.GetByLabel("Reasons for the decision").FillAsync("High-risk domestic abuse with the child present; police and health must agree next steps today.");
+        await frontDoor.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Assertions.Expect(frontDoor.Locator(".govuk-notification-banner")).ToContainTextAsync("needs a manager's sign-off");
+        var contactUrl = frontDoor.Url;
+
+        await using var managerContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var manager = await managerContext.NewPageAsync();
+        await SignInAsync(manager, "ellis.ward@cairnmoor.example");
+        await manager.GotoAsync(contactUrl);
+        await AssertAccessibleAsync(manager);
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Sign off the decision" }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".govuk-notification-banner")).ToContainTextAsync("A strategy discussion is now required");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Open the strategy discussion" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Strategy discussion about");
+        await AssertAccessibleAsync(manager);
+    }
+
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/sign-in");
