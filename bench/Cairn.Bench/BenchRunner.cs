@@ -15,7 +15,10 @@ internal static class BenchRunner
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 
-    /// <summary>Each case once after a warm-up call, printing every SQL command EF Core runs and its time: where to start when a target is missed.</summary>
+    /// <summary>
+    /// Each case once after a warm-up call, printing every SQL command EF Core runs and its time: where to start when a
+    /// target is missed. Words after the options pick cases by name, e.g. <c>trace --db … Inbox</c>.
+    /// </summary>
     public static async Task<int> TraceAsync(BenchOptions options)
     {
         BenchFixture.Use(options.Database, logSql: true);
@@ -36,10 +39,24 @@ internal static class BenchRunner
             }
         }
 
+        foreach (var @case in Enum.GetValues<InboxCase>())
+        {
+            var bench = new InboxBenchmarks { Case = @case };
+            await TimeAsync($"Inbox {@case}", bench.Setup, bench.IterationSetup, bench.Inbox, bench.IterationCleanup);
+        }
+
+        // The sweep's own writes bypass EF Core's command log (RowWriter): this prints its reads and its time.
+        var sweep = new EscalationSweepBenchmarks();
+        await TimeAsync("EscalationSweep", sweep.Setup, sweep.IterationSetup, sweep.Sweep, sweep.IterationCleanup);
         return 0;
 
-        static async Task TimeAsync(string name, Action setup, Action begin, Func<Task> call, Action end)
+        async Task TimeAsync(string name, Action setup, Action begin, Func<Task> call, Action end)
         {
+            if (options.Rest.Length > 0 && !options.Rest.Any(r => name.Contains(r, StringComparison.OrdinalIgnoreCase)))
+            {
+                return;
+            }
+
             Console.WriteLine($"==== {name}");
             setup();
             begin();

@@ -33,14 +33,17 @@ public sealed class ShareSteps(CairnDbContext db)
     }
 
     public void Notify(ProfessionalId to, string kind, string text, ShareId share, DateTimeOffset now) =>
-        db.Notifications.Add(new Notification
-        {
-            ProfessionalId = to,
-            Kind = kind,
-            Text = text,
-            Link = Link(share),
-            CreatedAt = now,
-        });
+        db.Notifications.Add(Notification(to, kind, text, share, now));
+
+    /// <summary>A notification about a share, for callers that write it themselves (the escalation sweep).</summary>
+    public static Notification Notification(ProfessionalId to, string kind, string text, ShareId share, DateTimeOffset now) => new()
+    {
+        ProfessionalId = to,
+        Kind = kind,
+        Text = text,
+        Link = Link(share),
+        CreatedAt = now,
+    };
 
     /// <summary>A short description of who a share is for: "Front door team, Children's social care".</summary>
     public async Task<string> DescribeAsync(ShareRecipient recipient, CancellationToken cancellationToken)

@@ -12,5 +12,5 @@ public sealed record HeaderCounts(int Shares, int Notifications)
 public sealed class HeaderCountsHandler(InboxHandler inbox, NotificationsHandler notifications)
 {
     public async Task<HeaderCounts> HandleAsync(CancellationToken cancellationToken) =>
-        new((await inbox.CountsAsync(cancellationToken)).Waiting, await notifications.UnreadAsync(cancellationToken));
+        new(await inbox.WaitingAsync(cancellationToken), await notifications.UnreadAsync(cancellationToken));
 }

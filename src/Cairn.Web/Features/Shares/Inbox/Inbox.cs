@@ -74,8 +74,18 @@ public sealed class InboxHandler(CairnDbContext db, ShareAccessService shares, A
         return rows.Select(r => r.ToItem(now)).ToList();
     }
 
-    public async Task<InboxCounts> CountsAsync(CancellationToken cancellationToken) =>
-        await CountsAsync(await shares.ViewerAsync(cancellationToken), clock.GetUtcNow(), cancellationToken);
+    /// <summary>
+    /// What waits for the viewer to confirm receipt or act (<see cref="InboxCounts.Waiting"/>), for the header on every
+    /// page: only the three boxes it adds up, not the sent and overdue counts the inbox page also shows.
+    /// </summary>
+    public async Task<int> WaitingAsync(CancellationToken cancellationToken)
+    {
+        var viewer = await shares.ViewerAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return await Box(InboxBox.Me, viewer, now).CountAsync(cancellationToken)
+               + await Box(InboxBox.Team, viewer, now).CountAsync(cancellationToken)
+               + await Box(InboxBox.Agency, viewer, now).CountAsync(cancellationToken);
+    }
 
     private async Task<InboxCounts> CountsAsync(ShareViewer viewer, DateTimeOffset now, CancellationToken cancellationToken) => new(
         await Box(InboxBox.Me, viewer, now).CountAsync(cancellationToken),
