@@ -114,6 +114,7 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         db.ChronologyEntries.AddRange(family.Entries);
         db.Alerts.AddRange(family.Alerts);
         db.Diagnoses.AddRange(family.Diagnoses);
+        db.Contacts.AddRange(family.Contacts);
         _entries += family.Entries.Count;
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
@@ -261,11 +262,12 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
     }
 
     internal void Record(Family family, IReadOnlyList<PersonId> about, Professional author, DateOnly on, ChronologyCategory category, Significance significance,
-        string summary, string? detail, AppointmentOutcome? outcome, VoiceOfChild? voice, ContactMode mode = ContactMode.FaceToFace)
+        string summary, string? detail, AppointmentOutcome? outcome, VoiceOfChild? voice, ContactMode mode = ContactMode.FaceToFace,
+        Domain.Concerns.ConcernTheme concerns = Domain.Concerns.ConcernTheme.None)
     {
         var at = Clock.FromLondon(on.ToDateTime(new TimeOnly(9 + _random.Next(8), _random.Next(60))));
         var agency = _org.KindOf(author.AgencyId);
-        var content = new ChronologyContent(at, category, significance, mode, outcome, summary, detail, voice);
+        var content = new ChronologyContent(at, category, significance, mode, outcome, summary, detail, voice) { Concerns = concerns };
         var entry = ChronologyEntry.Record(content, about.Select(p => (p, true)).ToList(), author.AgencyId, agency, author.Id, at.AddHours(2));
         family.Entries.Add(entry.Value ?? throw new InvalidOperationException($"Demo entry refused: {entry.Refusal!.Errors[0].Message}"));
     }
@@ -298,4 +300,5 @@ internal sealed class Family(Household household)
     public List<ChronologyEntry> Entries { get; } = [];
     public List<Alert> Alerts { get; } = [];
     public List<Diagnosis> Diagnoses { get; } = [];
+    public List<Domain.FrontDoor.Contact> Contacts { get; } = [];
 }

@@ -2,6 +2,8 @@ using Cairn.Domain.Agencies;
 using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
+using Cairn.Domain.Concerns;
+using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
 
 namespace Cairn.Web.Demo;
@@ -51,12 +53,14 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
         }
 
         seeder.Record(family, [child.Id, baby.Id], org.PoliceOfficer, today.AddMonths(-2).AddDays(-3), ChronologyCategory.Police, Significance.Critical,
-            "Child aged 3 found alone outside the home on bank holiday Sunday", "Neighbour called police. Mother found inside, too intoxicated to know where the child was. Baby asleep upstairs.", null, null);
+            "Child aged 3 found alone outside the home on bank holiday Sunday", "Neighbour called police. Mother found inside, too intoxicated to know where the child was. Baby asleep upstairs.", null, null,
+            concerns: ConcernTheme.Neglect | ConcernTheme.ParentalAlcoholMisuse);
         seeder.Record(family, [child.Id, baby.Id], org.PoliceOfficer, today.AddMonths(-5), ChronologyCategory.Incident, Significance.Significant,
-            "Domestic incident at the home; both children present", "Vulnerable child notification completed.", null, null);
+            "Domestic incident at the home; both children present", "Vulnerable child notification completed.", null, null, concerns: ConcernTheme.DomesticAbuse);
         seeder.Record(family, [baby.Id], org.HealthVisitor, today.AddMonths(-6), ChronologyCategory.HomeVisit, Significance.Significant,
             "Home visit: home cold, little food, empty bottles in kitchen", null, null,
-            new VoiceOfChild(null, null, "Baby of 8 months; observed: quiet, did not seek comfort from mother"));
+            new VoiceOfChild(null, null, "Baby of 8 months; observed: quiet, did not seek comfort from mother"),
+            concerns: ConcernTheme.HomeConditions | ConcernTheme.ParentalAlcoholMisuse);
         seeder.Record(family, [child.Id], org.SocialWorker, today.AddMonths(-1), ChronologyCategory.HomeVisit, Significance.Routine,
             "Visit to foster home with Polish interpreter", null, null,
             new VoiceOfChild("Mama was sleeping and I went outside to find her friend.", "Seen alone, with an interpreter, through play", null));
@@ -88,14 +92,21 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
         Keep(family, babyTeam.Add(org.Gp.Id, org.Gp.AgencyId, InvolvementRole.GeneralPractitioner, baby.DateOfBirth.Value, false, org.Gp.Id, today));
 
         seeder.Record(family, [boy.Id], org.Teacher, today.AddDays(-40), ChronologyCategory.Education, Significance.Routine,
-            "Poor hygiene; came to school hungry", null, null, null);
+            "Poor hygiene; came to school hungry", null, null, null, concerns: ConcernTheme.Neglect);
         seeder.Record(family, [baby.Id], org.Gp, today.AddDays(-30), ChronologyCategory.Appointment, Significance.Routine,
-            "Immunisation appointment: was not brought", null, AppointmentOutcome.WasNotBrought, null);
+            "Immunisation appointment: was not brought", null, AppointmentOutcome.WasNotBrought, null, concerns: ConcernTheme.UnmetHealthNeeds);
         seeder.Record(family, [baby.Id], org.HealthVisitor, today.AddDays(-21), ChronologyCategory.HomeVisit, Significance.Routine,
             "Home visit: house very cold, baby in wet clothing", null, null,
-            new VoiceOfChild(null, null, "Baby of 8 months; observed: unsettled, nappy rash"));
+            new VoiceOfChild(null, null, "Baby of 8 months; observed: unsettled, nappy rash"), concerns: ConcernTheme.HomeConditions);
         seeder.Record(family, [boy.Id, baby.Id], org.PoliceOfficer, today.AddDays(-10), ChronologyCategory.Police, Significance.Significant,
-            "Domestic incident reported by neighbour; children at home", null, null, null);
+            "Domestic incident reported by neighbour; children at home", null, null, null, concerns: ConcernTheme.DomesticAbuse);
+
+        // This morning the school rang the front door: the contact waits for triage, with the whole picture beside it.
+        var draft = new ContactDraft(ContactSource.School, new Referrer(org.Teacher.Name, "School", "Designated safeguarding lead", org.Teacher.Phone, org.Teacher.Email, false),
+            "Tyler arrived late, hungry and in the same clothes as all week. He said there was shouting at home last night and he looked after his sister.",
+            ConcernTheme.Neglect | ConcernTheme.DomesticAbuse, now.AddHours(-3));
+        family.Contacts.Add(Contact.Receive(draft, boy.Id, area.Id, Guid.CreateVersion7(), org.FrontDoor.Id, null, null, now,
+            new Domain.Time.WorkingCalendar(Domain.Time.EnglandAndWales.BankHolidays)).Value!);
         return family;
     }
 
@@ -118,7 +129,7 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
         for (var i = 0; i < 3; i++)
         {
             seeder.Record(family, [son.Id], org.Gp, today.AddMonths(-2 - (i * 3)), ChronologyCategory.Appointment, Significance.Routine,
-                "Annual health check: was not brought", null, AppointmentOutcome.WasNotBrought, null);
+                "Annual health check: was not brought", null, AppointmentOutcome.WasNotBrought, null, concerns: ConcernTheme.UnmetHealthNeeds);
         }
 
         seeder.Record(family, [son.Id], org.Camhs, today.AddMonths(-11), ChronologyCategory.Education, Significance.Significant,
