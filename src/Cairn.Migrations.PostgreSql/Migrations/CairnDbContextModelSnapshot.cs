@@ -697,6 +697,204 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("DisagreementStages");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ClosureReason")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("FrontDoorContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LeadProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PlanSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Consent", "Cairn.Domain.EarlyHelp.EarlyHelpEpisode.Consent#Consent", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("GivenBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateOnly>("GivenOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Method")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_EarlyHelpEpisodes_ChildId_NotClosed")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.HasIndex("FrontDoorContactId");
+
+                    b.HasIndex("ChildId", "StartedOn");
+
+                    b.HasIndex("LeadProfessionalId", "Status");
+
+                    b.ToTable("EarlyHelpEpisodes");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.EarlyHelp.EarlyHelpEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromLead")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ToLead")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.ToTable("EarlyHelpEvents");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Education.EducationRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ComplexNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("ElectivelyHomeEducated")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasComplexNeeds")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("PersonId", "HasComplexNeeds", "ElectivelyHomeEducated")
+                        .HasDatabaseName("IX_EducationRecords_Flags");
+
+                    b.ToTable("EducationRecords");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Education.EducationRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ComplexNeeds")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("HasComplexNeeds")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("EducationRevisions");
+                });
+
             modelBuilder.Entity("Cairn.Domain.FrontDoor.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1995,6 +2193,24 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Domain.EarlyHelp.EarlyHelpEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithMany("Events")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Education.EducationRevision", b =>
+                {
+                    b.HasOne("Cairn.Domain.Education.EducationRecord", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Domain.FrontDoor.ContactEvent", b =>
                 {
                     b.HasOne("Cairn.Domain.FrontDoor.Contact", null)
@@ -2169,6 +2385,16 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Education.EducationRecord", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Cairn.Domain.FrontDoor.Contact", b =>

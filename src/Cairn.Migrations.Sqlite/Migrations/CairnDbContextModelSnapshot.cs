@@ -684,6 +684,200 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("DisagreementStages");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosureReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FrontDoorContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Consent", "Cairn.Domain.EarlyHelp.EarlyHelpEpisode.Consent#Consent", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("GivenBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("GivenOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Method")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_EarlyHelpEpisodes_ChildId_NotClosed")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.HasIndex("FrontDoorContactId");
+
+                    b.HasIndex("ChildId", "StartedOn");
+
+                    b.HasIndex("LeadProfessionalId", "Status");
+
+                    b.ToTable("EarlyHelpEpisodes");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.EarlyHelp.EarlyHelpEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromLead")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ToLead")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.ToTable("EarlyHelpEvents");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Education.EducationRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplexNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ElectivelyHomeEducated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasComplexNeeds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("PersonId", "HasComplexNeeds", "ElectivelyHomeEducated")
+                        .HasDatabaseName("IX_EducationRecords_Flags");
+
+                    b.ToTable("EducationRecords");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Education.EducationRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComplexNeeds")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasComplexNeeds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("EducationRevisions");
+                });
+
             modelBuilder.Entity("Cairn.Domain.FrontDoor.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1972,6 +2166,24 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Domain.EarlyHelp.EarlyHelpEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithMany("Events")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Education.EducationRevision", b =>
+                {
+                    b.HasOne("Cairn.Domain.Education.EducationRecord", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Domain.FrontDoor.ContactEvent", b =>
                 {
                     b.HasOne("Cairn.Domain.FrontDoor.Contact", null)
@@ -2142,6 +2354,16 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Education.EducationRecord", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Cairn.Domain.FrontDoor.Contact", b =>

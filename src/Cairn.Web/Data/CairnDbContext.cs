@@ -4,6 +4,8 @@ using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.Disagreements;
+using Cairn.Domain.EarlyHelp;
+using Cairn.Domain.Education;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.Health;
 using Cairn.Domain.People;
@@ -58,6 +60,10 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
     public DbSet<ThresholdDocument> ThresholdDocuments => Set<ThresholdDocument>();
     public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
+    public DbSet<EarlyHelpEpisode> EarlyHelpEpisodes => Set<EarlyHelpEpisode>();
+    public DbSet<EarlyHelpEvent> EarlyHelpEvents => Set<EarlyHelpEvent>();
+    public DbSet<EducationRecord> EducationRecords => Set<EducationRecord>();
+    public DbSet<EducationRevision> EducationRevisions => Set<EducationRevision>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 
