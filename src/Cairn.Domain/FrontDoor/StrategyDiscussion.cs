@@ -1,4 +1,5 @@
 using Cairn.Domain.Agencies;
+using Cairn.Domain.Time;
 
 namespace Cairn.Domain.FrontDoor;
 
@@ -53,7 +54,7 @@ public sealed class StrategyDiscussion
 
     public bool IsOverdue(DateTimeOffset now) => Status == StrategyDiscussionStatus.Required && now >= DueAt;
 
-    public static StrategyDiscussion Require(PersonId child, ContactId contact, DateTimeOffset now, Time.WorkingCalendar calendar) => new()
+    public static StrategyDiscussion Require(PersonId child, ContactId contact, DateTimeOffset now, WorkingCalendar calendar) => new()
     {
         Id = StrategyDiscussionId.New(),
         ChildId = child,
@@ -134,8 +135,9 @@ public sealed class StrategyDiscussion
     /// </summary>
     public static Refusal? AllowsSection47(IEnumerable<StrategyDiscussion> discussions, DateOnly from, int withinDays = 30)
     {
+        // Dates are London dates: a discussion held at 00:30 BST belongs to that day, not the UTC day before.
         var decided = discussions.Any(d => d.Status == StrategyDiscussionStatus.Held && d.StartSection47 == true && d.HeldAt is { } held
-            && DateOnly.FromDateTime(held.UtcDateTime) <= from.AddDays(1) && DateOnly.FromDateTime(held.UtcDateTime) >= from.AddDays(-withinDays));
+            && held.InLondon() <= from.AddDays(1) && held.InLondon() >= from.AddDays(-withinDays));
         return decided
             ? null
             : Refusal.Of("Kind", "A section 47 enquiry can start only after a strategy discussion decides on one. Record the strategy discussion first: by phone is fine.");

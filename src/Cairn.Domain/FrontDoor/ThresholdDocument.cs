@@ -40,10 +40,11 @@ public sealed class ThresholdDocument
     /// <summary>
     /// A new edition with one level's descriptor and indicators changed. Indicators are given one a line; a line may
     /// end with "[theme]" naming a cause for concern it shows, e.g. "Poor hygiene noticed at school [Neglect]". Codes are
-    /// kept for indicators whose text is unchanged and new ones numbered on.
+    /// kept for indicators whose text is unchanged and new ones numbered on from the highest code any edition used
+    /// (<paramref name="codesUsedBefore"/>), so a code never comes to mean something else.
     /// </summary>
     public Outcome<ThresholdDocument> Revise(ThresholdLevel level, string? descriptor, string? indicatorLines, string? changeNote,
-        int expectedEdition, ProfessionalId by, DateTimeOffset now)
+        int expectedEdition, ProfessionalId by, DateTimeOffset now, IEnumerable<string>? codesUsedBefore = null)
     {
         if (expectedEdition != Edition)
         {
@@ -115,7 +116,7 @@ public sealed class ThresholdDocument
         }
 
         var old = For(level);
-        var used = Levels.SelectMany(l => l.Indicators).Select(i => i.Code).ToHashSet();
+        var used = Levels.SelectMany(l => l.Indicators).Select(i => i.Code).Concat(codesUsedBefore ?? []).ToHashSet();
         var prefix = Prefix(level);
         var next = used.Where(c => c.StartsWith(prefix, StringComparison.Ordinal))
             .Select(c => int.TryParse(c[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;

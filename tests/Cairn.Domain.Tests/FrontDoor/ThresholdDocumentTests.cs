@@ -239,4 +239,18 @@ public class ThresholdDocumentTests
         Assert.Equal("S09", Assert.Single(revised.For(ThresholdLevel.Statutory).Indicators).Code);
         Assert.Equal(6, revised.For(ThresholdLevel.EarlyHelp).Indicators.Count);
     }
+
+    [Fact]
+    public void A_code_dropped_in_one_edition_is_never_given_to_a_new_indicator_later()
+    {
+        var original = Document();
+        var withoutLast = Revise(original, string.Join('\n', Enumerable.Range(1, 5).Select(n => Text($"EH{n:00}")))).Value!;
+        Assert.DoesNotContain(withoutLast.For(ThresholdLevel.EarlyHelp).Indicators, i => i.Code == "EH06");
+
+        var lines = string.Join('\n', withoutLast.For(ThresholdLevel.EarlyHelp).Indicators.Select(i => i.Text).Append("A new indicator added later"));
+        var next = withoutLast.Revise(ThresholdLevel.EarlyHelp, Descriptor, lines, "Added one", withoutLast.Edition, Lead, Now,
+            original.Levels.SelectMany(l => l.Indicators).Select(i => i.Code)).Value!;
+
+        Assert.Equal("EH07", next.For(ThresholdLevel.EarlyHelp).Indicators.Single(i => i.Text == "A new indicator added later").Code);
+    }
 }

@@ -58,7 +58,8 @@ public sealed class ThresholdHandler(CairnDbContext db, ThresholdDocuments docum
         }
 
         var current = await documents.CurrentAsync(user.AreaId, cancellationToken);
-        var revised = current.Revise(level, command.Descriptor, command.Indicators, command.ChangeNote, command.Edition ?? -1, user.ProfessionalId, clock.GetUtcNow());
+        var everUsed = (await documents.EditionsAsync(user.AreaId, cancellationToken)).SelectMany(e => e.Levels).SelectMany(l => l.Indicators).Select(i => i.Code);
+        var revised = current.Revise(level, command.Descriptor, command.Indicators, command.ChangeNote, command.Edition ?? -1, user.ProfessionalId, clock.GetUtcNow(), everUsed);
         if (revised.Refusal is { } refusal)
         {
             return refusal;
