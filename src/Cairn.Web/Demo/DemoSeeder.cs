@@ -115,6 +115,7 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         db.Alerts.AddRange(family.Alerts);
         db.Diagnoses.AddRange(family.Diagnoses);
         db.Contacts.AddRange(family.Contacts);
+        db.EducationRecords.AddRange(family.Education);
         _entries += family.Entries.Count;
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
@@ -301,4 +302,5 @@ internal sealed class Family(Household household)
     public List<Alert> Alerts { get; } = [];
     public List<Diagnosis> Diagnoses { get; } = [];
     public List<Domain.FrontDoor.Contact> Contacts { get; } = [];
+    public List<Domain.Education.EducationRecord> Education { get; } = [];
 }

@@ -134,6 +134,9 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
 
         seeder.Record(family, [son.Id], org.Camhs, today.AddMonths(-11), ChronologyCategory.Education, Significance.Significant,
             "Family confirmed elective home education; special school place withdrawn", null, null, null);
+        family.Education.Add(Domain.Education.EducationRecord.Record(son.Id, new Domain.Education.EducationDraft(Domain.Education.EducationStatus.ElectivelyHomeEducated,
+            today.AddMonths(-11), true, "Global developmental delay and autism; EHCP ceased when the special school place was withdrawn",
+            "Family confirmed elective home education"), org.Camhs.Id, now).Value!);
         return family;
     }
 
