@@ -2,6 +2,7 @@ using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
+using Cairn.Domain.Concerns;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.Disagreements;
 using Cairn.Domain.FrontDoor;
@@ -9,6 +10,7 @@ using Cairn.Domain.Health;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
+using Cairn.Web.Concerns;
 using Cairn.Web.Notifications;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +60,10 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
     public DbSet<ThresholdDocument> ThresholdDocuments => Set<ThresholdDocument>();
     public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
+    public DbSet<ConcernPrompt> ConcernPrompts => Set<ConcernPrompt>();
+    public DbSet<ConcernPromptEvent> ConcernPromptEvents => Set<ConcernPromptEvent>();
+    public DbSet<ConcernPromptEvidence> ConcernPromptEvidence => Set<ConcernPromptEvidence>();
+    public DbSet<AreaConcernRules> ConcernRuleSettings => Set<AreaConcernRules>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 
