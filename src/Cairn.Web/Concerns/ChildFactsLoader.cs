@@ -50,7 +50,15 @@ public sealed class ChildFactsLoader(CairnDbContext db)
             .Where(s => everyone.Contains(s.PersonId) && s.OccurredAt >= since && s.OccurredAt <= now)
             .Select(s => new
             {
-                s.PersonId, s.EntryId, s.AgencyId, s.OccurredAt, s.Category, s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns,
+                s.PersonId,
+                s.EntryId,
+                s.AgencyId,
+                s.OccurredAt,
+                s.Category,
+                s.Significance,
+                s.ContactMode,
+                s.AppointmentOutcome,
+                s.Concerns,
             })
             .ToListAsync(cancellationToken);
         var agencyKinds = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, cancellationToken);
@@ -106,21 +114,29 @@ public sealed class ChildFactsLoader(CairnDbContext db)
         return diagnosed.ToDictionary(p => p, _ => (true, false));
     }
 
-    /// <summary>Everyone else living with each child today, from the child's current households.</summary>
-    private async Task<Dictionary<PersonId, List<PersonId>>> CurrentHouseholdsAsync(List<PersonId> children, DateOnly today,
+    /// <summary>Everyone else living with each of these people today, from their current households.</summary>
+    public async Task<Dictionary<PersonId, List<PersonId>>> CurrentHouseholdsAsync(IReadOnlyCollection<PersonId> people, DateOnly today,
         CancellationToken cancellationToken)
     {
-        var memberships = await db.Households.AsNoTracking()
-            .SelectMany(h => h.Members.Select(m => new { HouseholdId = h.Id, m.PersonId, m.JoinedOn, m.LeftOn }))
-            .Where(m => children.Contains(m.PersonId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today))
+        var households = await db.Households.AsNoTracking()
+            .Where(h => h.Members.Any(m => people.Contains(m.PersonId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today)))
             .ToListAsync(cancellationToken);
-        var householdIds = memberships.Select(m => m.HouseholdId).Distinct().ToList();
-        var members = await db.Households.AsNoTracking()
-            .SelectMany(h => h.Members.Select(m => new { HouseholdId = h.Id, m.PersonId, m.JoinedOn, m.LeftOn }))
-            .Where(m => householdIds.Contains(m.HouseholdId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today))
-            .ToListAsync(cancellationToken);
-        var byHousehold = members.ToLookup(m => m.HouseholdId, m => m.PersonId);
-        return memberships.GroupBy(m => m.PersonId).ToDictionary(g => g.Key,
-            g => g.SelectMany(m => byHousehold[m.HouseholdId]).Where(p => p != g.Key).Distinct().ToList());
+        var wanted = people.ToHashSet();
+        var result = new Dictionary<PersonId, List<PersonId>>();
+        foreach (var household in households)
+        {
+            var members = household.MembersOn(today).Distinct().ToList();
+            foreach (var person in members.Where(wanted.Contains))
+            {
+                if (!result.TryGetValue(person, out var others))
+                {
+                    result[person] = others = [];
+                }
+
+                others.AddRange(members.Where(m => m != person && !others.Contains(m)));
+            }
+        }
+
+        return result;
     }
 }

@@ -41,14 +41,8 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
     {
         var people = subjects.Distinct().ToList();
         var today = clock.GetUtcNow().InLondon();
-        var households = await db.Households.AsNoTracking()
-            .SelectMany(h => h.Members.Select(m => new { HouseholdId = h.Id, m.PersonId, m.JoinedOn, m.LeftOn }))
-            .Where(m => people.Contains(m.PersonId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today))
-            .Select(m => m.HouseholdId).Distinct().ToListAsync(cancellationToken);
-        var members = await db.Households.AsNoTracking()
-            .SelectMany(h => h.Members.Select(m => new { HouseholdId = h.Id, m.PersonId, m.JoinedOn, m.LeftOn }))
-            .Where(m => households.Contains(m.HouseholdId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today))
-            .Select(m => m.PersonId).ToListAsync(cancellationToken);
+        var households = await loader.CurrentHouseholdsAsync(people, today, cancellationToken);
+        var members = households.Values.SelectMany(m => m);
         var candidates = people.Concat(members).Distinct().ToList();
         var children = await db.People.AsNoTracking().Where(p => candidates.Contains(p.Id) && p.Kind == PersonKind.Child)
             .Select(p => p.Id).ToListAsync(cancellationToken);

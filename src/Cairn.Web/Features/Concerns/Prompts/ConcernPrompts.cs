@@ -64,7 +64,15 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
             .OrderBy(p => p.Status).ThenBy(p => p.DueAt).Take(500)
             .Join(db.People, p => p.Child, c => c.Id, (p, c) => new
             {
-                p.Id, p.Child, Name = c.GivenName + " " + c.FamilyName, p.Rule, p.Summary, p.Status, p.RaisedAt, p.DueAt, p.EscalationLevel,
+                p.Id,
+                p.Child,
+                Name = c.GivenName + " " + c.FamilyName,
+                p.Rule,
+                p.Summary,
+                p.Status,
+                p.RaisedAt,
+                p.DueAt,
+                p.EscalationLevel,
                 p.AssignedProfessional,
             })
             .ToListAsync(cancellationToken);

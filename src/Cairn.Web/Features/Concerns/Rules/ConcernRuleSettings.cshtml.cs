@@ -120,17 +120,24 @@ public sealed class ConcernRuleSettingsModel(ConcernRuleSettingsHandler handler)
         {
             CumulativeConcern = s.CumulativeConcern with
             {
-                Enabled = CumulativeEnabled, WindowDays = CumulativeWindowDays ?? 0, Threshold = CumulativeThreshold ?? 0, MinAgencies = CumulativeMinAgencies ?? 0,
+                Enabled = CumulativeEnabled,
+                WindowDays = CumulativeWindowDays ?? 0,
+                Threshold = CumulativeThreshold ?? 0,
+                MinAgencies = CumulativeMinAgencies ?? 0,
             },
             UnderTwoInRiskHousehold = s.UnderTwoInRiskHousehold with { Enabled = UnderTwoEnabled, WindowDays = UnderTwoWindowDays ?? 0 },
             OffTheRadar = s.OffTheRadar with
             {
-                Enabled = OffTheRadarEnabled, NoContactDays = OffTheRadarNoContactDays ?? 0, MissedAppointments = OffTheRadarMissedAppointments ?? 0,
+                Enabled = OffTheRadarEnabled,
+                NoContactDays = OffTheRadarNoContactDays ?? 0,
+                MissedAppointments = OffTheRadarMissedAppointments ?? 0,
                 MissedWindowDays = OffTheRadarMissedWindowDays ?? 0,
             },
             RepeatedNoFurtherAction = s.RepeatedNoFurtherAction with
             {
-                Enabled = NoFurtherActionEnabled, Contacts = NoFurtherActionContacts ?? 0, WindowDays = NoFurtherActionWindowDays ?? 0,
+                Enabled = NoFurtherActionEnabled,
+                Contacts = NoFurtherActionContacts ?? 0,
+                WindowDays = NoFurtherActionWindowDays ?? 0,
             },
             NoFaceToFaceHealthVisit = s.NoFaceToFaceHealthVisit with { Enabled = VisitEnabled, AgeDays = VisitAgeDays ?? 0, MaxAgeDays = VisitMaxAgeDays ?? 0 },
             Prompts = s.Prompts with { AnswerWorkingDays = AnswerWorkingDays ?? 0 },
