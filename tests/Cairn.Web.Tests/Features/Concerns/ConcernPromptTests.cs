@@ -303,7 +303,9 @@ public sealed class ConcernPromptTests(FrontDoorFactory factory) : IClassFixture
 
         var response = await browser.PostAsync(page, await Clients.FormAsync(browser, page, new()
         {
-            ["Input.Response"] = "AlreadyInHand", ["Input.Reason"] = "", ["Input.Version"] = prompt.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Response"] = "AlreadyInHand",
+            ["Input.Reason"] = "",
+            ["Input.Version"] = prompt.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var refused = await response.Content.ReadAsStringAsync();
