@@ -43,6 +43,10 @@ public static class CairnApp
         services.AddScoped<Features.FrontDoor.ContactIntake>();
         services.AddScoped<Features.FrontDoor.ThresholdDocuments>();
         services.AddScoped<FrontDoorSweep>();
+        services.AddScoped<Concerns.ChildFactsLoader>();
+        services.AddScoped<Concerns.ConcernRuleSettingsSource>();
+        services.AddScoped<Concerns.ConcernEvaluator>();
+        services.AddScoped<Concerns.ConcernSweep>();
         if (builder.Configuration.GetValue("Cairn:Escalation:Enabled", true))
         {
             services.AddHostedService<EscalationWorker>();

@@ -532,6 +532,141 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("ChronologySubjects");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPrompt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedProfessional")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedTeam")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Child")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Response")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SteppedUpContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("AssignedProfessional", "Status");
+
+                    b.HasIndex("AssignedTeam", "Status");
+
+                    b.HasIndex("Child", "Rule", "Status");
+
+                    b.ToTable("ConcernPrompts");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPromptEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4100)
+                        .HasColumnType("character varying(4100)");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromptId");
+
+                    b.ToTable("ConcernPromptEvents");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPromptEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("PromptId");
+
+                    b.ToTable("ConcernPromptEvidence");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Disagreements.Disagreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1769,6 +1904,31 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Concerns.AreaConcernRules", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("ConcernRuleSettings", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
                 {
                     b.Property<int>("Id")
@@ -2175,6 +2335,24 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPromptEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.Concerns.ConcernPrompt", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPromptEvidence", b =>
+                {
+                    b.HasOne("Cairn.Domain.Concerns.ConcernPrompt", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Domain.Disagreements.DisagreementEvent", b =>
                 {
                     b.HasOne("Cairn.Domain.Disagreements.Disagreement", null)
@@ -2378,6 +2556,13 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPrompt", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Disagreements.Disagreement", b =>

@@ -523,6 +523,137 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("ChronologySubjects");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPrompt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedProfessional")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedTeam")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Child")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SteppedUpContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("AssignedProfessional", "Status");
+
+                    b.HasIndex("AssignedTeam", "Status");
+
+                    b.HasIndex("Child", "Rule", "Status");
+
+                    b.ToTable("ConcernPrompts");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPromptEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromptId");
+
+                    b.ToTable("ConcernPromptEvents");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPromptEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("PromptId");
+
+                    b.ToTable("ConcernPromptEvidence");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Disagreements.Disagreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1744,6 +1875,31 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Concerns.AreaConcernRules", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("ConcernRuleSettings", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
                 {
                     b.Property<int>("Id")
@@ -2148,6 +2304,24 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPromptEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.Concerns.ConcernPrompt", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPromptEvidence", b =>
+                {
+                    b.HasOne("Cairn.Domain.Concerns.ConcernPrompt", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Domain.Disagreements.DisagreementEvent", b =>
                 {
                     b.HasOne("Cairn.Domain.Disagreements.Disagreement", null)
@@ -2347,6 +2521,13 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Concerns.ConcernPrompt", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Disagreements.Disagreement", b =>

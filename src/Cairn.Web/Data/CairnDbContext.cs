@@ -3,6 +3,7 @@ using Cairn.Domain.Agencies;
 using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
+using Cairn.Domain.Concerns;
 using Cairn.Domain.Disagreements;
 using Cairn.Domain.EarlyHelp;
 using Cairn.Domain.Education;
@@ -11,6 +12,7 @@ using Cairn.Domain.Health;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
+using Cairn.Web.Concerns;
 using Cairn.Web.Notifications;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +66,10 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<EarlyHelpEvent> EarlyHelpEvents => Set<EarlyHelpEvent>();
     public DbSet<EducationRecord> EducationRecords => Set<EducationRecord>();
     public DbSet<EducationRevision> EducationRevisions => Set<EducationRevision>();
+    public DbSet<ConcernPrompt> ConcernPrompts => Set<ConcernPrompt>();
+    public DbSet<ConcernPromptEvent> ConcernPromptEvents => Set<ConcernPromptEvent>();
+    public DbSet<ConcernPromptEvidence> ConcernPromptEvidence => Set<ConcernPromptEvidence>();
+    public DbSet<AreaConcernRules> ConcernRuleSettings => Set<AreaConcernRules>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 

@@ -260,6 +260,10 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, TimeProvider c
                         .RunAsync(clock.GetUtcNow(), stoppingToken);
                     // Late triage decisions at the front door climb the same ladder (issue #4).
                     await scope.ServiceProvider.GetRequiredService<FrontDoorSweep>().RunAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
+                    var concerns = scope.ServiceProvider.GetRequiredService<Concerns.ConcernSweep>();
+                    await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    await concerns.EvaluateAllWhenDueAsync(clock.GetUtcNow(), _holder, stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

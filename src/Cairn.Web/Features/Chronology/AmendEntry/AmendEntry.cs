@@ -35,7 +35,8 @@ public sealed record AmendedEntry(ChronologyEntryId Id, int Version);
 /// Reads one chronology entry with its history, and amends it. Nothing is deleted: an amendment keeps the
 /// previous content as a revision with the reason (L44).
 /// </summary>
-public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
+    Cairn.Web.Concerns.ConcernEvaluator concerns)
 {
     public const string StaleMessage = "Someone else amended this entry while you were editing it. Reload the page to see their amendment, then make yours again.";
 
@@ -115,6 +116,7 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
             return Refusal.Of("Version", StaleMessage);
         }
 
+        await concerns.AfterChangeAsync(subjectIds, cancellationToken);
         return Outcome<AmendedEntry>.Success(new AmendedEntry(entry.Id, entry.Version));
     }
 

@@ -17,7 +17,8 @@ public sealed record RecordEntryCommand : EntryContentCommand
 
 public sealed record RecordedEntry(ChronologyEntryId Id, IReadOnlyList<PersonId> Subjects);
 
-public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
+    Cairn.Web.Concerns.ConcernEvaluator concerns)
 {
     /// <returns>Null when the person does not exist or the professional may not see them.</returns>
     public async Task<Outcome<RecordedEntry>?> HandleAsync(PersonId personId, RecordEntryCommand command, CancellationToken cancellationToken)
@@ -61,6 +62,7 @@ public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService ac
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await concerns.AfterChangeAsync(entry.Subjects.Select(s => s.PersonId), cancellationToken);
         return Outcome<RecordedEntry>.Success(new RecordedEntry(entry.Id, entry.Subjects.Select(s => s.PersonId).ToList()));
     }
 }

@@ -80,7 +80,8 @@ public sealed record PoliceNotificationCommand
 /// recorded by police officers (in the MASH or involved with the family) and by the front door. Either way the
 /// recorder must be able to open the record of each person named.
 /// </summary>
-public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, ContactIntake intake, TimeProvider clock)
+public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, ContactIntake intake, TimeProvider clock,
+    Cairn.Web.Concerns.ConcernEvaluator concerns)
 {
     public const string NotFrontDoor = "Only the front door can record a contact. To refer a child, send a referral share to the front door team.";
     public const string NotPolice = "Only the police and the front door can record a police notification.";
@@ -118,6 +119,7 @@ public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService 
         if (outcome.Refusal is null)
         {
             await db.SaveChangesAsync(cancellationToken);
+            await concerns.AfterChangeAsync(outcome.Value!.Contacts.Select(c => c.ChildId), cancellationToken);
         }
 
         return outcome;
@@ -165,6 +167,7 @@ public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService 
         if (outcome.Refusal is null)
         {
             await db.SaveChangesAsync(cancellationToken);
+            await concerns.AfterChangeAsync(outcome.Value!.Contacts.Select(c => c.ChildId), cancellationToken);
         }
 
         return outcome;

@@ -108,7 +108,7 @@ public sealed record TriageResult(ContactId Id, ContactStatus Status, int Versio
 /// discussion to hold (L17).
 /// </summary>
 public sealed class TriageHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
-    ThresholdDocuments thresholds, WorkingCalendarSource calendars)
+    ThresholdDocuments thresholds, WorkingCalendarSource calendars, Cairn.Web.Concerns.ConcernEvaluator concerns)
 {
     public const int PictureMonths = 12;
 
@@ -277,6 +277,7 @@ public sealed class TriageHandler(CairnDbContext db, RecordAccessService access,
         var note = await FeedLegalStatusAsync(contact, now, cancellationToken);
         await RecordDecisionInChronologyAsync(contact, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await concerns.AfterChangeAsync([contact.ChildId], cancellationToken);
         return Outcome<TriageResult>.Success(new TriageResult(contact.Id, contact.Status, contact.Version, discussion, note));
     }
 

@@ -1,0 +1,137 @@
+using Cairn.Domain;
+using Cairn.Domain.Concerns;
+using Cairn.Domain.FrontDoor;
+using Cairn.Domain.People;
+using Cairn.Domain.Time;
+using Cairn.Web.Data;
+using Cairn.Web.Features.Children.Education;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Concerns;
+
+/// <summary>
+/// Loads what the concern rules know about many children at once: a fixed handful of queries per batch, whatever
+/// its size (no query per child). Entries come from the <see cref="Domain.Chronology.ChronologySubject"/> rows,
+/// which carry copies of every field a rule reads, so the chronology's narratives are never loaded.
+/// </summary>
+public sealed class ChildFactsLoader(CairnDbContext db)
+{
+    /// <summary>The longest window any rule looks back over: entries and contacts older than this cannot change a finding.</summary>
+    public static int LongestWindowDays(ConcernRuleSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new[]
+        {
+            s.CumulativeConcern.WindowDays, s.UnderTwoInRiskHousehold.WindowDays, s.OffTheRadar.NoContactDays, s.OffTheRadar.MissedWindowDays,
+            s.RepeatedNoFurtherAction.WindowDays, s.NoFaceToFaceHealthVisit.MaxAgeDays,
+        }.Max();
+    }
+
+    /// <summary>Facts for each of <paramref name="children"/> that is a child; other people are skipped.</summary>
+    public async Task<IReadOnlyList<ChildFacts>> LoadAsync(IReadOnlyCollection<PersonId> children, ConcernRuleSettings settings, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var ids = children.Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Kind == PersonKind.Child)
+            .Select(p => new { p.Id, p.DateOfBirth }).ToListAsync(cancellationToken);
+        if (people.Count == 0)
+        {
+            return [];
+        }
+
+        ids = people.ConvertAll(p => p.Id);
+        var today = now.InLondon();
+        // A day more than the window: the rules count London calendar days, and this must hold all of them.
+        var since = now.AddDays(-(LongestWindowDays(settings) + 1));
+
+        var households = await CurrentHouseholdsAsync(ids, today, cancellationToken);
+        var everyone = households.Values.SelectMany(h => h).Concat(ids).Distinct().ToList();
+        var subjects = await db.ChronologySubjects.AsNoTracking()
+            .Where(s => everyone.Contains(s.PersonId) && s.OccurredAt >= since && s.OccurredAt <= now)
+            .Select(s => new
+            {
+                s.PersonId,
+                s.EntryId,
+                s.AgencyId,
+                s.OccurredAt,
+                s.Category,
+                s.Significance,
+                s.ContactMode,
+                s.AppointmentOutcome,
+                s.Concerns,
+            })
+            .ToListAsync(cancellationToken);
+        var agencyKinds = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, cancellationToken);
+        var contacts = await db.Contacts.AsNoTracking()
+            .Where(c => ids.Contains(c.ChildId) && (c.DecidedAt ?? c.ReceivedAt) >= since)
+            .Select(c => new { c.ChildId, c.Id, c.ReceivedAt, c.Status, c.Outcome, c.DecidedAt })
+            .ToListAsync(cancellationToken);
+        var needs = await NeedsAsync(ids, cancellationToken);
+
+        var byPerson = subjects.ToLookup(s => s.PersonId);
+        var contactsByChild = contacts.ToLookup(c => c.ChildId);
+        var facts = new List<ChildFacts>(people.Count);
+        foreach (var child in people)
+        {
+            var entries = new Dictionary<ChronologyEntryId, FactEntry>();
+            foreach (var s in byPerson[child.Id])
+            {
+                entries[s.EntryId] = new FactEntry(s.EntryId, true, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt, s.Category,
+                    s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns);
+            }
+
+            foreach (var member in households.GetValueOrDefault(child.Id) ?? [])
+            {
+                foreach (var s in byPerson[member])
+                {
+                    entries.TryAdd(s.EntryId, new FactEntry(s.EntryId, false, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt,
+                        s.Category, s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns));
+                }
+            }
+
+            var (complex, homeEducated) = needs.GetValueOrDefault(child.Id);
+            facts.Add(new ChildFacts(child.Id, child.DateOfBirth, complex, homeEducated, entries.Values.ToList(),
+                contactsByChild[child.Id]
+                    // A decision only counts once it is signed off.
+                    .Select(c => new ContactFact(c.Id, c.ReceivedAt, c.Status == ContactStatus.Decided ? c.Outcome : null,
+                        c.Status == ContactStatus.Decided ? c.DecidedAt : null))
+                    .ToList()));
+        }
+
+        return facts;
+    }
+
+    /// <summary>
+    /// Whether each child has complex needs and is electively home educated (L09, L50), from the child's education and
+    /// needs record. Children with no record have neither.
+    /// </summary>
+    public async Task<Dictionary<PersonId, (bool ComplexNeeds, bool ElectivelyHomeEducated)>> NeedsAsync(IReadOnlyCollection<PersonId> children,
+        CancellationToken cancellationToken) =>
+        (await db.EducationFlagsAsync(children, cancellationToken)).ToDictionary(f => f.PersonId, f => (f.HasComplexNeeds, f.ElectivelyHomeEducated));
+
+    /// <summary>Everyone else living with each of these people today, from their current households.</summary>
+    public async Task<Dictionary<PersonId, List<PersonId>>> CurrentHouseholdsAsync(IReadOnlyCollection<PersonId> people, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var households = await db.Households.AsNoTracking()
+            .Where(h => h.Members.Any(m => people.Contains(m.PersonId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today)))
+            .ToListAsync(cancellationToken);
+        var wanted = people.ToHashSet();
+        var result = new Dictionary<PersonId, List<PersonId>>();
+        foreach (var household in households)
+        {
+            var members = household.MembersOn(today).Distinct().ToList();
+            foreach (var person in members.Where(wanted.Contains))
+            {
+                if (!result.TryGetValue(person, out var others))
+                {
+                    result[person] = others = [];
+                }
+
+                others.AddRange(members.Where(m => m != person && !others.Contains(m)));
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,231 @@
+using Cairn.Domain;
+using Cairn.Domain.Agencies;
+using Cairn.Domain.Concerns;
+using Cairn.Domain.People;
+using Cairn.Domain.Time;
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Cairn.Web.FollowThrough;
+using Cairn.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Concerns;
+
+/// <summary>What an evaluation did.</summary>
+public sealed record EvaluationResult(int Children, int Findings, int Raised, int Refreshed);
+
+/// <summary>The area's concern rule settings: the stored ones, or the defaults when none are stored.</summary>
+public sealed class ConcernRuleSettingsSource(CairnDbContext db)
+{
+    public async Task<ConcernRuleSettings> ForAreaAsync(AreaId area, CancellationToken cancellationToken) =>
+        await db.ConcernRuleSettings.AsNoTracking().Where(r => r.AreaId == area).Select(r => r.Settings).FirstOrDefaultAsync(cancellationToken)
+        ?? ConcernRuleSettings.Default;
+}
+
+/// <summary>
+/// Runs the concern rules (L04, L05, L09, L31, L50) for some children or a whole area, and follows each finding
+/// through: a new prompt for the child's lead professional (or the area's front door team when there is none), new
+/// evidence on an open prompt, or nothing when the answer given still stands. Prompts, their audit entries and the
+/// notifications are saved together, per batch.
+/// </summary>
+public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader, ConcernRuleSettingsSource settingsSource, WorkingCalendarSource calendars,
+    AuditLog audit, TimeProvider clock, IConfiguration configuration, ILogger<ConcernEvaluator> log)
+{
+    public const int BatchSize = 2000;
+
+    /// <summary>
+    /// After a record about these people changed: evaluates the children among them and the children living with the
+    /// adults among them now. Nobody else's findings can have changed.
+    /// </summary>
+    public async Task<EvaluationResult> AfterChangeAsync(IEnumerable<PersonId> subjects, CancellationToken cancellationToken)
+    {
+        var people = subjects.Distinct().ToList();
+        var today = clock.GetUtcNow().InLondon();
+        var households = await loader.CurrentHouseholdsAsync(people, today, cancellationToken);
+        var members = households.Values.SelectMany(m => m);
+        var candidates = people.Concat(members).Distinct().ToList();
+        var children = await db.People.AsNoTracking().Where(p => candidates.Contains(p.Id) && p.Kind == PersonKind.Child)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        return await EvaluateAsync(children, cancellationToken);
+    }
+
+    /// <summary>Evaluates these children, each against their own area's settings.</summary>
+    public async Task<EvaluationResult> EvaluateAsync(IReadOnlyCollection<PersonId> children, CancellationToken cancellationToken)
+    {
+        var ids = children.Distinct().ToList();
+        var areas = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Kind == PersonKind.Child)
+            .Select(p => new { p.Id, p.AreaId }).ToListAsync(cancellationToken);
+        var total = new EvaluationResult(0, 0, 0, 0);
+        foreach (var area in areas.GroupBy(a => a.AreaId))
+        {
+            var inArea = area.Select(a => a.Id).ToList();
+            for (var i = 0; i < inArea.Count; i += BatchSize)
+            {
+                total = Add(total, await EvaluateBatchAsync(area.Key, inArea.Skip(i).Take(BatchSize).ToList(), cancellationToken));
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Evaluates every child in the area, a batch at a time, so memory stays flat however large the area.</summary>
+    public async Task<EvaluationResult> EvaluateAreaAsync(AreaId area, CancellationToken cancellationToken)
+    {
+        var total = new EvaluationResult(0, 0, 0, 0);
+        var offset = 0;
+        while (true)
+        {
+            var batch = await db.People.AsNoTracking().Where(p => p.AreaId == area && p.Kind == PersonKind.Child)
+                .OrderBy(p => p.Id).Skip(offset).Take(BatchSize).Select(p => p.Id).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            total = Add(total, await EvaluateBatchAsync(area, batch, cancellationToken));
+            offset += batch.Count;
+            if (batch.Count < BatchSize)
+            {
+                break;
+            }
+        }
+
+        log.LogInformation("Concern rules evaluated for {Children} children in area {Area}: {Findings} findings, {Raised} prompts raised, {Refreshed} refreshed",
+            total.Children, area.Value, total.Findings, total.Raised, total.Refreshed);
+        return total;
+    }
+
+    private async Task<EvaluationResult> EvaluateBatchAsync(AreaId area, List<PersonId> children, CancellationToken cancellationToken)
+    {
+        var settings = await settingsSource.ForAreaAsync(area, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await ReconcileAsync(area, children, settings, cancellationToken);
+                db.ChangeTracker.Clear();
+                return result;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Someone answered or the sweep escalated one of these prompts meanwhile: read again and redo the batch.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<EvaluationResult> ReconcileAsync(AreaId area, List<PersonId> children, ConcernRuleSettings settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var facts = await loader.LoadAsync(children, settings, now, cancellationToken);
+        var findings = new List<RuleFinding>();
+        foreach (var child in facts)
+        {
+            findings.AddRange(ConcernRules.Evaluate(child, settings, now));
+        }
+
+        if (findings.Count == 0)
+        {
+            return new EvaluationResult(facts.Count, 0, 0, 0);
+        }
+
+        var found = findings.Select(f => f.Child).Distinct().ToList();
+        var previous = (await db.ConcernPrompts.Include(p => p.Evidence).Where(p => found.Contains(p.Child)).ToListAsync(cancellationToken))
+            .ToLookup(p => p.Child);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        Assignees? assignees = null;
+        int raised = 0, refreshed = 0;
+        foreach (var finding in findings)
+        {
+            var decision = ConcernPrompt.Reconcile(finding, previous[finding.Child], now, settings.Prompts);
+            if (decision.Action == PromptAction.Refresh && decision.Prompt!.Refresh(finding, now))
+            {
+                refreshed++;
+                continue;
+            }
+
+            if (decision.Action != PromptAction.Raise)
+            {
+                continue;
+            }
+
+            assignees ??= await AssigneesAsync(area, found, now.InLondon(), cancellationToken);
+            ProfessionalId? lead = assignees.Leads.TryGetValue(finding.Child, out var leadOfChild) ? leadOfChild : null;
+            var team = lead is null ? assignees.FrontDoorTeam : null;
+            var outcome = ConcernPrompt.Raise(finding, lead, team, now, calendar, settings.Prompts);
+            if (outcome.Value is not { } prompt)
+            {
+                log.LogWarning("Concern rule {Rule} fired for child {Child} but the area has no lead professional or front door team to prompt",
+                    finding.Rule, finding.Child.Value);
+                continue;
+            }
+
+            db.ConcernPrompts.Add(prompt);
+            audit.Record("concern.raise", finding.Child, "concern-prompt", prompt.Id.Value, detail: finding.Rule.ToString());
+            foreach (var to in lead is { } professional ? [professional] : assignees.FrontDoorManagers)
+            {
+                db.Notifications.Add(new Notification
+                {
+                    ProfessionalId = to,
+                    Kind = "concern.raised",
+                    Text = $"Concerns that add up: {ConcernWords.Rule(finding.Rule)}",
+                    Link = $"/concerns/{prompt.Id.Value}",
+                    CreatedAt = now,
+                });
+            }
+
+            raised++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new EvaluationResult(facts.Count, findings.Count, raised, refreshed);
+    }
+
+    private sealed record Assignees(Dictionary<PersonId, ProfessionalId> Leads, TeamId? FrontDoorTeam, IReadOnlyList<ProfessionalId> FrontDoorManagers);
+
+    /// <summary>
+    /// The lead professional of each child, and the area's front door team: the team named in configuration
+    /// (Cairn:Concerns:FrontDoorTeam), otherwise the team whose manager works at the front door.
+    /// </summary>
+    private async Task<Assignees> AssigneesAsync(AreaId area, List<PersonId> children, DateOnly today, CancellationToken cancellationToken)
+    {
+        var leads = await db.Involvements.AsNoTracking()
+            .Where(i => children.Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
+            .Select(i => new { i.ChildId, i.ProfessionalId }).ToListAsync(cancellationToken);
+        var agencies = db.Agencies.Where(a => a.AreaId == area);
+        var teams = await db.Teams.AsNoTracking().Join(agencies, t => t.AgencyId, a => a.Id, (t, a) => t)
+            .Select(t => new { t.Id, t.Name, t.ManagerId }).ToListAsync(cancellationToken);
+        var frontDoorPeople = await db.Professionals.AsNoTracking().Where(p => p.IsActive && ((int)p.Roles & (int)Role.FrontDoor) != 0)
+            .Join(agencies, p => p.AgencyId, a => a.Id, (p, a) => new { p.Id, p.Roles }).ToListAsync(cancellationToken);
+        var named = configuration["Cairn:Concerns:FrontDoorTeam"];
+        var team = (named is { Length: > 0 } ? teams.FirstOrDefault(t => string.Equals(t.Name, named, StringComparison.OrdinalIgnoreCase)) : null)
+            ?? teams.FirstOrDefault(t => t.ManagerId is { } m && frontDoorPeople.Any(p => p.Id == m));
+        var managers = frontDoorPeople.Where(p => (p.Roles & Role.TeamManager) != 0).Select(p => p.Id).ToList();
+        return new Assignees(leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ProfessionalId), team?.Id, managers);
+    }
+
+    private static EvaluationResult Add(EvaluationResult a, EvaluationResult b) =>
+        new(a.Children + b.Children, a.Findings + b.Findings, a.Raised + b.Raised, a.Refreshed + b.Refreshed);
+}
+
+/// <summary>Words for the rules, as professionals read them.</summary>
+public static class ConcernWords
+{
+    public static string Rule(ConcernRule rule) => rule switch
+    {
+        ConcernRule.CumulativeConcern => "concerns from several agencies add up to the step-up threshold",
+        ConcernRule.UnderTwoInRiskHousehold => "a child under 2 in a household with recorded risks",
+        ConcernRule.OffTheRadar => "a child with complex needs not seen by any professional",
+        ConcernRule.RepeatedNoFurtherAction => "repeated contacts closed with no further action",
+        ConcernRule.NoFaceToFaceHealthVisit => "a baby with no face-to-face health visit",
+        _ => rule.ToString(),
+    };
+
+    public static string Response(PromptResponse response) => response switch
+    {
+        PromptResponse.StepUpToFrontDoor => "Step up: make a contact to the front door",
+        PromptResponse.AlreadyInHand => "Already in hand: a plan addresses these concerns",
+        PromptResponse.NoActionNeeded => "No action needed",
+        _ => response.ToString(),
+    };
+}

@@ -1,0 +1,153 @@
+using Cairn.Domain;
+using Cairn.Domain.Agencies;
+using Cairn.Domain.Shares;
+using Cairn.Web.Data;
+using Cairn.Web.FollowThrough;
+using Cairn.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Concerns;
+
+/// <summary>
+/// The background work for concern prompts, run by the escalation worker under its lease. Overdue prompts climb the
+/// ladder one rung per sweep (each prompt's version check makes every rung happen once, even if two sweeps overlap),
+/// and every area is evaluated in full at most every Cairn:Concerns:FullEvaluationHours (default 6), which catches
+/// what no recorded change triggers: a baby reaching the age a visit was due by, a child whose last contact falls
+/// out of the window.
+/// </summary>
+public sealed class ConcernSweep(CairnDbContext db, WorkingCalendarSource calendars, ConcernEvaluator evaluator, IConfiguration configuration,
+    ILogger<ConcernSweep> log)
+{
+    public const string FullEvaluationLease = "concern-full-evaluation";
+    public const int BatchSize = 500;
+
+    public async Task<int> EscalateAsync(DateTimeOffset now, EscalationLadder? ladder = null, CancellationToken cancellationToken = default)
+    {
+        ladder ??= EscalationLadder.Default;
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var handled = new HashSet<ConcernPromptId>();
+        int escalated = 0, conflicts = 0;
+        while (true)
+        {
+            var batch = await db.ConcernPrompts.Where(p => p.NextEscalationAt != null && p.NextEscalationAt <= now)
+                .OrderBy(p => p.NextEscalationAt).Take(BatchSize).ToListAsync(cancellationToken);
+            var fresh = batch.Where(p => !handled.Contains(p.Id)).ToList();
+            if (fresh.Count == 0)
+            {
+                break;
+            }
+
+            var children = fresh.Select(p => p.Child).Distinct().ToList();
+            var areaOf = await db.People.AsNoTracking().Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AreaId, cancellationToken);
+            var areas = areaOf.Values.Distinct().ToList();
+            var people = await db.Professionals.AsNoTracking().Where(p => p.IsActive)
+                .Join(db.Agencies.Where(a => areas.Contains(a.AreaId)), p => p.AgencyId, a => a.Id, (p, a) => new { p.Id, p.Roles, p.TeamId, a.AreaId })
+                .ToListAsync(cancellationToken);
+            var managers = await db.Teams.AsNoTracking().Where(t => t.ManagerId != null).ToDictionaryAsync(t => t.Id, t => t.ManagerId!.Value, cancellationToken);
+            var raised = 0;
+            foreach (var prompt in fresh)
+            {
+                if (prompt.Sweep(now, ladder, calendar) is not { } escalation)
+                {
+                    continue;
+                }
+
+                raised++;
+                var inArea = people.Where(p => p.AreaId == areaOf.GetValueOrDefault(prompt.Child)).ToList();
+                var team = prompt.AssignedTeam ?? inArea.FirstOrDefault(p => p.Id == prompt.AssignedProfessional)?.TeamId;
+                IEnumerable<ProfessionalId> audience = escalation.Audience switch
+                {
+                    EscalationAudience.SenderAndRecipientManager => team is { } t && managers.TryGetValue(t, out var manager)
+                        ? [manager]
+                        : inArea.Where(p => (p.Roles & (Role.FrontDoor | Role.TeamManager)) == (Role.FrontDoor | Role.TeamManager)).Select(p => p.Id),
+                    EscalationAudience.SafeguardingLead => inArea.Where(p => (p.Roles & Role.SafeguardingLead) != 0).Select(p => p.Id),
+                    _ => inArea.Where(p => (p.Roles & Role.HeadOfService) != 0).Select(p => p.Id) is var heads && heads.Any()
+                        ? heads
+                        : inArea.Where(p => (p.Roles & Role.SafeguardingLead) != 0).Select(p => p.Id),
+                };
+                foreach (var to in audience.Append(prompt.AssignedProfessional ?? default).Where(p => p != default).Distinct())
+                {
+                    db.Notifications.Add(new Notification
+                    {
+                        ProfessionalId = to,
+                        Kind = "concern.escalated",
+                        Text = $"Concern prompt not answered in time: escalation level {escalation.Level}",
+                        Link = $"/concerns/{prompt.Id.Value}",
+                        CreatedAt = now,
+                    });
+                }
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                escalated += raised;
+                handled.UnionWith(fresh.Select(p => p.Id));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone answered one of these meanwhile, or another sweep got there first: read the batch again.
+                db.ChangeTracker.Clear();
+                if (++conflicts > 10)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            db.ChangeTracker.Clear();
+            if (batch.Count < BatchSize)
+            {
+                break;
+            }
+        }
+
+        if (escalated > 0)
+        {
+            log.LogInformation("Concern sweep escalated {Escalated} prompts", escalated);
+        }
+
+        return escalated;
+    }
+
+    /// <summary>
+    /// Evaluates every area in full when the last full run is older than the configured hours. The run is claimed with
+    /// one conditional update of a lease row whose "until" is the next due time, so of several nodes exactly one runs it.
+    /// </summary>
+    /// <returns>Whether this node ran it.</returns>
+    public async Task<bool> EvaluateAllWhenDueAsync(DateTimeOffset now, string holder, CancellationToken cancellationToken = default)
+    {
+        var hours = Math.Max(1, configuration.GetValue("Cairn:Concerns:FullEvaluationHours", 6));
+        if (!await db.SweepLeases.AnyAsync(l => l.Name == FullEvaluationLease, cancellationToken))
+        {
+            try
+            {
+                db.SweepLeases.Add(new SweepLease { Name = FullEvaluationLease, Holder = null, Until = DateTimeOffset.MinValue.AddYears(2000) });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node created it first.
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        var next = now.AddHours(hours);
+        var claimed = await db.SweepLeases.Where(l => l.Name == FullEvaluationLease && (l.Until <= now || l.Until > next))
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Holder, holder).SetProperty(l => l.Until, next), cancellationToken);
+        if (claimed != 1)
+        {
+            return false;
+        }
+
+        var areas = await db.Areas.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken);
+        foreach (var area in areas)
+        {
+            await evaluator.EvaluateAreaAsync(area, cancellationToken);
+        }
+
+        return true;
+    }
+}

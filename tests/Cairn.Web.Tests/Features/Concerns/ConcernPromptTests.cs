@@ -1,0 +1,321 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cairn.Domain;
+using Cairn.Domain.Agencies;
+using Cairn.Domain.Children;
+using Cairn.Domain.Chronology;
+using Cairn.Domain.Concerns;
+using Cairn.Domain.FrontDoor;
+using Cairn.Domain.People;
+using Cairn.Domain.Time;
+using Cairn.Web.Concerns;
+using Cairn.Web.Tests.Features.FrontDoor;
+using Cairn.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cairn.Web.Tests.Features.Concerns;
+
+/// <summary>Concerns that add up, end to end through the API: rules, prompts, answers, escalation and settings.</summary>
+public sealed class ConcernPromptTests(FrontDoorFactory factory) : IClassFixture<FrontDoorFactory>
+{
+    private const string SchoolLead = "kate.collins@cairnmoor.example";
+    private const string Gp = "dr.patel@cairnmoor.example";
+    private static readonly DateTimeOffset Now = FrontDoorFactory.TuesdayMorning;
+    private static DateOnly Today => Now.InLondon();
+
+    private static string Tag() => Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>A mother and a child living together; each professional named is involved with the child, the first as lead professional.</summary>
+    private async Task<(PersonId Mother, PersonId Child)> FamilyAsync(DateOnly childBorn, params string[] involved)
+    {
+        var mother = await factory.PersonAsync("Mother" + Tag(), "Family" + Tag(), new DateOnly(1992, 5, 1), PersonKind.Adult);
+        var child = await factory.PersonAsync("Child" + Tag(), "Family", childBorn);
+        await factory.WithDbAsync(async db =>
+        {
+            var household = Household.Start(await factory.DemoAreaIdAsync(), "Family household", mother, Today.AddYears(-3), Today).Value!;
+            household.Join(child, childBorn < Today.AddYears(-3) ? Today.AddYears(-3) : childBorn, Today);
+            db.Households.Add(household);
+            var team = new TeamAroundChild(child, []);
+            for (var i = 0; i < involved.Length; i++)
+            {
+                var p = await db.Professionals.SingleAsync(x => x.Email == involved[i]);
+                var role = involved[i] switch
+                {
+                    SchoolLead => InvolvementRole.DesignatedSafeguardingLead,
+                    Gp => InvolvementRole.GeneralPractitioner,
+                    Accounts.HealthVisitor => InvolvementRole.HealthVisitor,
+                    Accounts.Police => InvolvementRole.PoliceOfficer,
+                    _ => InvolvementRole.AllocatedSocialWorker,
+                };
+                db.Involvements.Add(team.Add(p.Id, p.AgencyId, role, Today.AddMonths(-6), i == 0, p.Id, Today).Value!);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return (mother, child);
+    }
+
+    private async Task<Guid> RecordAsync(string who, PersonId about, object entry)
+    {
+        var api = await factory.ApiAsAsync(who);
+        var response = await api.PostAsJsonAsync($"/api/v1/people/{about.Value}/chronology", entry);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    private static readonly string[] Neglect = ["Neglect"];
+    private static readonly string[] UnmetHealthNeeds = ["UnmetHealthNeeds"];
+    private static readonly string[] HomeConditions = ["HomeConditions"];
+    private static readonly string[] DomesticAbuse = ["DomesticAbuse"];
+    private static readonly string[] AlcoholMisuse = ["ParentalAlcoholMisuse"];
+
+    /// <summary>The review's pattern (TW): four agencies, each below threshold, that together meet it.</summary>
+    private async Task<(PersonId Child, Guid[] Entries)> FourAgenciesAsync()
+    {
+        factory.Clock.Set(Now);
+        var (_, child) = await FamilyAsync(Today.AddYears(-6), Accounts.SocialWorker, SchoolLead, Gp, Accounts.HealthVisitor, Accounts.Police);
+        var entries = new Guid[4];
+        entries[0] = await RecordAsync(SchoolLead, child, new
+        {
+            occurredAt = Now.AddDays(-40),
+            category = "Education",
+            significance = "Routine",
+            concerns = Neglect,
+            summary = "Came to school in the same unwashed clothes all week; poor hygiene",
+        });
+        entries[1] = await RecordAsync(Gp, child, new
+        {
+            occurredAt = Now.AddDays(-30),
+            category = "Appointment",
+            significance = "Routine",
+            appointmentOutcome = "WasNotBrought",
+            concerns = UnmetHealthNeeds,
+            summary = "Pre-school immunisations: was not brought",
+        });
+        entries[2] = await RecordAsync(Accounts.HealthVisitor, child, new
+        {
+            occurredAt = Now.AddDays(-20),
+            category = "HomeVisit",
+            significance = "Routine",
+            contactMode = "FaceToFace",
+            concerns = HomeConditions,
+            summary = "Home visit: the house was very cold, no heating on",
+            whyNotGathered = "The child was at school during the visit",
+        });
+        Assert.Empty(await PromptsAsync(child));
+        entries[3] = await RecordAsync(Accounts.Police, child, new
+        {
+            occurredAt = Now.AddDays(-2),
+            category = "Police",
+            significance = "Significant",
+            concerns = DomesticAbuse,
+            summary = "Domestic incident at the home address; the child was present",
+        });
+        return (child, entries);
+    }
+
+    private Task<List<ConcernPrompt>> PromptsAsync(PersonId child) =>
+        factory.WithDbAsync(db => db.ConcernPrompts.Include(p => p.Evidence).Include(p => p.Events).Where(p => p.Child == child).ToListAsync());
+
+    [Fact]
+    public async Task Four_agencies_concerns_add_up_to_one_prompt_for_the_lead_professional_listing_all_four()
+    {
+        var (child, entries) = await FourAgenciesAsync();
+
+        var prompt = Assert.Single(await PromptsAsync(child));
+        Assert.Equal(ConcernRule.CumulativeConcern, prompt.Rule);
+        Assert.Equal(entries.Order(), prompt.Entries.Select(e => e.Value).Order());
+        Assert.Equal(await factory.ProfessionalOfAsync(Accounts.SocialWorker), prompt.AssignedProfessional);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "concern.raise" && a.PersonId == child.Value)));
+        var lead = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.ProfessionalId == lead && n.Link == $"/concerns/{prompt.Id.Value}")));
+
+        var api = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/concerns");
+        Assert.Contains(list.GetProperty("prompts").EnumerateArray(), p => p.GetProperty("id").GetGuid() == prompt.Id.Value);
+        var details = await api.GetFromJsonAsync<JsonElement>($"/api/v1/concerns/{prompt.Id.Value}");
+        Assert.Equal(4, details.GetProperty("evidence").GetArrayLength());
+        Assert.All(details.GetProperty("evidence").EnumerateArray(), e => Assert.StartsWith("/chronology/", e.GetProperty("link").GetString(), StringComparison.Ordinal));
+
+        // Evaluating again changes nothing: the open prompt already holds every entry.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var again = await scope.ServiceProvider.GetRequiredService<ConcernEvaluator>().EvaluateAsync([child], CancellationToken.None);
+        Assert.Equal((0, 0), (again.Raised, again.Refreshed));
+        Assert.Single(await PromptsAsync(child));
+    }
+
+    [Fact]
+    public async Task A_child_under_two_in_a_household_where_an_adult_misuses_alcohol_gets_a_prompt()
+    {
+        factory.Clock.Set(Now);
+        var (mother, baby) = await FamilyAsync(Today.AddMonths(-10), Accounts.HealthVisitor);
+
+        var entry = await RecordAsync(Accounts.SafeguardingLead, mother, new
+        {
+            occurredAt = Now.AddDays(-5),
+            category = "Incident",
+            significance = "Routine",
+            concerns = AlcoholMisuse,
+            summary = "Mother disclosed drinking heavily most evenings",
+        });
+
+        var prompt = Assert.Single(await PromptsAsync(baby), p => p.Rule == ConcernRule.UnderTwoInRiskHousehold);
+        Assert.Equal([new ChronologyEntryId(entry)], prompt.Entries);
+        Assert.Equal(await factory.ProfessionalOfAsync(Accounts.HealthVisitor), prompt.AssignedProfessional);
+    }
+
+    [Fact]
+    public async Task Recording_an_entry_evaluates_only_the_children_it_concerns()
+    {
+        factory.Clock.Set(Now);
+        var (_, other) = await FamilyAsync(Today.AddMonths(-10), Accounts.HealthVisitor);
+        // Facts written straight to the database: nothing has evaluated this child yet.
+        await factory.WithDbAsync(async db =>
+        {
+            var agency = await db.Agencies.FirstAsync(a => a.Kind == AgencyKind.Police);
+            var recorder = await factory.ProfessionalOfAsync(Accounts.Police);
+            var content = new ChronologyContent(Now.AddDays(-3), ChronologyCategory.Police, Significance.Significant, null, null, "Domestic incident", null, null)
+            { Concerns = ConcernTheme.DomesticAbuse };
+            db.ChronologyEntries.Add(ChronologyEntry.Record(content, [(other, true)], agency.Id, agency.Kind, recorder, Now).Value!);
+            return await db.SaveChangesAsync();
+        });
+        var (child, _) = await FourAgenciesAsync();
+
+        Assert.Single(await PromptsAsync(child));
+        Assert.Empty(await PromptsAsync(other));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ConcernEvaluator>().EvaluateAsync([other], CancellationToken.None);
+        Assert.Equal(1, result.Children);
+        Assert.Contains(await PromptsAsync(other), p => p.Rule == ConcernRule.UnderTwoInRiskHousehold);
+    }
+
+    [Fact]
+    public async Task Only_those_it_is_for_answer_it_and_a_step_up_makes_a_front_door_contact()
+    {
+        var (child, _) = await FourAgenciesAsync();
+        var prompt = Assert.Single(await PromptsAsync(child));
+        var path = $"/api/v1/concerns/{prompt.Id.Value}";
+        var reason = "Four agencies, one picture: together this meets the threshold for a referral.";
+
+        // Not involved: neither the prompt nor the record, so 404 both ways.
+        var stranger = await factory.ApiAsAsync(Accounts.Uninvolved);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync(path + "/answer", new { response = "NoActionNeeded", reason, version = prompt.Version })).StatusCode);
+        // A safeguarding lead sees it but does not answer another's prompt.
+        var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.PostAsJsonAsync(path + "/answer", new { response = "NoActionNeeded", reason, version = prompt.Version })).StatusCode);
+
+        var worker = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var blank = await worker.PostAsJsonAsync(path + "/answer", new { response = "StepUpToFrontDoor", reason = " ", version = prompt.Version });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.True((await blank.JsonAsync()).GetProperty("errors").TryGetProperty("reason", out _));
+        var stale = await worker.PostAsJsonAsync(path + "/answer", new { response = "StepUpToFrontDoor", reason, version = prompt.Version + 5 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        var answered = await worker.PostAsJsonAsync(path + "/answer", new { response = "StepUpToFrontDoor", reason, version = prompt.Version });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var contactId = new ContactId((await answered.JsonAsync()).GetProperty("contactId").GetGuid());
+        var contact = await factory.WithDbAsync(db => db.Contacts.SingleAsync(c => c.Id == contactId));
+        Assert.Equal(ContactSource.ConcernPrompt, contact.Source);
+        Assert.Equal(child, contact.ChildId);
+        Assert.Contains(prompt.Summary, contact.Concerns, StringComparison.Ordinal);
+        var details = await worker.GetFromJsonAsync<JsonElement>(path);
+        Assert.Equal("Answered", details.GetProperty("status").GetString());
+        Assert.Equal(contactId.Value, details.GetProperty("steppedUpContact").GetGuid());
+
+        // Answered once: a second answer is refused, and nothing new is raised for the same evidence.
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PostAsJsonAsync(path + "/answer", new { response = "NoActionNeeded", reason, version = prompt.Version })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unanswered_prompt_escalates_once_per_rung()
+    {
+        var (child, _) = await FourAgenciesAsync();
+        var prompt = Assert.Single(await PromptsAsync(child));
+
+        async Task<int> SweepAsync(DateTimeOffset at)
+        {
+            factory.Clock.Set(at);
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ConcernSweep>().EscalateAsync(at);
+        }
+
+        await SweepAsync(prompt.DueAt.AddMinutes(-1));
+        Assert.Equal(0, (await PromptsAsync(child))[0].EscalationLevel);
+        await SweepAsync(prompt.DueAt.AddMinutes(1));
+        await SweepAsync(prompt.DueAt.AddMinutes(2));
+        var once = Assert.Single(await PromptsAsync(child));
+        Assert.Equal(1, once.EscalationLevel);
+        Assert.Single(once.Events, e => e.Kind == ConcernPromptEventKind.Escalated);
+        Assert.NotNull(once.NextEscalationAt);
+
+        await SweepAsync(once.NextEscalationAt!.Value.AddMinutes(1));
+        await SweepAsync(once.NextEscalationAt!.Value.AddMinutes(2));
+        var twice = Assert.Single(await PromptsAsync(child));
+        Assert.Equal(2, twice.EscalationLevel);
+        Assert.Equal(2, twice.Events.Count(e => e.Kind == ConcernPromptEventKind.Escalated));
+        factory.Clock.Set(Now);
+    }
+
+    [Fact]
+    public async Task Rule_settings_are_for_safeguarding_leads_and_administrators_and_are_validated()
+    {
+        factory.Clock.Set(Now);
+        var worker = await factory.ApiAsAsync(Accounts.SocialWorker);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/v1/concern-rules")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PutAsJsonAsync("/api/v1/concern-rules", new { })).StatusCode);
+
+        var admin = await factory.ApiAsAsync(Accounts.Administrator);
+        var current = await admin.GetFromJsonAsync<JsonElement>("/api/v1/concern-rules");
+        Assert.Equal(14, current.GetProperty("settings").GetProperty("cumulativeConcern").GetProperty("threshold").GetInt32());
+
+        var bad = await admin.PutAsJsonAsync("/api/v1/concern-rules", new { cumulativeConcern = new { windowDays = 0, threshold = 14 } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("cumulativeConcern.WindowDays", out _));
+
+        var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
+        var saved = await lead.PutAsJsonAsync("/api/v1/concern-rules", new { cumulativeConcern = new { windowDays = 120, threshold = 12 } });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var stored = await lead.GetFromJsonAsync<JsonElement>("/api/v1/concern-rules");
+        Assert.Equal(12, stored.GetProperty("settings").GetProperty("cumulativeConcern").GetProperty("threshold").GetInt32());
+        Assert.False(stored.GetProperty("isDefault").GetBoolean());
+
+        // Back to the defaults, so the other tests in this class see them.
+        Assert.Equal(HttpStatusCode.OK, (await lead.PutAsJsonAsync("/api/v1/concern-rules", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pages_list_the_prompt_show_its_evidence_and_refuse_a_blank_answer_with_an_error_summary()
+    {
+        var (child, entries) = await FourAgenciesAsync();
+        var prompt = Assert.Single(await PromptsAsync(child));
+        var browser = await factory.SignedInAsAsync(Accounts.SocialWorker);
+
+        var list = await browser.GetStringAsync("/concerns");
+        Assert.Contains($"/concerns/{prompt.Id.Value}", list, StringComparison.Ordinal);
+        var page = $"/concerns/{prompt.Id.Value}";
+        var html = await browser.GetStringAsync(page);
+        Assert.All(entries, e => Assert.Contains($"/chronology/{e}", html, StringComparison.Ordinal));
+
+        var response = await browser.PostAsync(page, await Clients.FormAsync(browser, page, new()
+        {
+            ["Input.Response"] = "AlreadyInHand",
+            ["Input.Reason"] = "",
+            ["Input.Version"] = prompt.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var refused = await response.Content.ReadAsStringAsync();
+        Assert.Contains("govuk-error-summary", refused, StringComparison.Ordinal);
+        Assert.Contains("#Input_Reason", refused, StringComparison.Ordinal);
+
+        var lead = await factory.SignedInAsAsync(Accounts.SafeguardingLead);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/front-door/rules")).StatusCode);
+        // The cookie scheme answers a refusal with its access-denied page rather than a bare 403; either way the form is not shown.
+        var refusedRules = await browser.GetAsync("/front-door/rules");
+        Assert.NotEqual(HttpStatusCode.OK, refusedRules.StatusCode);
+    }
+}
