@@ -21,7 +21,8 @@ switch (command)
         return await BenchRunner.TraceAsync(options);
     case "rules":
         var at = Array.IndexOf(args, "--repeat");
-        return await RulesLoad.RunAsync(options, at > 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+        return await RulesLoad.RunAsync(options, at > 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 50,
+            args.Contains("--skip-full"));
     default:
         await Console.Error.WriteLineAsync("""
             Cairn benchmarks.
