@@ -81,6 +81,7 @@ public sealed record PoliceNotificationCommand
 /// recorder must be able to open the record of each person named.
 /// </summary>
 public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, ContactIntake intake, TimeProvider clock,
+    Cairn.Web.Concerns.ChildFactsLoader households,
     Cairn.Web.Concerns.ConcernEvaluator concerns)
 {
     public const string NotFrontDoor = "Only the front door can record a contact. To refer a child, send a referral share to the front door team.";
@@ -176,10 +177,7 @@ public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService 
     /// <summary>Every other child currently living in a household with any of these people.</summary>
     private async Task<List<PersonId>> HouseholdChildrenAsync(IReadOnlyList<PersonId> people, CancellationToken cancellationToken)
     {
-        var today = clock.Today();
-        var households = await db.Households.AsNoTracking()
-            .Where(h => h.Members.Any(m => people.Contains(m.PersonId) && m.LeftOn == null)).ToListAsync(cancellationToken);
-        var members = households.SelectMany(h => h.MembersOn(today)).Distinct().ToList();
+        var members = (await households.CurrentHouseholdsAsync(people, clock.Today(), cancellationToken)).Values.SelectMany(m => m).Distinct().ToList();
         return await db.People.Where(p => members.Contains(p.Id) && p.Kind == PersonKind.Child).Select(p => p.Id).ToListAsync(cancellationToken);
     }
 }

@@ -108,7 +108,7 @@ public sealed record TriageResult(ContactId Id, ContactStatus Status, int Versio
 /// discussion to hold (L17).
 /// </summary>
 public sealed class TriageHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
-    ThresholdDocuments thresholds, WorkingCalendarSource calendars, Cairn.Web.Concerns.ConcernEvaluator concerns)
+    ThresholdDocuments thresholds, WorkingCalendarSource calendars, Cairn.Web.Concerns.ChildFactsLoader households, Cairn.Web.Concerns.ConcernEvaluator concerns)
 {
     public const int PictureMonths = 12;
 
@@ -168,8 +168,7 @@ public sealed class TriageHandler(CairnDbContext db, RecordAccessService access,
         }
 
         var today = clock.Today();
-        var households = await db.Households.AsNoTracking().Where(h => h.Members.Any(m => m.PersonId == subject && m.LeftOn == null)).ToListAsync(cancellationToken);
-        var members = households.SelectMany(h => h.MembersOn(today)).Where(m => m != subject).Distinct().ToList();
+        var members = (await households.CurrentHouseholdsAsync([subject], today, cancellationToken)).GetValueOrDefault(subject) ?? [];
         var siblings = await db.People.AsNoTracking().Where(p => members.Contains(p.Id) && p.Kind == PersonKind.Child).Select(p => p.Id).ToListAsync(cancellationToken);
         var pictures = new List<ChildPicture>();
         foreach (var child in siblings.Prepend(subject))
