@@ -69,6 +69,10 @@ public sealed class ConcernPrompt
     public const int MinReasonLength = 20;
     public const int MaxReasonLength = 4000;
 
+    public const string NotYoursToAnswer = "Only the professional or team the prompt is for, or their manager, can answer it";
+    public const string NotYoursToReassign = "Only the professional or team the prompt is for, a front door manager or a safeguarding lead can pass it on";
+    public const string AnsweredAsManagerNote = "Answered by the manager of the team the prompt is for. ";
+
     public const string StaleMessage = "Someone else acted on this prompt while you were looking at it. Reload the page to see what they did.";
 
     private readonly List<ConcernPromptEvidence> _evidence = [];
@@ -157,16 +161,22 @@ public sealed class ConcernPrompt
     /// A named professional the prompt is for says what they decided and why. The reason must be long enough to
     /// mean something to whoever reads it later ("ok" or "noted" is refused).
     /// </summary>
-    public Refusal? Answer(ProfessionalId by, TeamId? byTeam, PromptResponse? response, string? reason, int expectedVersion, DateTimeOffset now)
+    /// <param name="managesAssignee">
+    /// The professional manages the team of the professional the prompt is for, or the team it is for: they may answer
+    /// in their worker's place (someone off sick must not leave a child's prompt unanswered), and the history says so.
+    /// </param>
+    public Refusal? Answer(ProfessionalId by, TeamId? byTeam, PromptResponse? response, string? reason, int expectedVersion, DateTimeOffset now,
+        bool managesAssignee = false)
     {
         if (Check(expectedVersion) is { } refused)
         {
             return refused;
         }
 
-        if (!IsFor(by, byTeam))
+        var asManager = !IsFor(by, byTeam);
+        if (asManager && !managesAssignee)
         {
-            return Refusal.Of("Prompt", "Only the professional or team the prompt is for can answer it");
+            return Refusal.Of("Prompt", NotYoursToAnswer);
         }
 
         var errors = new List<FieldError>();
@@ -175,20 +185,7 @@ public sealed class ConcernPrompt
             errors.Add(new("Response", "Select what you decided"));
         }
 
-        var trimmed = reason?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            errors.Add(new("Reason", "Enter why: what you know about the child that led to this decision"));
-        }
-        else if (trimmed.Length < MinReasonLength)
-        {
-            errors.Add(new("Reason", $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
-        }
-        else if (trimmed.Length > MaxReasonLength)
-        {
-            errors.Add(new("Reason", $"The reason must be {MaxReasonLength:N0} characters or fewer"));
-        }
-
+        var trimmed = CheckReason(reason, "Enter why: what you know about the child that led to this decision", errors);
         if (Refusal.FromErrors(errors) is { } refusal)
         {
             return refusal;
@@ -200,30 +197,46 @@ public sealed class ConcernPrompt
         Response = response;
         Reason = trimmed;
         NextEscalationAt = null;
-        return Record(ConcernPromptEventKind.Answered, by, now, $"{response}: {trimmed}");
+        return Record(ConcernPromptEventKind.Answered, by, now, (asManager ? AnsweredAsManagerNote : "") + $"{response}: {trimmed}");
     }
 
-    /// <summary>Passes an open prompt to another professional and/or team, saying nothing about the clock: it carries on.</summary>
-    public Refusal? Reassign(ProfessionalId? toProfessional, TeamId? toTeam, ProfessionalId by, int expectedVersion, DateTimeOffset now)
+    /// <summary>
+    /// Passes an open prompt to another professional and/or team, with a reason kept in its history. The clock carries
+    /// on: being passed on does not buy time. Who may pass it on: whoever it is for (the professional, or anyone in the
+    /// team), and those who oversee prompts (<paramref name="oversees"/>: a front door manager or a safeguarding lead).
+    /// </summary>
+    public Refusal? Reassign(ProfessionalId? toProfessional, TeamId? toTeam, ProfessionalId by, TeamId? byTeam, bool oversees, string? reason,
+        int expectedVersion, DateTimeOffset now)
     {
         if (Check(expectedVersion) is { } refused)
         {
             return refused;
         }
 
-        if (toProfessional is null && toTeam is null)
+        if (!oversees && !IsFor(by, byTeam))
         {
-            return Refusal.Of("AssignedTo", "Select the professional or the team the prompt is for");
+            return Refusal.Of("Prompt", NotYoursToReassign);
         }
 
-        if (toProfessional == AssignedProfessional && toTeam == AssignedTeam)
+        var errors = new List<FieldError>();
+        if (toProfessional is null && toTeam is null)
         {
-            return Refusal.Of("AssignedTo", "Choose someone different from who the prompt is for now");
+            errors.Add(new("AssignTo", "Select the professional or the team the prompt is for"));
+        }
+        else if (toProfessional == AssignedProfessional && toTeam == AssignedTeam)
+        {
+            errors.Add(new("AssignTo", "Choose someone different from who the prompt is for now"));
+        }
+
+        var trimmed = CheckReason(reason, "Enter why you are passing the prompt on", errors);
+        if (Refusal.FromErrors(errors) is { } refusal)
+        {
+            return refusal;
         }
 
         AssignedProfessional = toProfessional;
         AssignedTeam = toTeam;
-        return Record(ConcernPromptEventKind.Reassigned, by, now, null);
+        return Record(ConcernPromptEventKind.Reassigned, by, now, trimmed);
     }
 
     /// <summary>Whether every piece of the finding's evidence is already on this prompt.</summary>
@@ -379,6 +392,25 @@ public sealed class ConcernPrompt
         }
 
         return added;
+    }
+
+    private static string CheckReason(string? reason, string whenBlank, List<FieldError> errors)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            errors.Add(new("Reason", whenBlank));
+        }
+        else if (trimmed.Length < MinReasonLength)
+        {
+            errors.Add(new("Reason", $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
+        }
+        else if (trimmed.Length > MaxReasonLength)
+        {
+            errors.Add(new("Reason", $"The reason must be {MaxReasonLength:N0} characters or fewer"));
+        }
+
+        return trimmed;
     }
 
     private Refusal? Check(int expectedVersion)

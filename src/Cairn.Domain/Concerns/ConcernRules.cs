@@ -189,7 +189,9 @@ public static class ConcernRules
         {
             if (last is null)
             {
-                parts.Add("no professional contact recorded");
+                // The facts hold only a window of the chronology, so "none in the window" is all that is known:
+                // an older contact may exist, and the summary must not say there was never one.
+                parts.Add($"no professional contact in the last {s.NoContactDays} days");
             }
             else
             {

@@ -1,4 +1,5 @@
 using Cairn.Domain.Agencies;
+using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.FrontDoor;
@@ -13,13 +14,22 @@ public enum StrategyDiscussionStatus
 /// <summary>Someone who took part: from which kind of agency, named, and a Cairn professional where they have an account.</summary>
 public sealed record StrategyAttendee(string Name, AgencyKind Agency, string Role, ProfessionalId? ProfessionalId);
 
+/// <summary>An overdue strategy discussion's climb up the escalation ladder: who to tell is decided from <see cref="Audience"/>.</summary>
+public sealed record StrategyDiscussionEscalation(StrategyDiscussionId Id, PersonId ChildId, int Level, EscalationAudience Audience, DateTimeOffset DueAt);
+
 /// <summary>
 /// A strategy discussion (L17): when a contact reaches the child-protection threshold, children's social care, police
 /// and health must agree what happens next — by phone is fine — before a section 47 enquiry starts. It is created by
-/// the triage decision and must be held within <see cref="DueWorkingDays"/> working day.
+/// the triage decision and must be held within <see cref="DueWorkingDays"/> working day; when it is not, it climbs the
+/// escalation ladder one rung at a time until it is recorded (L16).
 /// </summary>
 public sealed class StrategyDiscussion
 {
+    /// <summary>
+    /// Working Together 2023 says "as soon as possible" and sets no national limit (standards/timescales.csv, T03; local
+    /// procedures range from 24 hours to 3 days). Cairn takes the strictest local reading, the same one working day the
+    /// front door has to decide on a referral (T01): the risk that justified it does not wait.
+    /// </summary>
     public const int DueWorkingDays = 1;
 
     /// <summary>The agencies Working Together requires at a strategy discussion, at least.</summary>
@@ -50,20 +60,58 @@ public sealed class StrategyDiscussion
     public string? Decision { get; private set; }
     public ProfessionalId? RecordedBy { get; private set; }
     public DateTimeOffset? RecordedAt { get; private set; }
+    /// <summary>How many rungs of the escalation ladder it has climbed while overdue.</summary>
+    public int EscalationLevel { get; private set; }
+
+    /// <summary>When the sweep must next look at it; null once it is held or has reached the top of the ladder.</summary>
+    public DateTimeOffset? NextEscalationAt { get; private set; }
+
     public int Version { get; private set; }
 
     public bool IsOverdue(DateTimeOffset now) => Status == StrategyDiscussionStatus.Required && now >= DueAt;
 
-    public static StrategyDiscussion Require(PersonId child, ContactId contact, DateTimeOffset now, WorkingCalendar calendar) => new()
+    public static StrategyDiscussion Require(PersonId child, ContactId contact, DateTimeOffset now, WorkingCalendar calendar)
     {
-        Id = StrategyDiscussionId.New(),
-        ChildId = child,
-        ContactId = contact,
-        RequiredAt = now,
-        DueAt = calendar.AddWorkingDays(now, DueWorkingDays),
-        Status = StrategyDiscussionStatus.Required,
-        Version = 1,
-    };
+        ArgumentNullException.ThrowIfNull(calendar);
+        var due = calendar.AddWorkingDays(now, DueWorkingDays);
+        return new()
+        {
+            Id = StrategyDiscussionId.New(),
+            ChildId = child,
+            ContactId = contact,
+            RequiredAt = now,
+            DueAt = due,
+            NextEscalationAt = due,
+            Status = StrategyDiscussionStatus.Required,
+            Version = 1,
+        };
+    }
+
+    /// <summary>
+    /// Called by the sweep: climbs one rung of the ladder when the discussion is overdue, and says when the next rung
+    /// falls due (working hours after <see cref="DueAt"/>). Returns the escalation to tell, or null when nothing is due;
+    /// a repeated or interrupted sweep never escalates twice, because the next time has moved on.
+    /// </summary>
+    public StrategyDiscussionEscalation? Sweep(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(ladder);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (Status != StrategyDiscussionStatus.Required || NextEscalationAt is not { } next || now < next)
+        {
+            return null;
+        }
+
+        Version++;
+        if (ladder.After(EscalationLevel) is not { } step)
+        {
+            NextEscalationAt = null;
+            return null;
+        }
+
+        EscalationLevel = step.Level;
+        NextEscalationAt = ladder.After(step.Level) is { } following ? calendar.AddWorkingHours(DueAt, following.After) : null;
+        return new StrategyDiscussionEscalation(Id, ChildId, step.Level, step.Audience, DueAt);
+    }
 
     /// <summary>Records the discussion as held: when, how, who took part and what was decided about a section 47 enquiry.</summary>
     public Refusal? Record(DateTimeOffset? heldAt, bool byPhone, IReadOnlyList<StrategyAttendee> attendees, bool? startSection47,
@@ -125,6 +173,7 @@ public sealed class StrategyDiscussion
         RecordedBy = by;
         RecordedAt = now;
         Status = StrategyDiscussionStatus.Held;
+        NextEscalationAt = null;
         Version++;
         return null;
     }

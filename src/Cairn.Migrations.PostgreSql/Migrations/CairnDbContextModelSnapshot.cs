@@ -1230,7 +1230,13 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("RecordedAt")
@@ -1262,6 +1268,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasIndex("ChildId");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("Status", "DueAt");
 

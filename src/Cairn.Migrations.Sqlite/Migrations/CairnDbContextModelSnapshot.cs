@@ -1207,7 +1207,13 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextEscalationAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RecordedAt")
@@ -1239,6 +1245,8 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasIndex("ChildId");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("Status", "DueAt");
 

@@ -92,5 +92,7 @@ internal sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => x.ChildId);
         b.HasIndex(x => x.ContactId);
         b.HasIndex(x => new { x.Status, x.DueAt });
+        // The sweep reads only the discussions whose next escalation has come.
+        b.HasIndex(x => x.NextEscalationAt);
     }
 }

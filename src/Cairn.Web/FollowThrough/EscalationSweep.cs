@@ -259,7 +259,10 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, TimeProvider c
                     await scope.ServiceProvider.GetRequiredService<Features.Disagreements.EscalateOverdue.EscalateOverdueHandler>()
                         .RunAsync(clock.GetUtcNow(), stoppingToken);
                     // Late triage decisions at the front door climb the same ladder (issue #4).
-                    await scope.ServiceProvider.GetRequiredService<FrontDoorSweep>().RunAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    var frontDoor = scope.ServiceProvider.GetRequiredService<FrontDoorSweep>();
+                    await frontDoor.RunAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // So do strategy discussions not held in time (L17).
+                    await frontDoor.EscalateStrategyDiscussionsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
                     var concerns = scope.ServiceProvider.GetRequiredService<Concerns.ConcernSweep>();
                     await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);

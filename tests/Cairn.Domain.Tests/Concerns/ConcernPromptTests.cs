@@ -159,19 +159,87 @@ public class ConcernPromptTests
     // ---- Reassigning ----
 
     [Fact]
-    public void Reassigning_passes_the_prompt_on_without_buying_time()
+    public void Reassigning_passes_the_prompt_on_with_a_reason_without_buying_time()
     {
         var prompt = Raise();
         var due = prompt.DueAt;
 
-        Assert.Null(prompt.Reassign(Colleague, null, Lead, 1, Raised.AddHours(1)));
+        Assert.Null(prompt.Reassign(Colleague, null, Lead, null, false, "Moving teams: the new allocated worker holds the case", 1, Raised.AddHours(1)));
 
         Assert.Equal(Colleague, prompt.AssignedProfessional);
         Assert.Equal(due, prompt.DueAt);
         Assert.True(prompt.IsFor(Colleague, null));
         Assert.False(prompt.IsFor(Lead, null));
-        Assert.NotNull(prompt.Reassign(null, null, Lead, prompt.Version, Raised));
-        Assert.NotNull(prompt.Reassign(Colleague, null, Lead, prompt.Version, Raised));
+        var passed = Assert.Single(prompt.Events, e => e.Kind == ConcernPromptEventKind.Reassigned);
+        Assert.Equal((Lead, "Moving teams: the new allocated worker holds the case"), (passed.By, passed.Note));
+    }
+
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(true, false, true)]
+    [InlineData(false, true, true)]
+    public void Only_whoever_it_is_for_or_an_overseer_passes_it_on(bool isAssignee, bool oversees, bool allowed)
+    {
+        var prompt = Raise();
+        var by = isAssignee ? Lead : ProfessionalId.New();
+
+        var refusal = prompt.Reassign(null, FrontDoor, by, null, oversees, GoodReason, 1, Raised);
+
+        Assert.Equal(allowed, refusal is null);
+        Assert.Equal(allowed ? FrontDoor : null, prompt.AssignedTeam);
+        if (!allowed)
+        {
+            Assert.Equal(ConcernPrompt.NotYoursToReassign, Assert.Single(refusal!.Errors).Message);
+        }
+    }
+
+    [Fact]
+    public void Anyone_in_the_team_it_is_for_may_pass_it_on()
+    {
+        var prompt = Raise();
+        Assert.Null(prompt.Reassign(null, FrontDoor, Lead, null, false, GoodReason, 1, Raised));
+
+        Assert.Null(prompt.Reassign(Lead, null, Colleague, FrontDoor, false, GoodReason, prompt.Version, Raised));
+        Assert.Equal((Lead, (TeamId?)null), (prompt.AssignedProfessional, prompt.AssignedTeam));
+    }
+
+    [Fact]
+    public void Passing_on_needs_someone_new_and_a_reason_and_changes_nothing_when_refused()
+    {
+        var prompt = Raise();
+
+        var refusal = prompt.Reassign(Lead, null, Lead, null, false, "ok", 1, Raised);
+
+        Assert.Equal(["AssignTo", "Reason"], refusal!.Errors.Select(e => e.Field).Order());
+        Assert.Equal("AssignTo", Assert.Single(prompt.Reassign(null, null, Lead, null, false, GoodReason, 1, Raised)!.Errors).Field);
+        Assert.Equal((Lead, 1), (prompt.AssignedProfessional, prompt.Version));
+        Assert.Equal("Version", Assert.Single(prompt.Reassign(Colleague, null, Lead, null, false, GoodReason, 7, Raised)!.Errors).Field);
+    }
+
+    [Fact]
+    public void The_manager_of_the_team_it_is_for_may_answer_and_the_history_says_so()
+    {
+        var prompt = Raise();
+        var manager = ProfessionalId.New();
+
+        Assert.Equal(ConcernPrompt.NotYoursToAnswer,
+            Assert.Single(prompt.Answer(manager, null, PromptResponse.AlreadyInHand, GoodReason, 1, Raised)!.Errors).Message);
+        Assert.Null(prompt.Answer(manager, null, PromptResponse.AlreadyInHand, GoodReason, 1, Raised, managesAssignee: true));
+
+        Assert.Equal(manager, prompt.AnsweredBy);
+        var answered = Assert.Single(prompt.Events, e => e.Kind == ConcernPromptEventKind.Answered);
+        Assert.StartsWith(ConcernPrompt.AnsweredAsManagerNote, answered.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_assignee_answering_is_not_noted_as_a_manager_even_when_they_manage_the_team()
+    {
+        var prompt = Raise();
+
+        Assert.Null(prompt.Answer(Lead, null, PromptResponse.AlreadyInHand, GoodReason, 1, Raised, managesAssignee: true));
+
+        Assert.DoesNotContain(ConcernPrompt.AnsweredAsManagerNote, Assert.Single(prompt.Events, e => e.Kind == ConcernPromptEventKind.Answered).Note,
+            StringComparison.Ordinal);
     }
 
     // ---- Escalation ----

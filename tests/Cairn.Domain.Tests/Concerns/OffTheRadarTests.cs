@@ -35,13 +35,22 @@ public class OffTheRadarTests
     }
 
     [Fact]
-    public void A_child_never_seen_is_listed_and_the_summary_says_so()
+    public void A_child_with_no_contact_in_the_facts_is_listed_and_the_summary_claims_no_more_than_the_window()
     {
         var finding = AChild.AgedMonths(100).WithComplexNeeds().Finding(ConcernRule.OffTheRadar);
 
         Assert.NotNull(finding);
         Assert.Empty(finding.Entries);
-        Assert.Equal("Complex needs; no professional contact recorded", finding.Summary);
+        Assert.Equal("Complex needs; no professional contact in the last 60 days", finding.Summary);
+        Assert.DoesNotContain("recorded", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_summary_uses_the_areas_own_number_of_days_when_no_contact_is_in_the_facts()
+    {
+        var finding = AChild.AgedMonths(100).WithComplexNeeds().Finding(ConcernRule.OffTheRadar, With(Defaults with { NoContactDays = 90 }));
+
+        Assert.Equal("Complex needs; no professional contact in the last 90 days", finding!.Summary);
     }
 
     [Fact]
@@ -70,7 +79,7 @@ public class OffTheRadarTests
     {
         var child = AChild.AgedMonths(100).WithComplexNeeds().With(An.Visit(When.DaysAgo(1), outcome: outcome));
 
-        Assert.Contains("no professional contact recorded", child.Finding(ConcernRule.OffTheRadar)!.Summary, StringComparison.Ordinal);
+        Assert.Contains("no professional contact in the last 60 days", child.Finding(ConcernRule.OffTheRadar)!.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

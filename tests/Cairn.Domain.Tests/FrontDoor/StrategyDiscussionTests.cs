@@ -1,5 +1,6 @@
 using Cairn.Domain.Agencies;
 using Cairn.Domain.FrontDoor;
+using Cairn.Domain.Shares;
 using static Cairn.Domain.Tests.FrontDoor.FrontDoorClock;
 
 namespace Cairn.Domain.Tests.FrontDoor;
@@ -30,6 +31,57 @@ public class StrategyDiscussionTests
         var discussion = Required(heldAt.AddHours(-1));
         Assert.Null(Record(discussion, heldAt: heldAt, s47: s47, now: heldAt.AddHours(1)));
         return discussion;
+    }
+
+    // ---- Escalating when overdue (L16, L17) ----
+
+    [Fact]
+    public void An_overdue_discussion_climbs_one_rung_at_the_due_time_and_the_next_rung_only_when_that_falls_due()
+    {
+        var discussion = Required();
+        var due = discussion.DueAt; // Tuesday 17:00
+
+        Assert.Null(discussion.Sweep(due.AddMinutes(-1), EscalationLadder.Default, Calendar));
+        Assert.Equal((0, 1), (discussion.EscalationLevel, discussion.Version));
+
+        var first = discussion.Sweep(due, EscalationLadder.Default, Calendar);
+        Assert.Equal((1, EscalationAudience.SenderAndRecipientManager), (first!.Level, first.Audience));
+        // Four working hours after Tuesday 17:00 is Wednesday 13:00.
+        Assert.Equal(At(2026, 11, 25, 13, 0), discussion.NextEscalationAt);
+        Assert.Null(discussion.Sweep(due.AddHours(1), EscalationLadder.Default, Calendar));
+        Assert.Null(discussion.Sweep(At(2026, 11, 25, 12, 59), EscalationLadder.Default, Calendar));
+
+        var second = discussion.Sweep(At(2026, 11, 25, 13, 0), EscalationLadder.Default, Calendar);
+        Assert.Equal((2, EscalationAudience.SafeguardingLead), (second!.Level, second.Audience));
+        Assert.Equal(2, discussion.EscalationLevel);
+        Assert.Null(discussion.Sweep(At(2026, 11, 25, 13, 1), EscalationLadder.Default, Calendar));
+    }
+
+    [Fact]
+    public void The_top_rung_is_the_last_and_the_sweep_then_stops_looking()
+    {
+        var discussion = Required();
+        var now = discussion.DueAt;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotNull(discussion.Sweep(now, EscalationLadder.Default, Calendar));
+            now = discussion.NextEscalationAt ?? now;
+        }
+
+        Assert.Equal(3, discussion.EscalationLevel);
+        Assert.Null(discussion.NextEscalationAt);
+        Assert.Null(discussion.Sweep(now.AddDays(10), EscalationLadder.Default, Calendar));
+    }
+
+    [Fact]
+    public void A_held_discussion_never_escalates()
+    {
+        var discussion = Required();
+        Assert.Null(Record(discussion));
+
+        Assert.Null(discussion.NextEscalationAt);
+        Assert.Null(discussion.Sweep(discussion.DueAt.AddDays(3), EscalationLadder.Default, Calendar));
+        Assert.Equal(0, discussion.EscalationLevel);
     }
 
     // ---- Requiring ----
