@@ -70,6 +70,8 @@ internal sealed class Organisation(Area area, IPasswordHasher<Account> hasher)
         Teams.First(t => t.Id == protection).AssignManager(AddPerson(csc, protection, "Grace Adeyemi", "Team manager", null, Role.TeamManager, null).Id);
         FrontDoor = AddPerson(csc, frontDoor, "Jordan Lee", "Front door social worker", "jordan.lee", Role.FrontDoor, "front door (MASH): every child in the area");
         FrontDoorManager = AddPerson(csc, frontDoor, "Ellis Ward", "Front door manager", "ellis.ward", Role.FrontDoor | Role.TeamManager, "front door manager: signs off triage decisions");
+        // The front door team is the one a front door manager manages: concern prompts with no lead professional go to it.
+        Teams.First(t => t.Id == frontDoor).AssignManager(FrontDoorManager.Id);
         AddPerson(csc, edt, "Robin Hart", "Emergency duty social worker", "robin.hart", Role.EmergencyDuty, "Emergency Duty Team (out of hours)");
         SafeguardingLead = AddPerson(csc, quality, "Morgan Blake", "Partnership safeguarding lead", "morgan.blake", Role.SafeguardingLead, "safeguarding lead: every child in the area, the audit log");
         AddPerson(csc, quality, "Dana Whitfield", "Head of children's services", null, Role.HeadOfService, null);

@@ -231,6 +231,160 @@ public sealed class ConcernPromptTests(FrontDoorFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Conflict, (await worker.PostAsJsonAsync(path + "/answer", new { response = "NoActionNeeded", reason, version = prompt.Version })).StatusCode);
     }
 
+    private const string FrontDoorManager = "ellis.ward@cairnmoor.example";
+    private const string Reason = "Moving the case: the allocated worker is on leave for two weeks from today.";
+
+    private static object Reassign(Guid? to, int version, string? reason = Reason, bool toFrontDoorTeam = false) =>
+        new { toProfessional = to, toFrontDoorTeam, reason, version };
+
+    [Fact]
+    public async Task The_assignee_a_front_door_manager_or_a_safeguarding_lead_may_pass_a_prompt_on_and_others_may_not()
+    {
+        var (child, _) = await FourAgenciesAsync();
+        var prompt = Assert.Single(await PromptsAsync(child));
+        var path = $"/api/v1/concerns/{prompt.Id.Value}/reassign";
+        var gp = await factory.ProfessionalOfAsync(Gp);
+        var police = await factory.ProfessionalOfAsync(Accounts.Police);
+
+        // Seeing the prompt (front door worker, not a manager) is not enough; not seeing it at all is 404.
+        var frontDoorWorker = await factory.ApiAsAsync(Accounts.FrontDoor);
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontDoorWorker.PostAsJsonAsync(path, Reassign(gp.Value, prompt.Version))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.ApiAsAsync(Accounts.Uninvolved)).PostAsJsonAsync(path, Reassign(gp.Value, prompt.Version))).StatusCode);
+        // Someone in the team around the child it is not for does not see the prompt, so cannot pass it on.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.ApiAsAsync(Gp)).PostAsJsonAsync(path, Reassign(gp.Value, prompt.Version))).StatusCode);
+        Assert.Equal(1, (await PromptsAsync(child))[0].Version);
+
+        // The assignee passes it to the GP.
+        var worker = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var passed = await worker.PostAsJsonAsync(path, Reassign(gp.Value, prompt.Version));
+        Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
+        var afterWorker = Assert.Single(await PromptsAsync(child));
+        Assert.Equal(gp, afterWorker.AssignedProfessional);
+        Assert.Equal(prompt.DueAt, afterWorker.DueAt);
+        var step = Assert.Single(afterWorker.Events, e => e.Kind == ConcernPromptEventKind.Reassigned);
+        Assert.Equal((await factory.ProfessionalOfAsync(Accounts.SocialWorker), Reason), (step.By, step.Note));
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.ProfessionalId == gp && n.Kind == "concern.reassigned"
+            && n.Link == $"/concerns/{prompt.Id.Value}")));
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "concern.reassign" && a.RecordId == prompt.Id.Value));
+        Assert.Equal($"professional:{gp.Value}", audit.Detail);
+        // The old assignee no longer sees it, so cannot pass it on; a stale version is a conflict.
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.PostAsJsonAsync(path, Reassign(police.Value, afterWorker.Version))).StatusCode);
+        var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
+        Assert.Equal(HttpStatusCode.Conflict, (await lead.PostAsJsonAsync(path, Reassign(police.Value, prompt.Version))).StatusCode);
+
+        // A safeguarding lead passes it to the police officer; the front door manager passes it to the front door team.
+        Assert.Equal(HttpStatusCode.OK, (await lead.PostAsJsonAsync(path, Reassign(police.Value, afterWorker.Version))).StatusCode);
+        var manager = await factory.ApiAsAsync(FrontDoorManager);
+        var toTeam = await manager.PostAsJsonAsync(path, Reassign(null, afterWorker.Version + 1, toFrontDoorTeam: true));
+        Assert.Equal(HttpStatusCode.OK, toTeam.StatusCode);
+        var last = Assert.Single(await PromptsAsync(child));
+        Assert.Null(last.AssignedProfessional);
+        Assert.NotNull(last.AssignedTeam);
+        Assert.Equal(3, last.Events.Count(e => e.Kind == ConcernPromptEventKind.Reassigned));
+        var managerId = await factory.ProfessionalOfAsync(FrontDoorManager);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.ProfessionalId == managerId && n.Kind == "concern.reassigned")));
+
+        // Now it is for the front door team, anyone in it may answer: the front door worker.
+        var answered = await frontDoorWorker.PostAsJsonAsync($"/api/v1/concerns/{prompt.Id.Value}/answer",
+            new { response = "NoActionNeeded", reason = "Checked at the front door: the school and GP already have a plan in place.", version = last.Version });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+    }
+
+    [Fact]
+    public async Task Passing_a_prompt_on_refuses_bad_input_with_problem_json_and_changes_nothing()
+    {
+        var (child, _) = await FourAgenciesAsync();
+        var prompt = Assert.Single(await PromptsAsync(child));
+        var path = $"/api/v1/concerns/{prompt.Id.Value}/reassign";
+        var worker = await factory.ApiAsAsync(Accounts.SocialWorker);
+
+        async Task<JsonElement> RefusedAsync(object body)
+        {
+            var response = await worker.PostAsJsonAsync(path, body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            return (await response.JsonAsync()).GetProperty("errors");
+        }
+
+        var gp = await factory.ProfessionalOfAsync(Gp);
+        Assert.True((await RefusedAsync(Reassign(gp.Value, prompt.Version, reason: "short"))).TryGetProperty("reason", out _));
+        Assert.True((await RefusedAsync(Reassign(null, prompt.Version))).TryGetProperty("assignTo", out _));
+        // Someone outside the team around the child cannot be given the prompt: they could not open the record.
+        var stranger = await factory.ProfessionalOfAsync(Accounts.Uninvolved);
+        Assert.True((await RefusedAsync(Reassign(stranger.Value, prompt.Version))).TryGetProperty("assignTo", out _));
+        Assert.True((await RefusedAsync(Reassign(Guid.NewGuid(), prompt.Version))).TryGetProperty("assignTo", out _));
+
+        var unchanged = Assert.Single(await PromptsAsync(child));
+        Assert.Equal((prompt.Version, prompt.AssignedProfessional), (unchanged.Version, unchanged.AssignedProfessional));
+        Assert.DoesNotContain(unchanged.Events, e => e.Kind == ConcernPromptEventKind.Reassigned);
+    }
+
+    [Fact]
+    public async Task The_manager_of_the_assignees_team_may_answer_and_is_recorded_as_answering_in_their_place()
+    {
+        var (child, _) = await FourAgenciesAsync();
+        var prompt = Assert.Single(await PromptsAsync(child));
+        var path = $"/api/v1/concerns/{prompt.Id.Value}";
+        var reason = "Spoke to the family with the school; a child in need assessment is already under way.";
+
+        // A manager of another team, and a front door manager who does not manage the assignee, may not answer.
+        var frontDoorManager = await factory.ApiAsAsync(FrontDoorManager);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await frontDoorManager.PostAsJsonAsync(path + "/answer", new { response = "AlreadyInHand", reason, version = prompt.Version })).StatusCode);
+
+        var manager = await factory.ApiAsAsync(Accounts.TeamManager);
+        var details = await manager.GetFromJsonAsync<JsonElement>(path);
+        Assert.True(details.GetProperty("mayAnswer").GetBoolean());
+        Assert.True(details.GetProperty("answersAsManager").GetBoolean());
+        Assert.Contains((await manager.GetFromJsonAsync<JsonElement>("/api/v1/concerns")).GetProperty("prompts").EnumerateArray(),
+            p => p.GetProperty("id").GetGuid() == prompt.Id.Value);
+        var answered = await manager.PostAsJsonAsync(path + "/answer", new { response = "AlreadyInHand", reason, version = prompt.Version });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        var stored = Assert.Single(await PromptsAsync(child));
+        Assert.Equal(await factory.ProfessionalOfAsync(Accounts.TeamManager), stored.AnsweredBy);
+        Assert.StartsWith(ConcernPrompt.AnsweredAsManagerNote, Assert.Single(stored.Events, e => e.Kind == ConcernPromptEventKind.Answered).Note,
+            StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "concern.answer" && a.RecordId == prompt.Id.Value
+            && a.Detail == "AlreadyInHand as-manager")));
+    }
+
+    [Fact]
+    public async Task The_page_passes_a_prompt_on_and_shows_an_error_summary_when_the_reason_is_missing()
+    {
+        var (child, _) = await FourAgenciesAsync();
+        var prompt = Assert.Single(await PromptsAsync(child));
+        var page = $"/concerns/{prompt.Id.Value}";
+        var gp = await factory.ProfessionalOfAsync(Gp);
+        var browser = await factory.SignedInAsAsync(Accounts.SocialWorker);
+        Assert.Contains("Pass this prompt on", await browser.GetStringAsync(page), StringComparison.Ordinal);
+
+        Dictionary<string, string> Form(string reason, int version) => new()
+        {
+            ["Reassign.AssignTo"] = gp.Value.ToString(),
+            ["Reassign.Reason"] = reason,
+            ["Reassign.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var refused = await browser.PostAsync(page + "?handler=Reassign", await Clients.FormAsync(browser, page, Form("", prompt.Version)));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+        Assert.Contains("#Reassign_Reason", html, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(await PromptsAsync(child)).Events.FirstOrDefault(e => e.Kind == ConcernPromptEventKind.Reassigned));
+
+        var stale = await browser.PostAsync(page + "?handler=Reassign", await Clients.FormAsync(browser, page, Form(Reason, prompt.Version + 3)));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        var done = await browser.PostAsync(page + "?handler=Reassign", await Clients.FormAsync(browser, page, Form(Reason, prompt.Version)));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(gp, Assert.Single(await PromptsAsync(child)).AssignedProfessional);
+
+        // The police officer, involved with the child but not someone the prompt is for, does not see it.
+        var police = await factory.SignedInAsAsync(Accounts.Police);
+        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync(page)).StatusCode);
+    }
+
     [Fact]
     public async Task An_unanswered_prompt_escalates_once_per_rung()
     {

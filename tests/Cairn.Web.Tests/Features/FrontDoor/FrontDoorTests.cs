@@ -515,6 +515,50 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
         Assert.NotEqual(HttpStatusCode.OK, (await police.GetAsync("/front-door")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_overdue_strategy_discussion_escalates_once_at_the_due_time_again_at_the_next_rung_and_shows_on_the_queue()
+    {
+        factory.Clock.Set(Now);
+        var (frontDoor, contact, _) = await ContactAsync();
+        Assert.Equal(HttpStatusCode.OK, (await DecideAsync(frontDoor, contact, "Statutory", "StrategyDiscussion")).StatusCode);
+        var signed = await (await factory.ApiAsAsync(FrontDoorManager)).PostAsJsonAsync($"/api/v1/contacts/{contact}/sign-off", new { version = 2, note = "Agreed." });
+        var id = new StrategyDiscussionId((await signed.JsonAsync()).GetProperty("strategyDiscussionId").GetGuid());
+        var required = await factory.WithDbAsync(db => db.StrategyDiscussions.SingleAsync(d => d.Id == id));
+        Assert.Equal(required.DueAt, required.NextEscalationAt);
+
+        async Task<(int Level, int Told)> SweepDiscussionsAsync(DateTimeOffset at)
+        {
+            factory.Clock.Set(at);
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FrontDoorSweep>().EscalateStrategyDiscussionsAsync(at);
+            var level = await factory.WithDbAsync(db => db.StrategyDiscussions.Where(d => d.Id == id).Select(d => d.EscalationLevel).SingleAsync());
+            var told = await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == "strategy-discussion.escalated" && n.Link == $"/strategy-discussions/{id.Value}"));
+            return (level, told);
+        }
+
+        Assert.Equal((0, 0), await SweepDiscussionsAsync(required.DueAt.AddMinutes(-1)));
+        var first = await SweepDiscussionsAsync(required.DueAt);
+        Assert.Equal(1, first.Level);
+        Assert.True(first.Told > 0);
+        var managerId = await factory.ProfessionalOfAsync(FrontDoorManager);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.ProfessionalId == managerId && n.Kind == "strategy-discussion.escalated")));
+        // A repeated sweep before the next rung changes nothing.
+        Assert.Equal(first, await SweepDiscussionsAsync(required.DueAt.AddMinutes(5)));
+        var next = await factory.WithDbAsync(db => db.StrategyDiscussions.Where(d => d.Id == id).Select(d => d.NextEscalationAt).SingleAsync());
+        Assert.NotNull(next);
+        Assert.Equal(first, await SweepDiscussionsAsync(next!.Value.AddMinutes(-1)));
+        var second = await SweepDiscussionsAsync(next.Value);
+        Assert.Equal(2, second.Level);
+        Assert.True(second.Told > first.Told);
+        Assert.Equal(second, await SweepDiscussionsAsync(next.Value.AddMinutes(1)));
+
+        var queue = await (await factory.SignedInAsAsync(Accounts.FrontDoor)).GetStringAsync("/front-door");
+        Assert.Contains($"/strategy-discussions/{id.Value}", queue, StringComparison.Ordinal);
+        Assert.Contains("Overdue, level 2", queue, StringComparison.Ordinal);
+        Assert.Matches("strategy discussions? (is|are) overdue", queue);
+        factory.Clock.Set(Now);
+    }
+
     private async Task SweepAsync(DateTimeOffset now)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -3,9 +3,11 @@ using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Concerns;
 using Cairn.Domain.FrontDoor;
+using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Features.FrontDoor;
+using Cairn.Web.Notifications;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +25,27 @@ public sealed record PromptHistoryItem(ConcernPromptEventKind Kind, string? By, 
 public sealed record PromptDetails(ConcernPromptId Id, PersonId ChildId, string ChildName, ConcernRule Rule, string RuleText, string Summary,
     ConcernPromptStatus Status, DateTimeOffset RaisedAt, DateTimeOffset DueAt, bool Overdue, int EscalationLevel, string? AssignedTo, string? AssignedTeam,
     PromptResponse? Response, string? Reason, string? AnsweredBy, DateTimeOffset? AnsweredAt, ContactId? SteppedUpContact,
-    IReadOnlyList<PromptEvidence> Evidence, IReadOnlyList<PromptHistoryItem> History, int Version, bool MayAnswer);
+    IReadOnlyList<PromptEvidence> Evidence, IReadOnlyList<PromptHistoryItem> History, int Version, bool MayAnswer, bool AnswersAsManager,
+    bool MayReassign, IReadOnlyList<ReassignChoice> ReassignTo);
+
+/// <summary>Someone an open prompt can be passed to: a professional in the team around the child, or the front door team.</summary>
+public sealed record ReassignChoice(Guid Id, string Name, bool IsTeam);
+
+public sealed record ReassignPromptCommand
+{
+    /// <summary>A professional in the team around the child; or leave empty and set <see cref="ToFrontDoorTeam"/>.</summary>
+    public Guid? ToProfessional { get; init; }
+
+    public bool ToFrontDoorTeam { get; init; }
+
+    [StringLength(ConcernPrompt.MaxReasonLength)]
+    public string? Reason { get; init; }
+
+    [Required]
+    public int? Version { get; init; }
+}
+
+public sealed record ReassignedPrompt(ConcernPromptId Id, ProfessionalId? AssignedProfessional, TeamId? AssignedTeam, int Version);
 
 public sealed record AnswerPromptCommand
 {
@@ -40,18 +62,23 @@ public sealed record AnswerPromptCommand
 public sealed record AnsweredPrompt(ConcernPromptId Id, ConcernPromptStatus Status, PromptResponse? Response, int Version, ContactId? ContactId);
 
 /// <summary>
-/// Concern prompts (L04, L05, L09, L31, L50). A prompt is seen by the professional or team it is for, and by the area's
-/// safeguarding leads and front door; only the professional or team it is for answers it. Either way the viewer must be
-/// able to open the child's record, and a prompt they may not see is "not found", like the record itself.
+/// Concern prompts (L04, L05, L09, L31, L50). A prompt is seen by the professional or team it is for, the manager of
+/// that professional's team (or of that team), and the area's safeguarding leads and front door. It is answered by the
+/// professional or team it is for, or by that manager in their place (the history says so). It is passed on, with a
+/// reason, by whoever it is for, a front door manager or a safeguarding lead, to someone in the team around the child
+/// or to the front door team. Always the viewer must be able to open the child's record, and a prompt they may not see
+/// is "not found", like the record itself. See Security/README.md.
 /// </summary>
 public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
-    ContactIntake intake)
+    ContactIntake intake, IConfiguration configuration)
 {
-    public const string NotYours = "Only the professional or team the prompt is for can answer it";
-
-    public static bool IsNotYours(Refusal refusal) => refusal.Errors.Any(e => e.Field == "Prompt" && e.Message == NotYours);
+    public static bool IsNotYours(Refusal refusal) =>
+        refusal.Errors.Any(e => e.Field == "Prompt" && e.Message is ConcernPrompt.NotYoursToAnswer or ConcernPrompt.NotYoursToReassign);
 
     private bool SeesAll => user.Has(Role.SafeguardingLead) || user.Has(Role.FrontDoor);
+
+    /// <summary>Front door managers and safeguarding leads pass on prompts that are not theirs.</summary>
+    private bool Oversees => user.Has(Role.SafeguardingLead) || user.Has(Role.FrontDoor | Role.TeamManager);
 
     /// <summary>Prompts for me or my team, open first; safeguarding leads and the front door also see the area's prompts for the front door team.</summary>
     public async Task<PromptList> ListAsync(CancellationToken cancellationToken)
@@ -59,8 +86,11 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
         var me = user.ProfessionalId;
         var team = await MyTeamAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var managed = await db.Teams.Where(t => t.ManagerId == me).Select(t => (TeamId?)t.Id).ToListAsync(cancellationToken);
+        var workers = db.Professionals.Where(p => managed.Contains(p.TeamId)).Select(p => (ProfessionalId?)p.Id);
         var rows = await db.ConcernPrompts.AsNoTracking()
-            .Where(p => p.AssignedProfessional == me || (team != null && p.AssignedTeam == team))
+            .Where(p => p.AssignedProfessional == me || (team != null && p.AssignedTeam == team) || managed.Contains(p.AssignedTeam)
+                || workers.Contains(p.AssignedProfessional))
             .OrderBy(p => p.Status).ThenBy(p => p.DueAt).Take(500)
             .Join(db.People, p => p.Child, c => c.Id, (p, c) => new
             {
@@ -89,8 +119,7 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
     public async Task<PromptDetails?> ViewAsync(ConcernPromptId id, CancellationToken cancellationToken)
     {
         var prompt = await db.ConcernPrompts.AsNoTracking().Include(p => p.Evidence).Include(p => p.Events).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        var team = await MyTeamAsync(cancellationToken);
-        if (prompt is null || !(prompt.IsFor(user.ProfessionalId, team) || SeesAll) || !(await access.OpenAsync(prompt.Child, cancellationToken)).Allowed)
+        if (prompt is null || await StandingAsync(prompt, cancellationToken) is not { } standing)
         {
             return null;
         }
@@ -113,7 +142,9 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
         return new PromptDetails(prompt.Id, prompt.Child, child, prompt.Rule, ConcernWords(prompt.Rule), prompt.Summary, prompt.Status, prompt.RaisedAt,
             prompt.DueAt, prompt.IsOverdue(clock.GetUtcNow()), prompt.EscalationLevel, Name(prompt.AssignedProfessional), teamName, prompt.Response,
             prompt.Reason, Name(prompt.AnsweredBy), prompt.AnsweredAt, contact, evidence, history, prompt.Version,
-            prompt.IsOpen && prompt.IsFor(user.ProfessionalId, team));
+            prompt.IsOpen && (standing.IsFor || standing.Manages), prompt.IsOpen && !standing.IsFor && standing.Manages,
+            prompt.IsOpen && (standing.IsFor || Oversees),
+            prompt.IsOpen && (standing.IsFor || Oversees) ? await ChoicesAsync(prompt, cancellationToken) : []);
     }
 
     /// <summary>
@@ -124,24 +155,25 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
     public async Task<Outcome<AnsweredPrompt>?> AnswerAsync(ConcernPromptId id, AnswerPromptCommand command, CancellationToken cancellationToken)
     {
         var prompt = await db.ConcernPrompts.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        var team = await MyTeamAsync(cancellationToken);
-        if (prompt is null || !(prompt.IsFor(user.ProfessionalId, team) || SeesAll) || !(await access.OpenAsync(prompt.Child, cancellationToken)).Allowed)
+        if (prompt is null || await StandingAsync(prompt, cancellationToken) is not { } standing)
         {
             return null;
         }
 
-        if (prompt.IsOpen && command.Version == prompt.Version && !prompt.IsFor(user.ProfessionalId, team))
+        // Refused for who they are before what they typed: someone who may not answer learns nothing from validation.
+        if (prompt.IsOpen && command.Version == prompt.Version && !standing.IsFor && !standing.Manages)
         {
-            return Refusal.Of("Prompt", NotYours);
+            return Refusal.Of("Prompt", ConcernPrompt.NotYoursToAnswer);
         }
 
         var now = clock.GetUtcNow();
-        if (prompt.Answer(user.ProfessionalId, team, command.Response, command.Reason, command.Version ?? -1, now) is { } refusal)
+        if (prompt.Answer(user.ProfessionalId, standing.Team, command.Response, command.Reason, command.Version ?? -1, now, standing.Manages) is { } refusal)
         {
             return refusal;
         }
 
-        audit.Record("concern.answer", prompt.Child, "concern-prompt", id.Value, detail: command.Response.ToString());
+        audit.Record("concern.answer", prompt.Child, "concern-prompt", id.Value,
+            detail: standing.IsFor ? command.Response.ToString() : $"{command.Response} as-manager");
         ContactId? contact = null;
         if (command.Response == PromptResponse.StepUpToFrontDoor)
         {
@@ -171,6 +203,144 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
         }
 
         return Outcome<AnsweredPrompt>.Success(new AnsweredPrompt(prompt.Id, prompt.Status, prompt.Response, prompt.Version, contact));
+    }
+
+    /// <summary>
+    /// Passes an open prompt on to a professional in the team around the child, or to the front door team, with a reason.
+    /// The new assignee is told through the notification outbox in the same transaction; the audit holds ids only.
+    /// </summary>
+    /// <returns>Null when the prompt does not exist or the caller may not see it.</returns>
+    public async Task<Outcome<ReassignedPrompt>?> ReassignAsync(ConcernPromptId id, ReassignPromptCommand command, CancellationToken cancellationToken)
+    {
+        var prompt = await db.ConcernPrompts.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (prompt is null || await StandingAsync(prompt, cancellationToken) is not { } standing)
+        {
+            return null;
+        }
+
+        if (prompt.IsOpen && command.Version == prompt.Version && !standing.IsFor && !Oversees)
+        {
+            return Refusal.Of("Prompt", ConcernPrompt.NotYoursToReassign);
+        }
+
+        ProfessionalId? toProfessional = null;
+        TeamId? toTeam = null;
+        if (command.ToFrontDoorTeam && command.ToProfessional is null)
+        {
+            toTeam = await FrontDoorTeamAsync(cancellationToken);
+            if (toTeam is null)
+            {
+                return Refusal.Of("AssignTo", "This area has no front door team to pass the prompt to");
+            }
+        }
+        else if (command.ToProfessional is { } chosen)
+        {
+            var choices = await ChoicesAsync(prompt, cancellationToken);
+            if (command.ToFrontDoorTeam || !choices.Any(c => !c.IsTeam && c.Id == chosen))
+            {
+                return Refusal.Of("AssignTo", "Select a professional in the team around the child, or the front door team");
+            }
+
+            toProfessional = new ProfessionalId(chosen);
+        }
+
+        var now = clock.GetUtcNow();
+        if (prompt.Reassign(toProfessional, toTeam, user.ProfessionalId, standing.Team, Oversees, command.Reason, command.Version ?? -1, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        audit.Record("concern.reassign", prompt.Child, "concern-prompt", id.Value,
+            detail: toProfessional is { } p ? $"professional:{p.Value}" : $"team:{toTeam!.Value.Value}");
+        var notify = toProfessional is { } one ? [one] : await TeamManagersAsync(toTeam!.Value, cancellationToken);
+        var text = $"Concerns that add up, passed to you: {ConcernWords(prompt.Rule)}";
+        db.Notifications.AddRange(notify.Select(to =>
+            new Notification { ProfessionalId = to, Kind = "concern.reassigned", Text = text, Link = $"/concerns/{prompt.Id.Value}", CreatedAt = now }));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Refusal.Of("Version", ConcernPrompt.StaleMessage);
+        }
+
+        return Outcome<ReassignedPrompt>.Success(new ReassignedPrompt(prompt.Id, prompt.AssignedProfessional, prompt.AssignedTeam, prompt.Version));
+    }
+
+    private sealed record Standing(TeamId? Team, bool IsFor, bool Manages);
+
+    /// <summary>
+    /// Where the caller stands with a prompt: whether it is for them (or their team) and whether they manage the team of
+    /// whoever it is for. Null when they may not see it at all: neither of those, nor a safeguarding lead or the front
+    /// door, or they cannot open the child's record.
+    /// </summary>
+    private async Task<Standing?> StandingAsync(ConcernPrompt prompt, CancellationToken cancellationToken)
+    {
+        var me = user.ProfessionalId;
+        var team = await MyTeamAsync(cancellationToken);
+        var isFor = prompt.IsFor(me, team);
+        var assigneeTeam = prompt.AssignedProfessional is { } assignee
+            ? await db.Professionals.Where(p => p.Id == assignee).Select(p => p.TeamId).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var manages = await db.Teams.AnyAsync(t => t.ManagerId == me && (t.Id == prompt.AssignedTeam || t.Id == assigneeTeam), cancellationToken);
+        if (!(isFor || manages || SeesAll) || !(await access.OpenAsync(prompt.Child, cancellationToken)).Allowed)
+        {
+            return null;
+        }
+
+        return new Standing(team, isFor, manages);
+    }
+
+    /// <summary>The active professionals in the team around the child (who can open the record) other than the assignee, then the front door team.</summary>
+    private async Task<IReadOnlyList<ReassignChoice>> ChoicesAsync(ConcernPrompt prompt, CancellationToken cancellationToken)
+    {
+        var today = clock.GetUtcNow().InLondon();
+        var people = await db.Involvements.AsNoTracking()
+            .Where(i => i.ChildId == prompt.Child && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
+            .Join(db.Professionals.Where(p => p.IsActive), i => i.ProfessionalId, p => p.Id, (i, p) => new { p.Id, p.Name })
+            .Distinct().ToListAsync(cancellationToken);
+        var choices = people.Where(p => p.Id != prompt.AssignedProfessional).OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new ReassignChoice(p.Id.Value, p.Name, false)).ToList();
+        if (await FrontDoorTeamAsync(cancellationToken) is { } frontDoor && frontDoor != prompt.AssignedTeam)
+        {
+            var name = await db.Teams.Where(t => t.Id == frontDoor).Select(t => t.Name).SingleAsync(cancellationToken);
+            choices.Add(new ReassignChoice(frontDoor.Value, name, true));
+        }
+
+        return choices;
+    }
+
+    /// <summary>
+    /// The caller's area's front door team, found as the concern evaluator finds it: the team named in configuration
+    /// (Cairn:Concerns:FrontDoorTeam), otherwise the team whose manager works at the front door.
+    /// </summary>
+    private async Task<TeamId?> FrontDoorTeamAsync(CancellationToken cancellationToken)
+    {
+        var area = user.AreaId;
+        var teams = await db.Teams.AsNoTracking().Join(db.Agencies.Where(a => a.AreaId == area), t => t.AgencyId, a => a.Id, (t, a) => t)
+            .Select(t => new { t.Id, t.Name, t.ManagerId }).ToListAsync(cancellationToken);
+        var named = configuration["Cairn:Concerns:FrontDoorTeam"];
+        if (named is { Length: > 0 } && teams.FirstOrDefault(t => string.Equals(t.Name, named, StringComparison.OrdinalIgnoreCase)) is { } byName)
+        {
+            return byName.Id;
+        }
+
+        var managers = teams.Where(t => t.ManagerId is not null).Select(t => t.ManagerId).ToList();
+        var frontDoorManagers = await db.Professionals.Where(p => managers.Contains(p.Id) && p.IsActive && ((int)p.Roles & (int)Role.FrontDoor) != 0)
+            .Select(p => (ProfessionalId?)p.Id).ToListAsync(cancellationToken);
+        return teams.FirstOrDefault(t => frontDoorManagers.Contains(t.ManagerId))?.Id;
+    }
+
+    /// <summary>Who hears that a prompt was passed to a team: its manager and any team managers in it.</summary>
+    private async Task<List<ProfessionalId>> TeamManagersAsync(TeamId team, CancellationToken cancellationToken)
+    {
+        var manager = await db.Teams.Where(t => t.Id == team).Select(t => t.ManagerId).SingleOrDefaultAsync(cancellationToken);
+        var inTeam = await db.Professionals.Where(p => p.TeamId == team && p.IsActive && ((int)p.Roles & (int)Role.TeamManager) != 0)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        return [.. inTeam.Concat(manager is { } m ? [m] : []).Distinct()];
     }
 
     private async Task<TeamId?> MyTeamAsync(CancellationToken cancellationToken) =>

@@ -10,8 +10,14 @@ namespace Cairn.Web.Features.Concerns.Prompts;
 [Authorize(Policy = Policies.Professional)]
 public sealed class ViewPromptModel(ConcernPromptsHandler handler) : PageModel
 {
+    /// <summary>The value the reassign form sends for the front door team rather than a professional's id.</summary>
+    public const string FrontDoorTeam = "front-door-team";
+
     [BindProperty]
     public AnswerInput Input { get; set; } = new();
+
+    [BindProperty]
+    public ReassignInput Reassign { get; set; } = new();
 
     public PromptDetails Prompt { get; private set; } = null!;
 
@@ -23,34 +29,61 @@ public sealed class ViewPromptModel(ConcernPromptsHandler handler) : PageModel
         var prompt = new ConcernPromptId(id);
         var outcome = await handler.AnswerAsync(prompt, new AnswerPromptCommand { Response = Input.Response, Reason = Input.Reason, Version = Input.Version },
             cancellationToken);
-        if (outcome is not { } result)
+        if (outcome is { Refusal: null, Value: { } answered })
+        {
+            TempData["Notice"] = answered.ContactId is not null ? "Answered: a contact has been made to the front door" : "Answered";
+            return Redirect($"/concerns/{id}");
+        }
+
+        return await RefusedAsync(prompt, outcome?.Refusal, outcome is null, "Input", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostReassignAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var prompt = new ConcernPromptId(id);
+        var toTeam = Reassign.AssignTo == FrontDoorTeam;
+        var command = new ReassignPromptCommand
+        {
+            ToProfessional = !toTeam && Guid.TryParse(Reassign.AssignTo, out var professional) ? professional : null,
+            ToFrontDoorTeam = toTeam,
+            Reason = Reassign.Reason,
+            Version = Reassign.Version,
+        };
+        var outcome = await handler.ReassignAsync(prompt, command, cancellationToken);
+        if (outcome is { Refusal: null })
+        {
+            TempData["Notice"] = "Prompt passed on";
+            return Redirect($"/concerns/{id}");
+        }
+
+        return await RefusedAsync(prompt, outcome?.Refusal, outcome is null, "Reassign", cancellationToken);
+    }
+
+    /// <summary>Not found, forbidden, a conflict (409) or the form again with a GOV.UK error summary: nothing was changed.</summary>
+    private async Task<IActionResult> RefusedAsync(ConcernPromptId prompt, Refusal? refusal, bool notFound, string prefix, CancellationToken cancellationToken)
+    {
+        if (notFound || refusal is null)
         {
             return NotFound();
         }
 
-        if (result.Refusal is { } refusal)
+        ModelState.Clear();
+        if (ConcernPromptsHandler.IsNotYours(refusal))
         {
-            ModelState.Clear();
-            if (ConcernPromptsHandler.IsNotYours(refusal))
-            {
-                return Forbid();
-            }
-
-            if (refusal.IsConflict())
-            {
-                ModelState.AddModelError(string.Empty, ConcernPrompt.StaleMessage);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
-            else
-            {
-                ModelState.AddRefusal(refusal);
-            }
-
-            return await LoadAsync(prompt, cancellationToken) ? Page() : NotFound();
+            return Forbid();
         }
 
-        TempData["Notice"] = result.Value!.ContactId is not null ? "Answered: a contact has been made to the front door" : "Answered";
-        return Redirect($"/concerns/{id}");
+        if (refusal.IsConflict())
+        {
+            ModelState.AddModelError(string.Empty, ConcernPrompt.StaleMessage);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        else
+        {
+            ModelState.AddRefusal(refusal, prefix);
+        }
+
+        return await LoadAsync(prompt, cancellationToken) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(ConcernPromptId id, CancellationToken cancellationToken)
@@ -62,7 +95,16 @@ public sealed class ViewPromptModel(ConcernPromptsHandler handler) : PageModel
 
         Prompt = prompt;
         Input.Version ??= prompt.Version;
+        Reassign.Version ??= prompt.Version;
         return true;
+    }
+
+    public sealed class ReassignInput
+    {
+        /// <summary>A professional's id, or <see cref="FrontDoorTeam"/>.</summary>
+        public string? AssignTo { get; set; }
+        public string? Reason { get; set; }
+        public int? Version { get; set; }
     }
 
     public sealed class AnswerInput
