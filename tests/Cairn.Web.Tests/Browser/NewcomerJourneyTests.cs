@@ -1,6 +1,4 @@
 using Cairn.Web.Tests.Infrastructure;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Cairn.Web.Tests.Browser;
@@ -225,22 +223,7 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture) : IClassFixture
         await AssertAccessibleAsync(manager);
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Demo.DemoSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Find a person" })).ToBeVisibleAsync();
-    }
+    private static Task SignInAsync(IPage page, string email) => BrowserPages.SignInAsync(page, email);
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        var violations = string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
-        Assert.True(results.Violations.Length == 0, $"Accessibility violations on {page.Url}:\n{violations}");
-    }
+    private static Task AssertAccessibleAsync(IPage page) => BrowserPages.AssertAccessibleAsync(page);
 }
