@@ -80,7 +80,7 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
     /// <summary>Front door managers and safeguarding leads pass on prompts that are not theirs.</summary>
     private bool Oversees => user.Has(Role.SafeguardingLead) || user.Has(Role.FrontDoor | Role.TeamManager);
 
-    /// <summary>Prompts for me or my team, open first; safeguarding leads and the front door also see the area's prompts for the front door team.</summary>
+    /// <summary>Prompts for me, my team, or the teams I manage and their workers, open first.</summary>
     public async Task<PromptList> ListAsync(CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId;
