@@ -338,6 +338,12 @@ public sealed class ConcernPromptTests(FrontDoorFactory factory) : IClassFixture
         Assert.True(details.GetProperty("answersAsManager").GetBoolean());
         Assert.Contains((await manager.GetFromJsonAsync<JsonElement>("/api/v1/concerns")).GetProperty("prompts").EnumerateArray(),
             p => p.GetProperty("id").GetGuid() == prompt.Id.Value);
+        var managerPage = await (await factory.SignedInAsAsync(Accounts.TeamManager)).GetStringAsync($"/concerns/{prompt.Id.Value}");
+        Assert.Contains("the history will say you answered in their place", managerPage, StringComparison.Ordinal);
+        // The manager is not the assignee nor a front door manager or safeguarding lead: they may answer but not pass it on.
+        Assert.DoesNotContain("Pass this prompt on", managerPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync(path + "/reassign",
+            new { toFrontDoorTeam = true, reason, version = prompt.Version })).StatusCode);
         var answered = await manager.PostAsJsonAsync(path + "/answer", new { response = "AlreadyInHand", reason, version = prompt.Version });
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
 
