@@ -8,6 +8,7 @@ using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
+using Cairn.Web.Data;
 using Cairn.Web.FollowThrough;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -518,11 +519,7 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
     [Fact]
     public async Task An_overdue_strategy_discussion_escalates_once_at_the_due_time_again_at_the_next_rung_and_shows_on_the_queue()
     {
-        factory.Clock.Set(Now);
-        var (frontDoor, contact, _) = await ContactAsync();
-        Assert.Equal(HttpStatusCode.OK, (await DecideAsync(frontDoor, contact, "Statutory", "StrategyDiscussion")).StatusCode);
-        var signed = await (await factory.ApiAsAsync(FrontDoorManager)).PostAsJsonAsync($"/api/v1/contacts/{contact}/sign-off", new { version = 2, note = "Agreed." });
-        var id = new StrategyDiscussionId((await signed.JsonAsync()).GetProperty("strategyDiscussionId").GetGuid());
+        var id = await StrategyDiscussionRequiredAsync();
         var required = await factory.WithDbAsync(db => db.StrategyDiscussions.SingleAsync(d => d.Id == id));
         Assert.Equal(required.DueAt, required.NextEscalationAt);
 
@@ -557,6 +554,38 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
         Assert.Contains("Overdue, level 2", queue, StringComparison.Ordinal);
         Assert.Matches("strategy discussions? (is|are) overdue", queue);
         factory.Clock.Set(Now);
+    }
+
+    [Fact]
+    public async Task A_strategy_discussion_escalated_by_one_sweep_is_not_escalated_again_by_a_sweep_that_read_it_before()
+    {
+        var id = await StrategyDiscussionRequiredAsync();
+
+        // A slow sweep has read the discussion; a faster one escalates it meanwhile.
+        await using var slow = factory.Services.CreateAsyncScope();
+        var slowDb = slow.ServiceProvider.GetRequiredService<CairnDbContext>();
+        var stale = await slowDb.StrategyDiscussions.SingleAsync(d => d.Id == id);
+        var due = stale.DueAt;
+        await using (var fast = factory.Services.CreateAsyncScope())
+        {
+            Assert.True(await fast.ServiceProvider.GetRequiredService<FrontDoorSweep>().EscalateStrategyDiscussionsAsync(due) >= 1);
+        }
+
+        Assert.NotNull(stale.Sweep(due, EscalationLadder.Default, new WorkingCalendar(EnglandAndWales.BankHolidays)));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => slowDb.SaveChangesAsync());
+        Assert.Equal(1, await factory.WithDbAsync(db => db.StrategyDiscussions.Where(d => d.Id == id).Select(d => d.EscalationLevel).SingleAsync()));
+        factory.Clock.Set(Now);
+    }
+
+    /// <summary>A contact decided as needing a strategy discussion and signed off: the discussion it requires.</summary>
+    private async Task<StrategyDiscussionId> StrategyDiscussionRequiredAsync()
+    {
+        factory.Clock.Set(Now);
+        var (frontDoor, contact, _) = await ContactAsync();
+        Assert.Equal(HttpStatusCode.OK, (await DecideAsync(frontDoor, contact, "Statutory", "StrategyDiscussion")).StatusCode);
+        var signed = await (await factory.ApiAsAsync(FrontDoorManager)).PostAsJsonAsync($"/api/v1/contacts/{contact}/sign-off", new { version = 2, note = "Agreed." });
+        var id = new StrategyDiscussionId((await signed.JsonAsync()).GetProperty("strategyDiscussionId").GetGuid());
+        return id;
     }
 
     private async Task SweepAsync(DateTimeOffset now)
