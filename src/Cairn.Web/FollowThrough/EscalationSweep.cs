@@ -208,35 +208,58 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
         return new Audiences(professionals, teams, areas);
     }
 
-    /// <summary>Who each rung tells, worked out once per sweep from the area's professionals and teams.</summary>
-    private sealed class Audiences(IReadOnlyList<Audiences.Person> people, IReadOnlyDictionary<TeamId, ProfessionalId?> managers,
-        IReadOnlyDictionary<AgencyId, AreaId> areas)
+    /// <summary>
+    /// Who each rung tells, worked out once per sweep from the area's professionals and teams. The first rung tells the
+    /// sender and the manager of the team the share is for (or of the named recipient's team). A share addressed to a
+    /// whole agency has no team: it tells the managers of that agency's front door, where unaddressed work lands,
+    /// and only in an agency with no front door every team manager in it. Telling every manager of a large agency
+    /// (42 in the bench area's children's services) would leave each of them assuming another had it in hand.
+    /// </summary>
+    private sealed class Audiences
     {
-        private readonly Dictionary<ProfessionalId, Person> _byId = people.ToDictionary(p => p.Id);
+        private readonly Dictionary<ProfessionalId, TeamId?> _teamOf;
+        private readonly IReadOnlyDictionary<TeamId, ProfessionalId?> _managers;
+        private readonly IReadOnlyDictionary<AgencyId, AreaId> _areas;
+        private readonly Dictionary<AgencyId, ProfessionalId[]> _agencyManagers;
+        private readonly Dictionary<(AreaId, Role), ProfessionalId[]> _inArea;
+
+        public Audiences(IReadOnlyList<Person> people, IReadOnlyDictionary<TeamId, ProfessionalId?> managers, IReadOnlyDictionary<AgencyId, AreaId> areas)
+        {
+            _teamOf = people.ToDictionary(p => p.Id, p => p.Team);
+            _managers = managers;
+            _areas = areas;
+            _agencyManagers = people.Where(p => p.Roles.HasFlag(Role.TeamManager)).GroupBy(p => p.Agency).ToDictionary(g => g.Key, g =>
+            {
+                var frontDoor = g.Where(p => p.Roles.HasFlag(Role.FrontDoor)).Select(p => p.Id).ToArray();
+                return frontDoor.Length > 0 ? frontDoor : g.Select(p => p.Id).ToArray();
+            });
+            _inArea = people.Where(p => areas.ContainsKey(p.Agency))
+                .SelectMany(p => new[] { Role.SafeguardingLead, Role.HeadOfService }.Where(r => p.Roles.HasFlag(r)).Select(r => (Key: (areas[p.Agency], r), p.Id)))
+                .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToArray());
+        }
 
         public sealed record Person(ProfessionalId Id, AgencyId Agency, TeamId? Team, Role Roles);
 
         public IEnumerable<ProfessionalId> For(EscalationAudience audience, Share share)
         {
-            var area = areas.GetValueOrDefault(share.RecipientAgency);
+            var area = _areas.GetValueOrDefault(share.RecipientAgency);
             switch (audience)
             {
                 case EscalationAudience.SenderAndRecipientManager:
-                    var team = share.RecipientTeam ?? (share.RecipientProfessional is { } named && _byId.TryGetValue(named, out var p) ? p.Team : null);
-                    IEnumerable<ProfessionalId> managersOf = team is { } t && managers.GetValueOrDefault(t) is { } manager
+                    var team = share.RecipientTeam ?? (share.RecipientProfessional is { } named ? _teamOf.GetValueOrDefault(named) : null);
+                    IEnumerable<ProfessionalId> managers = team is { } t && _managers.GetValueOrDefault(t) is { } manager
                         ? [manager]
-                        : people.Where(x => x.Agency == share.RecipientAgency && (x.Roles & Role.TeamManager) == Role.TeamManager).Select(x => x.Id);
-                    return managersOf.Append(share.SentBy).Distinct();
+                        : _agencyManagers.GetValueOrDefault(share.RecipientAgency) ?? [];
+                    return managers.Append(share.SentBy).Distinct();
                 case EscalationAudience.SafeguardingLead:
                     return InArea(area, Role.SafeguardingLead);
                 default:
-                    var heads = InArea(area, Role.HeadOfService).ToList();
-                    return heads.Count > 0 ? heads : InArea(area, Role.SafeguardingLead);
+                    var heads = InArea(area, Role.HeadOfService);
+                    return heads.Length > 0 ? heads : InArea(area, Role.SafeguardingLead);
             }
         }
 
-        private IEnumerable<ProfessionalId> InArea(AreaId area, Role role) =>
-            people.Where(x => (x.Roles & role) == role && areas.GetValueOrDefault(x.Agency) == area).Select(x => x.Id);
+        private ProfessionalId[] InArea(AreaId area, Role role) => _inArea.GetValueOrDefault((area, role)) ?? [];
     }
 }
 
