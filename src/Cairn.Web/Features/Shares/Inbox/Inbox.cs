@@ -111,12 +111,13 @@ public sealed class InboxHandler(CairnDbContext db, ShareAccessService shares, A
             InboxBox.Team => toTeam,
             InboxBox.Agency => toAgency,
             InboxBox.Sent => sent,
+            // The due time is in every branch, so each branch reads its own box's index (a partial index serves a
+            // condition that implies its filter), and SQLite adds the four up instead of reading every share.
             _ => db.Shares.AsNoTracking().Where(s =>
-                    (s.RecipientProfessional == me
-                     || (team != null && s.RecipientTeam == team && s.RecipientProfessional == null)
-                     || (s.RecipientAgency == agency && s.RecipientTeam == null && s.RecipientProfessional == null)
-                     || s.SentBy == me)
-                    && s.DueAt <= now),
+                (s.RecipientProfessional == me && s.DueAt <= now)
+                || (team != null && s.RecipientTeam == team && s.RecipientProfessional == null && s.DueAt <= now)
+                || (s.RecipientAgency == agency && s.RecipientTeam == null && s.RecipientProfessional == null && s.DueAt <= now)
+                || (s.SentBy == me && s.DueAt <= now)),
         };
     }
 
