@@ -210,17 +210,18 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
 
     /// <summary>
     /// Who each rung tells, worked out once per sweep from the area's professionals and teams. The first rung tells the
-    /// sender and the manager of the team the share is for (or of the named recipient's team). A share addressed to a
-    /// whole agency has no team: it tells the managers of that agency's front door, where unaddressed work lands,
-    /// and only in an agency with no front door every team manager in it. Telling every manager of a large agency
-    /// (42 in the bench area's children's services) would leave each of them assuming another had it in hand.
+    /// sender and the manager of the team the share is for (or of the named recipient's team). A share with no team
+    /// manager to tell (addressed to a whole agency, or to a team with no manager recorded) tells the managers of
+    /// that agency's front door, where unaddressed work lands, and in an agency with no front door the area's
+    /// safeguarding leads, the next rung, at once. It never tells every manager in the agency: 42 in the bench area's
+    /// children's services, each of whom would assume another had it in hand.
     /// </summary>
     private sealed class Audiences
     {
         private readonly Dictionary<ProfessionalId, TeamId?> _teamOf;
         private readonly IReadOnlyDictionary<TeamId, ProfessionalId?> _managers;
         private readonly IReadOnlyDictionary<AgencyId, AreaId> _areas;
-        private readonly Dictionary<AgencyId, ProfessionalId[]> _agencyManagers;
+        private readonly Dictionary<AgencyId, ProfessionalId[]> _frontDoorManagers;
         private readonly Dictionary<(AreaId, Role), ProfessionalId[]> _inArea;
 
         public Audiences(IReadOnlyList<Person> people, IReadOnlyDictionary<TeamId, ProfessionalId?> managers, IReadOnlyDictionary<AgencyId, AreaId> areas)
@@ -228,11 +229,8 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
             _teamOf = people.ToDictionary(p => p.Id, p => p.Team);
             _managers = managers;
             _areas = areas;
-            _agencyManagers = people.Where(p => p.Roles.HasFlag(Role.TeamManager)).GroupBy(p => p.Agency).ToDictionary(g => g.Key, g =>
-            {
-                var frontDoor = g.Where(p => p.Roles.HasFlag(Role.FrontDoor)).Select(p => p.Id).ToArray();
-                return frontDoor.Length > 0 ? frontDoor : g.Select(p => p.Id).ToArray();
-            });
+            _frontDoorManagers = people.Where(p => p.Roles.HasFlag(Role.TeamManager | Role.FrontDoor)).GroupBy(p => p.Agency)
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToArray());
             _inArea = people.Where(p => areas.ContainsKey(p.Agency))
                 .SelectMany(p => new[] { Role.SafeguardingLead, Role.HeadOfService }.Where(r => p.Roles.HasFlag(r)).Select(r => (Key: (areas[p.Agency], r), p.Id)))
                 .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToArray());
@@ -249,7 +247,7 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
                     var team = share.RecipientTeam ?? (share.RecipientProfessional is { } named ? _teamOf.GetValueOrDefault(named) : null);
                     IEnumerable<ProfessionalId> managers = team is { } t && _managers.GetValueOrDefault(t) is { } manager
                         ? [manager]
-                        : _agencyManagers.GetValueOrDefault(share.RecipientAgency) ?? [];
+                        : _frontDoorManagers.GetValueOrDefault(share.RecipientAgency) ?? InArea(area, Role.SafeguardingLead);
                     return managers.Append(share.SentBy).Distinct();
                 case EscalationAudience.SafeguardingLead:
                     return InArea(area, Role.SafeguardingLead);

@@ -30,16 +30,22 @@ public sealed class FollowThroughTests(FollowThroughFactory factory) : IClassFix
             return (team.AgencyId.Value, team.Id.Value);
         });
 
-    private async Task<(HttpClient Police, Guid Child, Guid Share)> SendAsync(string urgency = "WithinWorkingDays", int? days = 1, bool toTeam = true)
+    private async Task<(HttpClient Police, Guid Child, Guid Share)> SendAsync(string urgency = "WithinWorkingDays", int? days = 1, bool toTeam = true,
+        string? toAgency = null)
     {
         var police = await factory.ApiAsAsync(Accounts.Police);
         var child = await police.CreateChildAsync("PoliceOfficer");
         var (agency, team) = await FrontDoorAsync();
+        if (toAgency is not null)
+        {
+            agency = await factory.WithDbAsync(db => db.Agencies.Where(a => a.Name == toAgency).Select(a => a.Id.Value).SingleAsync());
+        }
+
         var response = await police.PostAsJsonAsync("/api/v1/shares", new
         {
             kind = "PoliceNotification",
             recipientAgencyId = agency,
-            recipientTeamId = toTeam ? team : (Guid?)null,
+            recipientTeamId = toTeam && toAgency is null ? team : (Guid?)null,
             childIds = new[] { child },
             urgency,
             workingDays = days,
@@ -144,6 +150,20 @@ public sealed class FollowThroughTests(FollowThroughFactory factory) : IClassFix
         var assessmentManager = new ProfessionalId(await factory.ProfessionalIdAsync(Accounts.TeamManager));
         Assert.Equal(new[] { frontDoorManager, officer }.Select(p => p.Value).Order(), told.Select(p => p.Value).Order());
         Assert.DoesNotContain(assessmentManager, told);
+    }
+
+    [Fact]
+    public async Task A_share_to_an_agency_with_no_front_door_escalates_at_once_to_the_safeguarding_leads()
+    {
+        factory.Clock.Set(FollowThroughFactory.FridayTea);
+        var (_, _, id) = await SendAsync(days: 1, toTeam: false, toAgency: "Cairnmoor Housing");
+        await SweepAsync(TestClock.London(2026, 9, 1, 17, 30), holder: "housing-node");
+
+        var told = await factory.WithDbAsync(db => db.Notifications.Where(n => n.Link == $"/shares/{id}" && n.Kind == "share.escalated")
+            .Select(n => n.ProfessionalId).ToListAsync());
+        var lead = new ProfessionalId(await factory.ProfessionalIdAsync(Accounts.SafeguardingLead));
+        var officer = new ProfessionalId(await factory.ProfessionalIdAsync(Accounts.Police));
+        Assert.Equal(new[] { lead, officer }.Select(p => p.Value).Order(), told.Select(p => p.Value).Order());
     }
 
     [Fact]
