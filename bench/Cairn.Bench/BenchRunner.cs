@@ -59,12 +59,15 @@ internal static class BenchRunner
 
             Console.WriteLine($"==== {name}");
             setup();
-            begin();
-            var watch = Stopwatch.StartNew();
-            await call();
-            watch.Stop();
-            end();
-            Console.WriteLine($"==== {name}: {watch.Elapsed.TotalMilliseconds:F2} ms");
+            for (var i = 0; i < options.Number("--repeat", 1); i++)
+            {
+                begin();
+                var watch = Stopwatch.StartNew();
+                await call();
+                watch.Stop();
+                end();
+                Console.WriteLine($"==== {name}: {watch.Elapsed.TotalMilliseconds:F2} ms");
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ using Cairn.Bench.Generation;
 //   generate --db PATH [--people N] [--entries N] [--busiest N] [--postcodes ONS_FILE]
 //   generate-shares --db PATH [--shares N] [--due N]   (adds open shares to a generated database)
 //   run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
-//   trace --db PATH [WORD…]   (each case once, or those whose name holds a word, with every SQL command and its time)
+//   trace --db PATH [--repeat N] [WORD…]   (each case once, or those whose name holds a word, with every SQL command and its time)
 //   rules --db PATH [--repeat N]   (concern rules: the whole area once, then one entry at a time)
 var command = args.Length > 0 ? args[0] : "";
 var options = BenchOptions.Parse(args.Length > 0 ? args[1..] : []);
@@ -29,7 +29,7 @@ switch (command)
               generate --db PATH [--people 100000] [--entries 2000000] [--busiest 5000] [--postcodes ONS_POSTCODES.csv.gz]
               generate-shares --db PATH [--shares 1000000] [--due 10000]
               run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
-              trace --db PATH [WORD...]
+              trace --db PATH [--repeat N] [WORD...]
               rules --db PATH [--repeat 50]
             """);
         return 2;

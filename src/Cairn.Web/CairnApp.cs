@@ -47,6 +47,13 @@ public static class CairnApp
         services.AddScoped<Concerns.ConcernRuleSettingsSource>();
         services.AddScoped<Concerns.ConcernEvaluator>();
         services.AddScoped<Concerns.ConcernSweep>();
+        if (SqliteCheckpointer.Wanted(options, builder.Configuration))
+        {
+            // Registered first, so it starts before anything that writes.
+            services.AddSingleton<SqliteCheckpointer>();
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
+        }
+
         if (builder.Configuration.GetValue("Cairn:Escalation:Enabled", true))
         {
             services.AddHostedService<EscalationWorker>();

@@ -82,6 +82,13 @@ internal sealed class BenchFixture
             await fixture.DiscoverAsync(db);
         }
 
+        // The background checkpointer runs as in the app (whose other hosted services, the sweeps, do not run here):
+        // without it every connection would checkpoint on commit.
+        if (fixture.App.Services.GetService<SqliteCheckpointer>() is { } checkpointer)
+        {
+            await checkpointer.StartAsync(CancellationToken.None);
+        }
+
         if (!logSql)
         {
             await fixture.WarmUpAsync();

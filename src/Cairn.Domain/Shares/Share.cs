@@ -75,6 +75,24 @@ public sealed class Share
     public string? Outcome { get; private set; }
     public string? EmergencyDutyNote { get; private set; }
 
+    /// <summary>
+    /// When the running clock falls due: receipt until a named person confirms it, then action; null once the share is
+    /// done. Worked out from the clocks, never set on its own, and stored so an inbox lists a box in due order straight
+    /// from an index (issue #3).
+    /// </summary>
+    public DateTimeOffset? DueAt
+    {
+        get => RunningClock switch
+        {
+            ShareClock.Receipt => ReceiptDueAt,
+            ShareClock.Action => ActionDueAt,
+            _ => null,
+        };
+
+        // What is stored is what the getter gave when it was written; reading it back changes nothing.
+        private set { }
+    }
+
     /// <summary>How many rungs of the ladder the current clock has climbed.</summary>
     public int EscalationLevel { get; private set; }
 
@@ -91,13 +109,6 @@ public sealed class Share
     {
         ShareStatus.WithEmergencyDuty or ShareStatus.Delivered => ShareClock.Receipt,
         ShareStatus.Received => ShareClock.Action,
-        _ => null,
-    };
-
-    public DateTimeOffset? DueAt => RunningClock switch
-    {
-        ShareClock.Receipt => ReceiptDueAt,
-        ShareClock.Action => ActionDueAt,
         _ => null,
     };
 

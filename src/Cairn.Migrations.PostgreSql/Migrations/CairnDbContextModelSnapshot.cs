@@ -1678,6 +1678,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("EmergencyDutyNote")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -1751,13 +1754,17 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Status", "DeliveredAt");
 
-                    b.HasIndex("SentBy", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt");
+                    b.HasIndex("SentBy", "Urgency", "DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientTeam", "RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientAgency", "RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientAgency", "RecipientTeam", "RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.ToTable("Shares");
                 });

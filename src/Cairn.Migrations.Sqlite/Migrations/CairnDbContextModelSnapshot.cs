@@ -1651,6 +1651,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<long>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmergencyDutyNote")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -1724,13 +1727,17 @@ namespace Cairn.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "DeliveredAt");
 
-                    b.HasIndex("SentBy", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt");
+                    b.HasIndex("SentBy", "Urgency", "DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientTeam", "RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientAgency", "RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientAgency", "RecipientTeam", "RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.ToTable("Shares");
                 });

@@ -59,12 +59,15 @@ internal sealed class ShareConfiguration : IEntityTypeConfiguration<Share>
 
         // The sweep reads only what is due; the inboxes read by recipient and status; the sender's list by sender.
         b.HasIndex(x => x.NextEscalationAt);
-        // Each box's index holds every column its count and list read, so neither touches the table; a team's or an
-        // agency's box also filters on "no one named", so those columns lead its index.
-        b.HasIndex(x => new { x.RecipientProfessional, x.Status, x.Urgency, x.ReceiptDueAt, x.ActionDueAt, x.DeliveredAt });
-        b.HasIndex(x => new { x.RecipientTeam, x.RecipientProfessional, x.Status, x.Urgency, x.ReceiptDueAt, x.ActionDueAt, x.DeliveredAt });
-        b.HasIndex(x => new { x.RecipientAgency, x.RecipientTeam, x.RecipientProfessional, x.Status, x.Urgency, x.ReceiptDueAt, x.ActionDueAt, x.DeliveredAt });
-        b.HasIndex(x => new { x.SentBy, x.Status, x.Urgency, x.ReceiptDueAt, x.ActionDueAt });
+        // Each box's index holds only open shares (a due time), in the order the box lists them (most urgent, then
+        // soonest due), with every column its count reads, so the list reads its first rows in order and neither it
+        // nor the count touches the table; a team's or an agency's box also filters on "no one named", so those
+        // columns lead its index. The filter is the same text on SQLite and PostgreSQL.
+        const string open = "\"DueAt\" IS NOT NULL";
+        b.HasIndex(x => new { x.RecipientProfessional, x.Urgency, x.DueAt, x.Status, x.DeliveredAt }).HasFilter(open);
+        b.HasIndex(x => new { x.RecipientTeam, x.RecipientProfessional, x.Urgency, x.DueAt, x.Status, x.DeliveredAt }).HasFilter(open);
+        b.HasIndex(x => new { x.RecipientAgency, x.RecipientTeam, x.RecipientProfessional, x.Urgency, x.DueAt, x.Status, x.DeliveredAt }).HasFilter(open);
+        b.HasIndex(x => new { x.SentBy, x.Urgency, x.DueAt }).HasFilter(open);
         b.HasIndex(x => new { x.Status, x.DeliveredAt });
     }
 }

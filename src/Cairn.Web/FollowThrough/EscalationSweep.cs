@@ -22,10 +22,11 @@ public sealed record SweepResult(bool HeldLease, int Looked, int Escalated, int 
 /// <remarks>
 /// The shares are read once, untracked, and written with <see cref="RowWriter"/> rather than SaveChanges: with
 /// 10,000 shares due among a million open, SaveChanges took about three seconds (some 70,000 rows: the shares,
-/// their events and about five notifications each), against the target of half a second (issue #3). Now about one
-/// second, most of it SQLite's WAL checkpoint: see bench/README.md.
+/// their events and about five notifications each), against the target of half a second (issue #3). On SQLite the
+/// WAL checkpoint, which cost a committing sweep 350-450 ms, runs in the background after it (SqliteCheckpointer):
+/// see bench/README.md.
 /// </remarks>
-public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource calendars, ILogger<EscalationSweep> log)
+public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource calendars, ILogger<EscalationSweep> log, SqliteCheckpointer? checkpointer = null)
 {
     public const string LeaseName = "share-escalation";
     public const int BatchSize = 1000;
@@ -46,6 +47,8 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
             return new SweepResult(false, 0, 0, 0);
         }
 
+        // On SQLite the log is copied back into the file after the sweep, not while it writes (see SqliteCheckpointer).
+        using var deferral = checkpointer?.Defer();
         var calendar = await calendars.GetAsync(cancellationToken);
         var audiences = await AudiencesAsync(cancellationToken);
         // Each due share is read once, so it climbs one rung per sweep at most: a share far overdue whose next rung is
@@ -205,35 +208,56 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
         return new Audiences(professionals, teams, areas);
     }
 
-    /// <summary>Who each rung tells, worked out once per sweep from the area's professionals and teams.</summary>
-    private sealed class Audiences(IReadOnlyList<Audiences.Person> people, IReadOnlyDictionary<TeamId, ProfessionalId?> managers,
-        IReadOnlyDictionary<AgencyId, AreaId> areas)
+    /// <summary>
+    /// Who each rung tells, worked out once per sweep from the area's professionals and teams. The first rung tells the
+    /// sender and the manager of the team the share is for (or of the named recipient's team). A share with no team
+    /// manager to tell (addressed to a whole agency, or to a team with no manager recorded) tells the managers of
+    /// that agency's front door, where unaddressed work lands, and in an agency with no front door the area's
+    /// safeguarding leads, the next rung, at once. It never tells every manager in the agency: 42 in the bench area's
+    /// children's services, each of whom would assume another had it in hand.
+    /// </summary>
+    private sealed class Audiences
     {
-        private readonly Dictionary<ProfessionalId, Person> _byId = people.ToDictionary(p => p.Id);
+        private readonly Dictionary<ProfessionalId, TeamId?> _teamOf;
+        private readonly IReadOnlyDictionary<TeamId, ProfessionalId?> _managers;
+        private readonly IReadOnlyDictionary<AgencyId, AreaId> _areas;
+        private readonly Dictionary<AgencyId, ProfessionalId[]> _frontDoorManagers;
+        private readonly Dictionary<(AreaId, Role), ProfessionalId[]> _inArea;
+
+        public Audiences(IReadOnlyList<Person> people, IReadOnlyDictionary<TeamId, ProfessionalId?> managers, IReadOnlyDictionary<AgencyId, AreaId> areas)
+        {
+            _teamOf = people.ToDictionary(p => p.Id, p => p.Team);
+            _managers = managers;
+            _areas = areas;
+            _frontDoorManagers = people.Where(p => p.Roles.HasFlag(Role.TeamManager | Role.FrontDoor)).GroupBy(p => p.Agency)
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToArray());
+            _inArea = people.Where(p => areas.ContainsKey(p.Agency))
+                .SelectMany(p => new[] { Role.SafeguardingLead, Role.HeadOfService }.Where(r => p.Roles.HasFlag(r)).Select(r => (Key: (areas[p.Agency], r), p.Id)))
+                .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToArray());
+        }
 
         public sealed record Person(ProfessionalId Id, AgencyId Agency, TeamId? Team, Role Roles);
 
         public IEnumerable<ProfessionalId> For(EscalationAudience audience, Share share)
         {
-            var area = areas.GetValueOrDefault(share.RecipientAgency);
+            var area = _areas.GetValueOrDefault(share.RecipientAgency);
             switch (audience)
             {
                 case EscalationAudience.SenderAndRecipientManager:
-                    var team = share.RecipientTeam ?? (share.RecipientProfessional is { } named && _byId.TryGetValue(named, out var p) ? p.Team : null);
-                    IEnumerable<ProfessionalId> managersOf = team is { } t && managers.GetValueOrDefault(t) is { } manager
+                    var team = share.RecipientTeam ?? (share.RecipientProfessional is { } named ? _teamOf.GetValueOrDefault(named) : null);
+                    IEnumerable<ProfessionalId> managers = team is { } t && _managers.GetValueOrDefault(t) is { } manager
                         ? [manager]
-                        : people.Where(x => x.Agency == share.RecipientAgency && (x.Roles & Role.TeamManager) == Role.TeamManager).Select(x => x.Id);
-                    return managersOf.Append(share.SentBy).Distinct();
+                        : _frontDoorManagers.GetValueOrDefault(share.RecipientAgency) ?? InArea(area, Role.SafeguardingLead);
+                    return managers.Append(share.SentBy).Distinct();
                 case EscalationAudience.SafeguardingLead:
                     return InArea(area, Role.SafeguardingLead);
                 default:
-                    var heads = InArea(area, Role.HeadOfService).ToList();
-                    return heads.Count > 0 ? heads : InArea(area, Role.SafeguardingLead);
+                    var heads = InArea(area, Role.HeadOfService);
+                    return heads.Length > 0 ? heads : InArea(area, Role.SafeguardingLead);
             }
         }
 
-        private IEnumerable<ProfessionalId> InArea(AreaId area, Role role) =>
-            people.Where(x => (x.Roles & role) == role && areas.GetValueOrDefault(x.Agency) == area).Select(x => x.Id);
+        private ProfessionalId[] InArea(AreaId area, Role role) => _inArea.GetValueOrDefault((area, role)) ?? [];
     }
 }
 

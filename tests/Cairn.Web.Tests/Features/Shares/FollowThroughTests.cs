@@ -30,16 +30,22 @@ public sealed class FollowThroughTests(FollowThroughFactory factory) : IClassFix
             return (team.AgencyId.Value, team.Id.Value);
         });
 
-    private async Task<(HttpClient Police, Guid Child, Guid Share)> SendAsync(string urgency = "WithinWorkingDays", int? days = 1)
+    private async Task<(HttpClient Police, Guid Child, Guid Share)> SendAsync(string urgency = "WithinWorkingDays", int? days = 1, bool toTeam = true,
+        string? toAgency = null)
     {
         var police = await factory.ApiAsAsync(Accounts.Police);
         var child = await police.CreateChildAsync("PoliceOfficer");
         var (agency, team) = await FrontDoorAsync();
+        if (toAgency is not null)
+        {
+            agency = await factory.WithDbAsync(db => db.Agencies.Where(a => a.Name == toAgency).Select(a => a.Id.Value).SingleAsync());
+        }
+
         var response = await police.PostAsJsonAsync("/api/v1/shares", new
         {
             kind = "PoliceNotification",
             recipientAgencyId = agency,
-            recipientTeamId = team,
+            recipientTeamId = toTeam && toAgency is null ? team : (Guid?)null,
             childIds = new[] { child },
             urgency,
             workingDays = days,
@@ -96,6 +102,68 @@ public sealed class FollowThroughTests(FollowThroughFactory factory) : IClassFix
         var steps = await factory.WithDbAsync(db => db.ChronologySubjects.Where(s => s.PersonId == new PersonId(child) && s.Category == ChronologyCategory.InformationShared).CountAsync());
         Assert.Equal(3, steps);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "share.receive" && a.PersonId == child && a.RecordId == id)));
+    }
+
+    [Fact]
+    public async Task The_team_box_lists_open_shares_most_urgent_then_soonest_due_by_the_running_clock_and_drops_them_when_done()
+    {
+        // Receipt is due at the next working day's close: the share sent a day earlier is due a day sooner.
+        factory.Clock.Set(TestClock.London(2026, 9, 8, 10, 0));
+        var (_, _, soon) = await SendAsync(days: 5);
+        factory.Clock.Set(TestClock.London(2026, 9, 9, 10, 0));
+        var (_, _, slow) = await SendAsync(days: 2);
+        var (_, _, urgent) = await SendAsync(urgency: "SameWorkingDay", days: null);
+        var frontDoor = await factory.ApiAsAsync(Accounts.FrontDoor);
+
+        async Task<List<(Guid Id, string Urgency, DateTimeOffset Due)>> TeamBoxAsync() =>
+            (await frontDoor.GetFromJsonAsync<JsonElement>("/api/v1/shares?box=Team")).GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("id").GetGuid(), i.GetProperty("urgency").GetString()!, i.GetProperty("dueAt").GetDateTimeOffset())).ToList();
+
+        var box = await TeamBoxAsync();
+        var mine = box.Where(i => i.Id == slow || i.Id == soon || i.Id == urgent).Select(i => i.Id).ToList();
+        Assert.Equal([urgent, soon, slow], mine);
+        // The whole box, whatever else other tests sent to it, is in urgency order, then due order within an urgency.
+        var ranks = new[] { "Immediate", "SameWorkingDay", "WithinWorkingDays", "BeforeNextSchoolDay" };
+        Assert.Equal(box.OrderBy(i => Array.IndexOf(ranks, i.Urgency)).ThenBy(i => i.Due).Select(i => i.Id), box.Select(i => i.Id));
+
+        // Receipt starts the action clock: the box now shows the action's due time, which is the share's own.
+        Assert.Equal(HttpStatusCode.OK, (await frontDoor.PostAsJsonAsync($"/api/v1/shares/{soon}/receive", new { version = 1 })).StatusCode);
+        var share = await frontDoor.GetFromJsonAsync<JsonElement>($"/api/v1/shares/{soon}");
+        Assert.Equal(share.GetProperty("actionDueAt").GetDateTimeOffset(), (await TeamBoxAsync()).Single(i => i.Id == soon).Due);
+
+        // Done is out of the box.
+        Assert.Equal(HttpStatusCode.OK, (await frontDoor.PostAsJsonAsync($"/api/v1/shares/{soon}/action", new { version = 2, text = "Checked and recorded" })).StatusCode);
+        Assert.DoesNotContain(await TeamBoxAsync(), i => i.Id == soon);
+    }
+
+    [Fact]
+    public async Task A_share_to_a_whole_agency_escalates_to_its_front_door_managers_not_to_every_manager_in_it()
+    {
+        factory.Clock.Set(FollowThroughFactory.FridayTea);
+        var (_, _, id) = await SendAsync(days: 1, toTeam: false);
+        await SweepAsync(TestClock.London(2026, 9, 1, 17, 3), holder: "agency-node");
+
+        var told = await factory.WithDbAsync(db => db.Notifications.Where(n => n.Link == $"/shares/{id}" && n.Kind == "share.escalated")
+            .Select(n => n.ProfessionalId).ToListAsync());
+        var frontDoorManager = await factory.WithDbAsync(db => db.Professionals.Where(p => p.Name == "Ellis Ward").Select(p => p.Id).SingleAsync());
+        var officer = new ProfessionalId(await factory.ProfessionalIdAsync(Accounts.Police));
+        var assessmentManager = new ProfessionalId(await factory.ProfessionalIdAsync(Accounts.TeamManager));
+        Assert.Equal(new[] { frontDoorManager, officer }.Select(p => p.Value).Order(), told.Select(p => p.Value).Order());
+        Assert.DoesNotContain(assessmentManager, told);
+    }
+
+    [Fact]
+    public async Task A_share_to_an_agency_with_no_front_door_escalates_at_once_to_the_safeguarding_leads()
+    {
+        factory.Clock.Set(FollowThroughFactory.FridayTea);
+        var (_, _, id) = await SendAsync(days: 1, toTeam: false, toAgency: "Cairnmoor Housing");
+        await SweepAsync(TestClock.London(2026, 9, 1, 17, 30), holder: "housing-node");
+
+        var told = await factory.WithDbAsync(db => db.Notifications.Where(n => n.Link == $"/shares/{id}" && n.Kind == "share.escalated")
+            .Select(n => n.ProfessionalId).ToListAsync());
+        var lead = new ProfessionalId(await factory.ProfessionalIdAsync(Accounts.SafeguardingLead));
+        var officer = new ProfessionalId(await factory.ProfessionalIdAsync(Accounts.Police));
+        Assert.Equal(new[] { lead, officer }.Select(p => p.Value).Order(), told.Select(p => p.Value).Order());
     }
 
     [Fact]

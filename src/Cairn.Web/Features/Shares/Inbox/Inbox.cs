@@ -47,7 +47,7 @@ public sealed class InboxHandler(CairnDbContext db, ShareAccessService shares, A
         var now = clock.GetUtcNow();
         var counts = await CountsAsync(viewer, now, cancellationToken);
         var query = Box(box, viewer, now);
-        var rows = await Project(query.OrderBy(s => s.Urgency).ThenBy(s => s.Status == ShareStatus.Received ? s.ActionDueAt : s.ReceiptDueAt).Take(Limit))
+        var rows = await Project(query.OrderBy(s => s.Urgency).ThenBy(s => s.DueAt).Take(Limit))
             .ToListAsync(cancellationToken);
         audit.Record("shares.inbox.view", null, "share", null, "allowed", $"{box}:{rows.Count}");
         await db.SaveChangesAsync(cancellationToken);
@@ -99,26 +99,25 @@ public sealed class InboxHandler(CairnDbContext db, ShareAccessService shares, A
         var me = viewer.Id;
         var team = viewer.Team;
         var agency = viewer.Agency;
-        var open = db.Shares.AsNoTracking()
-            .Where(s => s.Status == ShareStatus.Delivered || s.Status == ShareStatus.Received || (s.Status == ShareStatus.WithEmergencyDuty && s.DeliveredAt <= now));
+        // Open (a clock running) and with the day team: one held for the Emergency Duty Team reaches it at its delivery time.
+        var open = db.Shares.AsNoTracking().Where(s => s.DueAt != null && (s.Status != ShareStatus.WithEmergencyDuty || s.DeliveredAt <= now));
         var toMe = open.Where(s => s.RecipientProfessional == me);
         var toTeam = open.Where(s => team != null && s.RecipientTeam == team && s.RecipientProfessional == null);
         var toAgency = open.Where(s => s.RecipientAgency == agency && s.RecipientTeam == null && s.RecipientProfessional == null);
-        var sent = db.Shares.AsNoTracking().Where(s => s.SentBy == me
-            && (s.Status == ShareStatus.WithEmergencyDuty || s.Status == ShareStatus.Delivered || s.Status == ShareStatus.Received));
+        var sent = db.Shares.AsNoTracking().Where(s => s.SentBy == me && s.DueAt != null);
         return box switch
         {
             InboxBox.Me => toMe,
             InboxBox.Team => toTeam,
             InboxBox.Agency => toAgency,
             InboxBox.Sent => sent,
+            // The due time is in every branch, so each branch reads its own box's index (a partial index serves a
+            // condition that implies its filter), and SQLite adds the four up instead of reading every share.
             _ => db.Shares.AsNoTracking().Where(s =>
-                    (s.RecipientProfessional == me
-                     || (team != null && s.RecipientTeam == team && s.RecipientProfessional == null)
-                     || (s.RecipientAgency == agency && s.RecipientTeam == null && s.RecipientProfessional == null)
-                     || s.SentBy == me)
-                    && (((s.Status == ShareStatus.Delivered || s.Status == ShareStatus.WithEmergencyDuty) && s.ReceiptDueAt <= now)
-                        || (s.Status == ShareStatus.Received && s.ActionDueAt <= now))),
+                (s.RecipientProfessional == me && s.DueAt <= now)
+                || (team != null && s.RecipientTeam == team && s.RecipientProfessional == null && s.DueAt <= now)
+                || (s.RecipientAgency == agency && s.RecipientTeam == null && s.RecipientProfessional == null && s.DueAt <= now)
+                || (s.SentBy == me && s.DueAt <= now)),
         };
     }
 
@@ -127,17 +126,14 @@ public sealed class InboxHandler(CairnDbContext db, ShareAccessService shares, A
             s.Id, s.Kind, s.Subject,
             db.Professionals.Where(p => p.Id == s.SentBy).Select(p => p.Name).First(),
             db.Agencies.Where(a => a.Id == s.SentByAgency).Select(a => a.Name).First(),
-            s.Urgency, s.Status, s.SentAt, s.ReceiptDueAt, s.ActionDueAt, s.EscalationLevel,
+            s.Urgency, s.Status, s.SentAt, s.DueAt!.Value, s.EscalationLevel,
             db.ShareChildren.Where(c => c.ShareId == s.Id).Join(db.People, c => c.ChildId, p => p.Id, (c, p) => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
             db.ShareChildren.Count(c => c.ShareId == s.Id)));
 
     private sealed record Row(ShareId Id, ShareKind Kind, string Subject, string From, string FromAgency, Urgency Urgency, ShareStatus Status,
-        DateTimeOffset SentAt, DateTimeOffset ReceiptDueAt, DateTimeOffset ActionDueAt, int EscalationLevel, string? FirstChild, int Children)
+        DateTimeOffset SentAt, DateTimeOffset DueAt, int EscalationLevel, string? FirstChild, int Children)
     {
-        public InboxItem ToItem(DateTimeOffset now)
-        {
-            var due = Status == ShareStatus.Received ? ActionDueAt : ReceiptDueAt;
-            return new InboxItem(Id, Kind, Subject, From, FromAgency, Urgency, Status, SentAt, due, now >= due, EscalationLevel, FirstChild, Children);
-        }
+        public InboxItem ToItem(DateTimeOffset now) =>
+            new(Id, Kind, Subject, From, FromAgency, Urgency, Status, SentAt, DueAt, now >= DueAt, EscalationLevel, FirstChild, Children);
     }
 }
