@@ -18,6 +18,8 @@ namespace Cairn.Web.Data;
 /// </remarks>
 public sealed class SqliteCheckpointer(DatabaseOptions options, IConfiguration configuration, ILogger<SqliteCheckpointer> log) : BackgroundService
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _stopped;
     private SqliteConnection? _connection;
     private int _deferred;
     private IDisposable? _registration;
@@ -89,15 +91,28 @@ public sealed class SqliteCheckpointer(DatabaseOptions options, IConfiguration c
             return size;
         }
 
-        await RunAsync("PRAGMA wal_checkpoint(PASSIVE);", busyMilliseconds: 0, cancellationToken);
-        if (size > TruncateBytes)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            var (busy, logPages, copied) = await RunAsync("PRAGMA wal_checkpoint(TRUNCATE);", busyMilliseconds: 5000, cancellationToken);
-            if (busy != 0)
+            if (_connection is null)
             {
-                log.LogWarning("SQLite write-ahead log is {Megabytes} MB and could not be emptied ({Copied} of {Pages} pages copied): a read or write held it",
-                    size / (1024 * 1024), copied, logPages);
+                return size;
             }
+
+            await RunAsync("PRAGMA wal_checkpoint(PASSIVE);", busyMilliseconds: 0, cancellationToken);
+            if (size > TruncateBytes)
+            {
+                var (busy, logPages, copied) = await RunAsync("PRAGMA wal_checkpoint(TRUNCATE);", busyMilliseconds: 5000, cancellationToken);
+                if (busy != 0)
+                {
+                    log.LogWarning("SQLite write-ahead log is {Megabytes} MB and could not be emptied ({Copied} of {Pages} pages copied): a read or write held it",
+                        size / (1024 * 1024), copied, logPages);
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
 
         return size;
@@ -105,29 +120,58 @@ public sealed class SqliteCheckpointer(DatabaseOptions options, IConfiguration c
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host can be stopped again after it was disposed (WebApplicationFactory does): only the first stop counts.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         // Connections opened from now on checkpoint by themselves again.
         _registration?.Dispose();
         await base.StopAsync(cancellationToken);
-        if (_connection is not null)
+        // One checkpoint at a time on the one connection: a round the loop began may still be finishing if the host's
+        // stop token ran out first. The last passive checkpoint never waits for anyone, so it is not cancelled: a
+        // cancelled command's statement can be torn down under it.
+        await _gate.WaitAsync(CancellationToken.None);
+        try
         {
-            try
+            if (_connection is not null)
             {
-                await RunAsync("PRAGMA wal_checkpoint(PASSIVE);", busyMilliseconds: 0, cancellationToken);
-            }
-            catch (SqliteException e)
-            {
-                log.LogWarning(e, "SQLite checkpoint at shutdown failed");
-            }
+                try
+                {
+                    await RunAsync("PRAGMA wal_checkpoint(PASSIVE);", busyMilliseconds: 0, CancellationToken.None);
+                }
+                catch (Exception e) when (e is SqliteException or ObjectDisposedException or InvalidOperationException)
+                {
+                    // Whatever it left in the log is copied by the next connection to check point the file.
+                    log.LogWarning(e, "SQLite checkpoint at shutdown failed");
+                }
 
-            await _connection.DisposeAsync();
-            _connection = null;
+                await _connection.DisposeAsync();
+                _connection = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
     public override void Dispose()
     {
         _registration?.Dispose();
-        _connection?.Dispose();
+        // Not while a checkpoint is running on it: a host may be disposed while its first stop is still finishing.
+        _gate.Wait();
+        try
+        {
+            _connection?.Dispose();
+            _connection = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
         base.Dispose();
     }
 

@@ -38,10 +38,12 @@ public static class StageOwners
     public const string NotInArea = "Select a professional who works in this child's area";
 
     /// <summary>Active professionals in the area, by agency then name, for choosing a stage owner.</summary>
-    public static async Task<IReadOnlyList<OwnerOption>> InAreaAsync(CairnDbContext db, AreaId area, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<OwnerOption>> InAreaAsync(CairnDbContext db, AreaId area, CancellationToken cancellationToken,
+        DisagreementStage stage = DisagreementStage.Practitioners) =>
         (await Eligible(db)
-            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, a) => new { p.Id, p.Name, p.JobTitle, Agency = a.Name })
+            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, a) => new { p.Id, p.Name, p.JobTitle, p.Roles, Agency = a.Name })
             .ToListAsync(cancellationToken))
+        .Where(x => Holds(x.Roles, stage))
         .OrderBy(x => x.Agency, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal)
         .Select(x => new OwnerOption(x.Id, x.Name, x.JobTitle, x.Agency)).ToList();
 
@@ -49,6 +51,33 @@ public static class StageOwners
         Eligible(db).Where(p => p.Id == professional)
             .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, _) => p.Id)
             .AnyAsync(cancellationToken);
+
+    /// <summary>
+    /// Who a stage is between (L15, L16): stage 1 any practitioner; stage 2 managers (a team manager, a safeguarding
+    /// lead or a head of service); stage 3 senior leads (a safeguarding lead or a head of service).
+    /// </summary>
+    public static Role SeniorityFor(DisagreementStage stage) => stage switch
+    {
+        DisagreementStage.Managers => Role.TeamManager | Role.SafeguardingLead | Role.HeadOfService,
+        DisagreementStage.SeniorLeads => Role.SafeguardingLead | Role.HeadOfService,
+        _ => Role.Practitioner | Role.TeamManager | Role.FrontDoor | Role.SafeguardingLead | Role.EmergencyDuty | Role.HeadOfService,
+    };
+
+    public static bool Holds(Role roles, DisagreementStage stage) => (roles & SeniorityFor(stage)) != 0;
+
+    public static string NotSeniorEnough(DisagreementStage stage) => stage == DisagreementStage.SeniorLeads
+        ? "Select a safeguarding lead or head of service: stage 3 is between senior leads"
+        : "Select a manager, safeguarding lead or head of service: stage 2 is between managers";
+
+    /// <summary>Why this professional may not own <paramref name="stage"/> of a disagreement about a child in <paramref name="area"/>, or null if they may.</summary>
+    public static async Task<string?> RefuseOwnerAsync(CairnDbContext db, ProfessionalId professional, AreaId area, DisagreementStage stage,
+        CancellationToken cancellationToken)
+    {
+        var roles = await Eligible(db).Where(p => p.Id == professional)
+            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, _) => (Role?)p.Roles)
+            .FirstOrDefaultAsync(cancellationToken);
+        return roles is not { } held ? NotInArea : Holds(held, stage) ? null : NotSeniorEnough(stage);
+    }
 
     public static Task<AreaId> AreaOfChildAsync(CairnDbContext db, PersonId child, CancellationToken cancellationToken) =>
         db.People.Where(p => p.Id == child).Select(p => p.AreaId).SingleAsync(cancellationToken);
@@ -81,7 +110,7 @@ public static class StageOwners
         var eligible = new List<ProfessionalId>();
         foreach (var candidate in ladder.Distinct())
         {
-            if (await WorksInAreaAsync(db, candidate, area, cancellationToken))
+            if (await RefuseOwnerAsync(db, candidate, area, disagreement.Stage + 1, cancellationToken) is null)
             {
                 eligible.Add(candidate);
             }

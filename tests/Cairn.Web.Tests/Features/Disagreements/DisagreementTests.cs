@@ -240,6 +240,39 @@ public sealed class DisagreementTests(CairnFactory factory) : IClassFixture<Cair
     }
 
     [Fact]
+    public async Task Stage_2_is_owned_by_a_manager_and_stage_3_by_a_senior_lead_and_anyone_else_is_refused()
+    {
+        var (_, _, id) = await RaisedAsync();
+        var frontDoor = await factory.ApiAsAsync(Accounts.FrontDoor);
+        var healthVisitor = await factory.ProfessionalIdAsync(Accounts.HealthVisitor);
+
+        // A practitioner is not a manager: refused, and nothing changes.
+        var toPractitioner = await PostAsync(frontDoor, id, "escalate", new { reason = "We could not agree", nextOwnerId = healthVisitor, version = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, toPractitioner.StatusCode);
+        Assert.Contains("stage 2 is between managers", (await toPractitioner.JsonAsync()).GetProperty("errors").GetProperty("nextOwnerId")[0].GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal((DisagreementStage.Practitioners, 1), ((await StoredAsync(id)).Stage, (await StoredAsync(id)).Version));
+        // The escalate form offers managers only.
+        var page = await (await factory.SignedInAsAsync(Accounts.FrontDoor)).GetStringAsync($"/disagreements/{id}");
+        Assert.Contains($"<option value=\"{await factory.ProfessionalIdAsync(Accounts.TeamManager)}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<option value=\"{healthVisitor}\"", page, StringComparison.Ordinal);
+
+        // A team manager may own stage 2, but not stage 3.
+        var priya = await factory.ProfessionalIdAsync(Accounts.TeamManager);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(frontDoor, id, "escalate", new { reason = "We could not agree", nextOwnerId = priya, version = 1 })).StatusCode);
+        var manager = await factory.ApiAsAsync(Accounts.TeamManager);
+        var ellis = await factory.WithDbAsync(db => db.Professionals.Where(p => p.Name == "Ellis Ward").Select(p => p.Id.Value).SingleAsync());
+        var toManager = await PostAsync(manager, id, "escalate", new { reason = "Managers could not agree", nextOwnerId = ellis, version = 2 });
+        Assert.Equal(HttpStatusCode.BadRequest, toManager.StatusCode);
+        Assert.Contains("stage 3 is between senior leads", (await toManager.JsonAsync()).GetProperty("errors").GetProperty("nextOwnerId")[0].GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal(DisagreementStage.Managers, (await StoredAsync(id)).Stage);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(manager, id, "escalate",
+            new { reason = "Managers could not agree", nextOwnerId = await factory.ProfessionalIdAsync(Accounts.SafeguardingLead), version = 2 })).StatusCode);
+        Assert.Equal(DisagreementStage.SeniorLeads, (await StoredAsync(id)).Stage);
+    }
+
+    [Fact]
     public async Task A_stale_version_is_a_conflict_and_changes_nothing()
     {
         var (_, _, id) = await RaisedAsync();

@@ -126,7 +126,9 @@ public sealed class ViewDisagreementHandler(CairnDbContext db, RecordAccessServi
     {
         var d = await db.Disagreements.AsNoTracking().Include(x => x.Stages).SingleAsync(x => x.Id == id, cancellationToken);
         var area = await StageOwners.AreaOfChildAsync(db, d.ChildId, cancellationToken);
-        return (await StageOwners.InAreaAsync(db, area, cancellationToken)).Where(o => d.MayOwnNextStage(o.Id)).ToList();
+        return d.Stage == Disagreement.LastStage
+            ? []
+            : (await StageOwners.InAreaAsync(db, area, cancellationToken, d.Stage + 1)).Where(o => d.MayOwnNextStage(o.Id)).ToList();
     }
 
     /// <returns>Null when the disagreement does not exist or the professional may not see it.</returns>
@@ -137,12 +139,13 @@ public sealed class ViewDisagreementHandler(CairnDbContext db, RecordAccessServi
     public Task<Outcome<ChangedDisagreement>?> EscalateAsync(DisagreementId id, EscalateDisagreementCommand command, CancellationToken cancellationToken) =>
         ChangeAsync(id, "disagreement.escalate", async (d, me, now) =>
         {
-            // The owner must work in the child's area; asked only when the step itself would be allowed, so that a
-            // stale version or a person who may not escalate gets that answer first.
+            // The owner must work in the child's area and be senior enough for the stage; asked only when the step
+            // itself would be allowed, so that a stale version or a person who may not escalate gets that answer first.
             if (command.NextOwnerId is { } next && d.MayResolveOrEscalate(me) && d.Version == command.Version && d.Stage != Disagreement.LastStage
-                && !await StageOwners.WorksInAreaAsync(db, next, await StageOwners.AreaOfChildAsync(db, d.ChildId, cancellationToken), cancellationToken))
+                && await StageOwners.RefuseOwnerAsync(db, next, await StageOwners.AreaOfChildAsync(db, d.ChildId, cancellationToken), d.Stage + 1,
+                    cancellationToken) is { } refused)
             {
-                return Refusal.Of(nameof(command.NextOwnerId), StageOwners.NotInArea);
+                return Refusal.Of(nameof(command.NextOwnerId), refused);
             }
 
             return d.EscalateToNextStage(command.Reason, command.NextOwnerId, command.Version ?? 0, me, DisagreementSettings.RulesFrom(configuration), now);
