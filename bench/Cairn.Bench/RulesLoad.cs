@@ -19,9 +19,10 @@ namespace Cairn.Bench;
 /// </summary>
 internal static class RulesLoad
 {
-    public static async Task<int> RunAsync(BenchOptions options, int repeat, bool skipFull = false)
+    public static async Task<int> RunAsync(BenchOptions options, int repeat, bool skipFull = false, bool traceSql = false)
     {
-        BenchFixture.Use(options.Database, false);
+        // --trace-sql: every command and its time, to see where an evaluation's milliseconds go.
+        BenchFixture.Use(options.Database, traceSql);
         var fixture = BenchFixture.Shared();
         AreaId area;
         PersonId typical;

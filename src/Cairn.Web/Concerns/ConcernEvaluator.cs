@@ -14,21 +14,13 @@ namespace Cairn.Web.Concerns;
 /// <summary>What an evaluation did.</summary>
 public sealed record EvaluationResult(int Children, int Findings, int Raised, int Refreshed);
 
-/// <summary>The area's concern rule settings: the stored ones, or the defaults when none are stored.</summary>
-public sealed class ConcernRuleSettingsSource(CairnDbContext db)
-{
-    public async Task<ConcernRuleSettings> ForAreaAsync(AreaId area, CancellationToken cancellationToken) =>
-        await db.ConcernRuleSettings.AsNoTracking().Where(r => r.AreaId == area).Select(r => r.Settings).FirstOrDefaultAsync(cancellationToken)
-        ?? ConcernRuleSettings.Default;
-}
-
 /// <summary>
 /// Runs the concern rules (L04, L05, L09, L31, L50) for some children or a whole area, and follows each finding
 /// through: a new prompt for the child's lead professional (or the area's front door team when there is none), new
 /// evidence on an open prompt, or nothing when the answer given still stands. Prompts, their audit entries and the
 /// notifications are saved together, per batch.
 /// </summary>
-public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader, ConcernRuleSettingsSource settingsSource, WorkingCalendarSource calendars,
+public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader, ConcernReferenceData reference, WorkingCalendarSource calendars,
     AuditLog audit, TimeProvider clock, IConfiguration configuration, ILogger<ConcernEvaluator> log)
 {
     public const int BatchSize = 2000;
@@ -43,51 +35,40 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         var today = clock.GetUtcNow().InLondon();
         var households = await loader.CurrentHouseholdsAsync(people, today, cancellationToken);
         var members = households.Values.SelectMany(m => m);
-        var candidates = people.Concat(members).Distinct().ToList();
-        var children = await db.People.AsNoTracking().Where(p => candidates.Contains(p.Id) && p.Kind == PersonKind.Child)
-            .Select(p => p.Id).ToListAsync(cancellationToken);
-        return await EvaluateAsync(children, cancellationToken);
+        return await EvaluateAsync(people.Concat(members).Distinct().ToList(), cancellationToken);
     }
 
-    /// <summary>Evaluates these children, each against their own area's settings.</summary>
-    public async Task<EvaluationResult> EvaluateAsync(IReadOnlyCollection<PersonId> children, CancellationToken cancellationToken)
+    /// <summary>Evaluates the children among these people, each against their own area's settings; adults are skipped.</summary>
+    public async Task<EvaluationResult> EvaluateAsync(IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken)
     {
-        var ids = children.Distinct().ToList();
-        var areas = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Kind == PersonKind.Child)
-            .Select(p => new { p.Id, p.AreaId }).ToListAsync(cancellationToken);
+        var ids = people.Distinct().ToList();
+        var children = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Kind == PersonKind.Child)
+            .Select(p => new { p.AreaId, Child = new ChildToEvaluate(p.Id, p.DateOfBirth) }).ToListAsync(cancellationToken);
         var total = new EvaluationResult(0, 0, 0, 0);
-        foreach (var area in areas.GroupBy(a => a.AreaId))
+        foreach (var area in children.GroupBy(a => a.AreaId, a => a.Child))
         {
-            var inArea = area.Select(a => a.Id).ToList();
-            for (var i = 0; i < inArea.Count; i += BatchSize)
+            foreach (var batch in area.Chunk(BatchSize))
             {
-                total = Add(total, await EvaluateBatchAsync(area.Key, inArea.Skip(i).Take(BatchSize).ToList(), cancellationToken));
+                total = Add(total, await EvaluateBatchAsync(area.Key, batch, cancellationToken));
             }
         }
 
         return total;
     }
 
-    /// <summary>Evaluates every child in the area, a batch at a time, so memory stays flat however large the area.</summary>
+    /// <summary>
+    /// Evaluates every child in the area. Who the children are is read once (an id and a date of birth each, a few MB
+    /// for 100,000 children, instead of paging with OFFSET, which rereads every earlier page); their facts are loaded
+    /// and their prompts saved a batch at a time, so the rest of memory stays flat however large the area.
+    /// </summary>
     public async Task<EvaluationResult> EvaluateAreaAsync(AreaId area, CancellationToken cancellationToken)
     {
+        var children = await db.People.AsNoTracking().Where(p => p.AreaId == area && p.Kind == PersonKind.Child)
+            .Select(p => new ChildToEvaluate(p.Id, p.DateOfBirth)).ToListAsync(cancellationToken);
         var total = new EvaluationResult(0, 0, 0, 0);
-        var offset = 0;
-        while (true)
+        foreach (var batch in children.Chunk(BatchSize))
         {
-            var batch = await db.People.AsNoTracking().Where(p => p.AreaId == area && p.Kind == PersonKind.Child)
-                .OrderBy(p => p.Id).Skip(offset).Take(BatchSize).Select(p => p.Id).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
             total = Add(total, await EvaluateBatchAsync(area, batch, cancellationToken));
-            offset += batch.Count;
-            if (batch.Count < BatchSize)
-            {
-                break;
-            }
         }
 
         log.LogInformation("Concern rules evaluated for {Children} children in area {Area}: {Findings} findings, {Raised} prompts raised, {Refreshed} refreshed",
@@ -95,9 +76,9 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         return total;
     }
 
-    private async Task<EvaluationResult> EvaluateBatchAsync(AreaId area, List<PersonId> children, CancellationToken cancellationToken)
+    private async Task<EvaluationResult> EvaluateBatchAsync(AreaId area, ChildToEvaluate[] children, CancellationToken cancellationToken)
     {
-        var settings = await settingsSource.ForAreaAsync(area, cancellationToken);
+        var settings = await reference.SettingsAsync(area, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -114,7 +95,7 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         }
     }
 
-    private async Task<EvaluationResult> ReconcileAsync(AreaId area, List<PersonId> children, ConcernRuleSettings settings, CancellationToken cancellationToken)
+    private async Task<EvaluationResult> ReconcileAsync(AreaId area, ChildToEvaluate[] children, ConcernRuleSettings settings, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var facts = await loader.LoadAsync(children, settings, now, cancellationToken);

@@ -289,6 +289,41 @@ public sealed class ConcernPromptTests(FrontDoorFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Saving_the_rule_settings_changes_the_very_next_evaluation()
+    {
+        factory.Clock.Set(Now);
+        var (_, child) = await FamilyAsync(Today.AddYears(-7), Accounts.SocialWorker, Accounts.Police);
+        // One agency's one concern: under the defaults (step-up 14 from 2 agencies) it adds up to nothing, and this
+        // evaluation leaves the area's settings cached.
+        await RecordAsync(Accounts.Police, child, new
+        {
+            occurredAt = Now.AddDays(-3),
+            category = "Police",
+            significance = "Significant",
+            concerns = DomesticAbuse,
+            summary = "Domestic incident at the home address; the child was present",
+        });
+        Assert.DoesNotContain(await PromptsAsync(child), p => p.Rule == ConcernRule.CumulativeConcern);
+
+        var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
+        try
+        {
+            var saved = await lead.PutAsJsonAsync("/api/v1/concern-rules", new { cumulativeConcern = new { threshold = 1, minAgencies = 1 } });
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+            await using var scope = factory.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<ConcernEvaluator>().EvaluateAsync([child], CancellationToken.None);
+            Assert.Equal(1, result.Raised);
+            Assert.Contains(await PromptsAsync(child), p => p.Rule == ConcernRule.CumulativeConcern);
+        }
+        finally
+        {
+            // Back to the defaults, so the other tests in this class see them.
+            Assert.Equal(HttpStatusCode.OK, (await lead.PutAsJsonAsync("/api/v1/concern-rules", new { })).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task The_pages_list_the_prompt_show_its_evidence_and_refuse_a_blank_answer_with_an_error_summary()
     {
         var (child, entries) = await FourAgenciesAsync();
