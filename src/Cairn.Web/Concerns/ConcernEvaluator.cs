@@ -26,6 +26,32 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
     public const int BatchSize = 2000;
 
     /// <summary>
+    /// Saves a handler's change, then re-evaluates the children it may affect, so the change is never a 500 with half
+    /// of it done: a note that these people need evaluating (<see cref="PendingEvaluation"/>) is saved in the same
+    /// transaction as the change, deleted once the evaluation has run, and left for <see cref="ConcernSweep"/> when
+    /// it fails, which is logged (ids only) and does not fail the request.
+    /// </summary>
+    public async Task SaveAndEvaluateAsync(IEnumerable<PersonId> changed, CancellationToken cancellationToken)
+    {
+        var queuedAt = clock.GetUtcNow();
+        var pending = changed.Distinct().Select(p => new PendingEvaluation { PersonId = p, QueuedAt = queuedAt }).ToList();
+        db.PendingEvaluations.AddRange(pending);
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await AfterChangeAsync(pending.ConvertAll(p => p.PersonId), cancellationToken);
+            var ids = pending.ConvertAll(p => p.Id);
+            await db.PendingEvaluations.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            log.LogError(e, "Concern rules not evaluated after a change to people {People}; left pending for the sweep",
+                string.Join(",", pending.Select(p => p.PersonId.Value)));
+        }
+    }
+
+    /// <summary>
     /// After a record about these people changed: evaluates the children among them and the children living with the
     /// adults among them now. Nobody else's findings can have changed.
     /// </summary>
