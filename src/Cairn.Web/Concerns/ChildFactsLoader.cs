@@ -10,8 +10,11 @@ namespace Cairn.Web.Concerns;
 
 /// <summary>
 /// Loads what the concern rules know about many children at once: a fixed handful of queries per batch, whatever
-/// its size (no query per child). Entries come from the <see cref="Domain.Chronology.ChronologySubject"/> rows,
-/// which carry copies of every field a rule reads, so the chronology's narratives are never loaded.
+/// its size (no query per child). The ids go to the database as one collection parameter (<c>EF.Parameter</c>: JSON
+/// on SQLite, an array on PostgreSQL), not as thousands of <c>IN (@p1, …)</c> parameters, which cost a 2,000-child
+/// batch about 0.8 s on SQLite before any row was read (issue #4's full evaluation: 48 s, now 6 s). Entries come from
+/// the <see cref="Domain.Chronology.ChronologySubject"/> rows, which carry copies of every field a rule reads, so the
+/// chronology's narratives are never loaded.
 /// </summary>
 public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData reference)
 {
@@ -43,7 +46,7 @@ public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData ref
         var households = await CurrentHouseholdsAsync(ids, today, cancellationToken);
         var everyone = households.Values.SelectMany(h => h).Concat(ids).Distinct().ToList();
         var subjects = await db.ChronologySubjects.AsNoTracking()
-            .Where(s => everyone.Contains(s.PersonId) && s.OccurredAt >= since && s.OccurredAt <= now)
+            .Where(s => EF.Parameter(everyone).Contains(s.PersonId) && s.OccurredAt >= since && s.OccurredAt <= now)
             .Select(s => new
             {
                 s.PersonId,
@@ -59,7 +62,7 @@ public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData ref
             .ToListAsync(cancellationToken);
         var agencyKinds = await reference.AgencyKindsAsync(subjects.Select(s => s.AgencyId).Distinct(), cancellationToken);
         var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => ids.Contains(c.ChildId) && (c.DecidedAt ?? c.ReceivedAt) >= since)
+            .Where(c => EF.Parameter(ids).Contains(c.ChildId) && (c.DecidedAt ?? c.ReceivedAt) >= since)
             .Select(c => new { c.ChildId, c.Id, c.ReceivedAt, c.Status, c.Outcome, c.DecidedAt })
             .ToListAsync(cancellationToken);
         var needs = await NeedsAsync(ids, cancellationToken);
@@ -113,7 +116,7 @@ public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData ref
         // every household (a correlated EXISTS per household was most of an incremental evaluation's time).
         var ids = people as List<PersonId> ?? people.ToList();
         var theirs = db.Households.SelectMany(h => h.Members, (h, m) => new { h.Id, m.PersonId, m.JoinedOn, m.LeftOn })
-            .Where(m => ids.Contains(m.PersonId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today))
+            .Where(m => EF.Parameter(ids).Contains(m.PersonId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today))
             .Select(m => m.Id);
         var rows = await db.Households.AsNoTracking().Where(h => theirs.Contains(h.Id))
             .SelectMany(h => h.Members, (h, m) => new { h.Id, m.PersonId, m.JoinedOn, m.LeftOn })

@@ -137,7 +137,7 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         }
 
         var found = findings.Select(f => f.Child).Distinct().ToList();
-        var previous = (await db.ConcernPrompts.Include(p => p.Evidence).Where(p => found.Contains(p.Child)).ToListAsync(cancellationToken))
+        var previous = (await db.ConcernPrompts.Include(p => p.Evidence).Where(p => EF.Parameter(found).Contains(p.Child)).ToListAsync(cancellationToken))
             .ToLookup(p => p.Child);
         var calendar = await calendars.GetAsync(cancellationToken);
         Assignees? assignees = null;
@@ -197,7 +197,7 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
     private async Task<Assignees> AssigneesAsync(AreaId area, List<PersonId> children, DateOnly today, CancellationToken cancellationToken)
     {
         var leads = await db.Involvements.AsNoTracking()
-            .Where(i => children.Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
+            .Where(i => EF.Parameter(children).Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
             .Select(i => new { i.ChildId, i.ProfessionalId }).ToListAsync(cancellationToken);
         var agencies = db.Agencies.Where(a => a.AreaId == area);
         var teams = await db.Teams.AsNoTracking().Join(agencies, t => t.AgencyId, a => a.Id, (t, a) => t)
