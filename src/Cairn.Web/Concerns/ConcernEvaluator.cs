@@ -184,7 +184,11 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
             raised++;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Nothing raised or refreshed: nothing to write, and no change detection over every loaded prompt's evidence.
+        if (raised + refreshed > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return new EvaluationResult(facts.Count, findings.Count, raised, refreshed);
     }
 
