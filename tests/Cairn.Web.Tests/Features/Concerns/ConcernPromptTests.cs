@@ -404,6 +404,42 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_agency_created_after_the_kinds_were_cached_is_read_with_its_kind()
+    {
+        factory.Clock.Set(Now);
+        var (_, baby) = await FamilyAsync(Today.AddDays(-40), Accounts.SocialWorker, Accounts.Police);
+        async Task<EvaluationResult> EvaluateAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ConcernEvaluator>().EvaluateAsync([baby], CancellationToken.None);
+        }
+
+        // Six weeks old, no face-to-face health visit: a finding. The entry's evaluation cached every agency known so far.
+        await RecordAsync(Accounts.Police, baby, new
+        {
+            occurredAt = Now.AddDays(-2),
+            category = "Police",
+            significance = "Routine",
+            summary = "Welfare check at the address; no concerns",
+        });
+        Assert.Equal(1, (await EvaluateAsync()).Findings);
+
+        // A health visiting service joins afterwards, and its visitor sees the baby face to face.
+        await factory.WithDbAsync(async db =>
+        {
+            var service = Agency.Create(await factory.DemoAreaIdAsync(), "New health visiting service " + Tag(), AgencyKind.HealthVisiting);
+            db.Agencies.Add(service);
+            var recorder = await factory.ProfessionalOfAsync(Accounts.HealthVisitor);
+            var content = new ChronologyContent(Now.AddDays(-1), ChronologyCategory.Appointment, Significance.Routine, ContactMode.FaceToFace,
+                AppointmentOutcome.Attended, "New birth visit", null, null);
+            db.ChronologyEntries.Add(ChronologyEntry.Record(content, [(baby, true)], service.Id, service.Kind, recorder, Now).Value!);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(0, (await EvaluateAsync()).Findings);
+    }
+
+    [Fact]
     public async Task The_pages_list_the_prompt_show_its_evidence_and_refuse_a_blank_answer_with_an_error_summary()
     {
         var (child, entries) = await FourAgenciesAsync();
