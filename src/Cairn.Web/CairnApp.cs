@@ -44,7 +44,7 @@ public static class CairnApp
         services.AddScoped<Features.FrontDoor.ThresholdDocuments>();
         services.AddScoped<FrontDoorSweep>();
         services.AddScoped<Concerns.ChildFactsLoader>();
-        services.AddScoped<Concerns.ConcernRuleSettingsSource>();
+        services.AddSingleton<Concerns.ConcernReferenceData>();
         services.AddScoped<Concerns.ConcernEvaluator>();
         services.AddScoped<Concerns.ConcernSweep>();
         if (SqliteCheckpointer.Wanted(options, builder.Configuration))

@@ -1944,6 +1944,25 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("ConcernRuleSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Web.Concerns.PendingEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("PendingEvaluations");
+                });
+
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
                 {
                     b.Property<int>("Id")

@@ -1915,6 +1915,25 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("ConcernRuleSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Web.Concerns.PendingEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("PendingEvaluations");
+                });
+
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
                 {
                     b.Property<int>("Id")

@@ -14,24 +14,42 @@ namespace Cairn.Web.Concerns;
 /// <summary>What an evaluation did.</summary>
 public sealed record EvaluationResult(int Children, int Findings, int Raised, int Refreshed);
 
-/// <summary>The area's concern rule settings: the stored ones, or the defaults when none are stored.</summary>
-public sealed class ConcernRuleSettingsSource(CairnDbContext db)
-{
-    public async Task<ConcernRuleSettings> ForAreaAsync(AreaId area, CancellationToken cancellationToken) =>
-        await db.ConcernRuleSettings.AsNoTracking().Where(r => r.AreaId == area).Select(r => r.Settings).FirstOrDefaultAsync(cancellationToken)
-        ?? ConcernRuleSettings.Default;
-}
-
 /// <summary>
 /// Runs the concern rules (L04, L05, L09, L31, L50) for some children or a whole area, and follows each finding
 /// through: a new prompt for the child's lead professional (or the area's front door team when there is none), new
 /// evidence on an open prompt, or nothing when the answer given still stands. Prompts, their audit entries and the
 /// notifications are saved together, per batch.
 /// </summary>
-public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader, ConcernRuleSettingsSource settingsSource, WorkingCalendarSource calendars,
+public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader, ConcernReferenceData reference, WorkingCalendarSource calendars,
     AuditLog audit, TimeProvider clock, IConfiguration configuration, ILogger<ConcernEvaluator> log)
 {
     public const int BatchSize = 2000;
+
+    /// <summary>
+    /// Saves a handler's change, then re-evaluates the children it may affect, so the change is never a 500 with half
+    /// of it done: a note that these people need evaluating (<see cref="PendingEvaluation"/>) is saved in the same
+    /// transaction as the change, deleted once the evaluation has run, and left for <see cref="ConcernSweep"/> when
+    /// it fails, which is logged (ids only) and does not fail the request.
+    /// </summary>
+    public async Task SaveAndEvaluateAsync(IEnumerable<PersonId> changed, CancellationToken cancellationToken)
+    {
+        var queuedAt = clock.GetUtcNow();
+        var pending = changed.Distinct().Select(p => new PendingEvaluation { PersonId = p, QueuedAt = queuedAt }).ToList();
+        db.PendingEvaluations.AddRange(pending);
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await AfterChangeAsync(pending.ConvertAll(p => p.PersonId), cancellationToken);
+            var ids = pending.ConvertAll(p => p.Id);
+            await db.PendingEvaluations.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            log.LogError(e, "Concern rules not evaluated after a change to people {People}; left pending for the sweep",
+                string.Join(",", pending.Select(p => p.PersonId.Value)));
+        }
+    }
 
     /// <summary>
     /// After a record about these people changed: evaluates the children among them and the children living with the
@@ -43,51 +61,40 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         var today = clock.GetUtcNow().InLondon();
         var households = await loader.CurrentHouseholdsAsync(people, today, cancellationToken);
         var members = households.Values.SelectMany(m => m);
-        var candidates = people.Concat(members).Distinct().ToList();
-        var children = await db.People.AsNoTracking().Where(p => candidates.Contains(p.Id) && p.Kind == PersonKind.Child)
-            .Select(p => p.Id).ToListAsync(cancellationToken);
-        return await EvaluateAsync(children, cancellationToken);
+        return await EvaluateAsync(people.Concat(members).Distinct().ToList(), cancellationToken);
     }
 
-    /// <summary>Evaluates these children, each against their own area's settings.</summary>
-    public async Task<EvaluationResult> EvaluateAsync(IReadOnlyCollection<PersonId> children, CancellationToken cancellationToken)
+    /// <summary>Evaluates the children among these people, each against their own area's settings; adults are skipped.</summary>
+    public async Task<EvaluationResult> EvaluateAsync(IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken)
     {
-        var ids = children.Distinct().ToList();
-        var areas = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Kind == PersonKind.Child)
-            .Select(p => new { p.Id, p.AreaId }).ToListAsync(cancellationToken);
+        var ids = people.Distinct().ToList();
+        var children = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Kind == PersonKind.Child)
+            .Select(p => new { p.AreaId, Child = new ChildToEvaluate(p.Id, p.DateOfBirth) }).ToListAsync(cancellationToken);
         var total = new EvaluationResult(0, 0, 0, 0);
-        foreach (var area in areas.GroupBy(a => a.AreaId))
+        foreach (var area in children.GroupBy(a => a.AreaId, a => a.Child))
         {
-            var inArea = area.Select(a => a.Id).ToList();
-            for (var i = 0; i < inArea.Count; i += BatchSize)
+            foreach (var batch in area.Chunk(BatchSize))
             {
-                total = Add(total, await EvaluateBatchAsync(area.Key, inArea.Skip(i).Take(BatchSize).ToList(), cancellationToken));
+                total = Add(total, await EvaluateBatchAsync(area.Key, batch, cancellationToken));
             }
         }
 
         return total;
     }
 
-    /// <summary>Evaluates every child in the area, a batch at a time, so memory stays flat however large the area.</summary>
+    /// <summary>
+    /// Evaluates every child in the area. Who the children are is read once (an id and a date of birth each, a few MB
+    /// for 100,000 children, instead of paging with OFFSET, which rereads every earlier page); their facts are loaded
+    /// and their prompts saved a batch at a time, so the rest of memory stays flat however large the area.
+    /// </summary>
     public async Task<EvaluationResult> EvaluateAreaAsync(AreaId area, CancellationToken cancellationToken)
     {
+        var children = await db.People.AsNoTracking().Where(p => p.AreaId == area && p.Kind == PersonKind.Child)
+            .Select(p => new ChildToEvaluate(p.Id, p.DateOfBirth)).ToListAsync(cancellationToken);
         var total = new EvaluationResult(0, 0, 0, 0);
-        var offset = 0;
-        while (true)
+        foreach (var batch in children.Chunk(BatchSize))
         {
-            var batch = await db.People.AsNoTracking().Where(p => p.AreaId == area && p.Kind == PersonKind.Child)
-                .OrderBy(p => p.Id).Skip(offset).Take(BatchSize).Select(p => p.Id).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
             total = Add(total, await EvaluateBatchAsync(area, batch, cancellationToken));
-            offset += batch.Count;
-            if (batch.Count < BatchSize)
-            {
-                break;
-            }
         }
 
         log.LogInformation("Concern rules evaluated for {Children} children in area {Area}: {Findings} findings, {Raised} prompts raised, {Refreshed} refreshed",
@@ -95,9 +102,9 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         return total;
     }
 
-    private async Task<EvaluationResult> EvaluateBatchAsync(AreaId area, List<PersonId> children, CancellationToken cancellationToken)
+    private async Task<EvaluationResult> EvaluateBatchAsync(AreaId area, ChildToEvaluate[] children, CancellationToken cancellationToken)
     {
-        var settings = await settingsSource.ForAreaAsync(area, cancellationToken);
+        var settings = await reference.SettingsAsync(area, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -114,7 +121,7 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         }
     }
 
-    private async Task<EvaluationResult> ReconcileAsync(AreaId area, List<PersonId> children, ConcernRuleSettings settings, CancellationToken cancellationToken)
+    private async Task<EvaluationResult> ReconcileAsync(AreaId area, ChildToEvaluate[] children, ConcernRuleSettings settings, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var facts = await loader.LoadAsync(children, settings, now, cancellationToken);
@@ -130,7 +137,7 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         }
 
         var found = findings.Select(f => f.Child).Distinct().ToList();
-        var previous = (await db.ConcernPrompts.Include(p => p.Evidence).Where(p => found.Contains(p.Child)).ToListAsync(cancellationToken))
+        var previous = (await db.ConcernPrompts.Include(p => p.Evidence).Where(p => EF.Parameter(found).Contains(p.Child)).ToListAsync(cancellationToken))
             .ToLookup(p => p.Child);
         var calendar = await calendars.GetAsync(cancellationToken);
         Assignees? assignees = null;
@@ -177,7 +184,11 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
             raised++;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Nothing raised or refreshed: nothing to write, and no change detection over every loaded prompt's evidence.
+        if (raised + refreshed > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return new EvaluationResult(facts.Count, findings.Count, raised, refreshed);
     }
 
@@ -190,7 +201,7 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
     private async Task<Assignees> AssigneesAsync(AreaId area, List<PersonId> children, DateOnly today, CancellationToken cancellationToken)
     {
         var leads = await db.Involvements.AsNoTracking()
-            .Where(i => children.Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
+            .Where(i => EF.Parameter(children).Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
             .Select(i => new { i.ChildId, i.ProfessionalId }).ToListAsync(cancellationToken);
         var agencies = db.Agencies.Where(a => a.AreaId == area);
         var teams = await db.Teams.AsNoTracking().Join(agencies, t => t.AgencyId, a => a.Id, (t, a) => t)

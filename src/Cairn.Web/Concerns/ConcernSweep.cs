@@ -21,6 +21,9 @@ public sealed class ConcernSweep(CairnDbContext db, WorkingCalendarSource calend
     public const string FullEvaluationLease = "concern-full-evaluation";
     public const int BatchSize = 500;
 
+    /// <summary>How long a pending evaluation is left to the request that queued it before the sweep takes it.</summary>
+    public static readonly TimeSpan PendingGrace = TimeSpan.FromMinutes(1);
+
     public async Task<int> EscalateAsync(DateTimeOffset now, EscalationLadder? ladder = null, CancellationToken cancellationToken = default)
     {
         ladder ??= EscalationLadder.Default;
@@ -109,6 +112,72 @@ public sealed class ConcernSweep(CairnDbContext db, WorkingCalendarSource calend
         }
 
         return escalated;
+    }
+
+    /// <summary>
+    /// Evaluates what a change left pending (<see cref="ConcernEvaluator.SaveAndEvaluateAsync"/>): the request that
+    /// queued it has normally done so and deleted it within milliseconds, so only notes older than
+    /// <see cref="PendingGrace"/> are taken, oldest first. A batch that fails is tried one person at a time, and a
+    /// person whose evaluation still fails stays pending, logged, for the next tick, without holding up the rest.
+    /// </summary>
+    /// <returns>How many pending notes were evaluated and deleted.</returns>
+    public async Task<int> EvaluatePendingAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var cutoff = now - PendingGrace;
+        var failed = new HashSet<Guid>();
+        var done = 0;
+        while (true)
+        {
+            var batch = await db.PendingEvaluations.AsNoTracking().Where(p => p.QueuedAt <= cutoff && !failed.Contains(p.Id))
+                .OrderBy(p => p.QueuedAt).Take(BatchSize).Select(p => new { p.Id, p.PersonId }).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            if (await TryEvaluateAsync(batch.ConvertAll(p => p.PersonId), cancellationToken))
+            {
+                done += await DeletePendingAsync(batch.ConvertAll(p => p.Id), cancellationToken);
+                continue;
+            }
+
+            foreach (var one in batch)
+            {
+                if (await TryEvaluateAsync([one.PersonId], cancellationToken))
+                {
+                    done += await DeletePendingAsync([one.Id], cancellationToken);
+                }
+                else
+                {
+                    failed.Add(one.Id);
+                }
+            }
+        }
+
+        if (done > 0 || failed.Count > 0)
+        {
+            log.LogInformation("Concern sweep evaluated {Done} pending changes; {Failed} still failing", done, failed.Count);
+        }
+
+        return done;
+    }
+
+    private Task<int> DeletePendingAsync(List<Guid> ids, CancellationToken cancellationToken) =>
+        db.PendingEvaluations.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+
+    private async Task<bool> TryEvaluateAsync(List<PersonId> people, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await evaluator.AfterChangeAsync(people, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            log.LogError(e, "Concern rules still not evaluated for people {People}", string.Join(",", people.Select(p => p.Value)));
+            return false;
+        }
     }
 
     /// <summary>

@@ -70,6 +70,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<ConcernPromptEvent> ConcernPromptEvents => Set<ConcernPromptEvent>();
     public DbSet<ConcernPromptEvidence> ConcernPromptEvidence => Set<ConcernPromptEvidence>();
     public DbSet<AreaConcernRules> ConcernRuleSettings => Set<AreaConcernRules>();
+    public DbSet<PendingEvaluation> PendingEvaluations => Set<PendingEvaluation>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 

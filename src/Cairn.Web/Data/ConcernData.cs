@@ -65,3 +65,13 @@ internal sealed class AreaConcernRulesConfiguration : IEntityTypeConfiguration<A
         b.Property(x => x.Settings).HasMaxLength(20_000).AsJson();
     }
 }
+
+internal sealed class PendingEvaluationConfiguration : IEntityTypeConfiguration<PendingEvaluation>
+{
+    public void Configure(EntityTypeBuilder<PendingEvaluation> b)
+    {
+        b.HasKey(x => x.Id);
+        // The sweep takes the oldest first.
+        b.HasIndex(x => x.QueuedAt);
+    }
+}

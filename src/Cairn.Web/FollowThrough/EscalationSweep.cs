@@ -290,6 +290,8 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, TimeProvider c
                     // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
                     var concerns = scope.ServiceProvider.GetRequiredService<Concerns.ConcernSweep>();
                     await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // Changes whose own evaluation failed (issue #4): never lost, evaluated here.
+                    await concerns.EvaluatePendingAsync(clock.GetUtcNow(), stoppingToken);
                     await concerns.EvaluateAllWhenDueAsync(clock.GetUtcNow(), _holder, stoppingToken);
                 }
             }

@@ -10,6 +10,7 @@ using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
 using Cairn.Domain.Time;
 using Cairn.Web.Concerns;
+using Cairn.Web.Data;
 using Cairn.Web.Tests.Features.FrontDoor;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cairn.Web.Tests.Features.Concerns;
 
 /// <summary>Concerns that add up, end to end through the API: rules, prompts, answers, escalation and settings.</summary>
-public sealed class ConcernPromptTests(FrontDoorFactory factory) : IClassFixture<FrontDoorFactory>
+public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<ConcernsFactory>
 {
     private const string SchoolLead = "kate.collins@cairnmoor.example";
     private const string Gp = "dr.patel@cairnmoor.example";
@@ -174,11 +175,7 @@ public sealed class ConcernPromptTests(FrontDoorFactory factory) : IClassFixture
         // Facts written straight to the database: nothing has evaluated this child yet.
         await factory.WithDbAsync(async db =>
         {
-            var agency = await db.Agencies.FirstAsync(a => a.Kind == AgencyKind.Police);
-            var recorder = await factory.ProfessionalOfAsync(Accounts.Police);
-            var content = new ChronologyContent(Now.AddDays(-3), ChronologyCategory.Police, Significance.Significant, null, null, "Domestic incident", null, null)
-            { Concerns = ConcernTheme.DomesticAbuse };
-            db.ChronologyEntries.Add(ChronologyEntry.Record(content, [(other, true)], agency.Id, agency.Kind, recorder, Now).Value!);
+            await AddDomesticIncidentAsync(db, other, true);
             return await db.SaveChangesAsync();
         });
         var (child, _) = await FourAgenciesAsync();
@@ -190,6 +187,89 @@ public sealed class ConcernPromptTests(FrontDoorFactory factory) : IClassFixture
         var result = await scope.ServiceProvider.GetRequiredService<ConcernEvaluator>().EvaluateAsync([other], CancellationToken.None);
         Assert.Equal(1, result.Children);
         Assert.Contains(await PromptsAsync(other), p => p.Rule == ConcernRule.UnderTwoInRiskHousehold);
+    }
+
+    [Fact]
+    public async Task When_evaluation_fails_the_entry_is_saved_the_request_succeeds_and_the_next_sweep_evaluates_it()
+    {
+        factory.Fault.On = true;
+        (PersonId Child, Guid[] Entries) four;
+        try
+        {
+            // The fourth entry's evaluation raises a prompt, whose write the database refuses: RecordAsync checks the 201.
+            four = await FourAgenciesAsync();
+        }
+        finally
+        {
+            factory.Fault.On = false;
+        }
+
+        var (child, entries) = four;
+        Assert.True(await factory.WithDbAsync(db => db.ChronologyEntries.AnyAsync(e => e.Id == new ChronologyEntryId(entries[3]))));
+        Assert.Empty(await PromptsAsync(child));
+        Assert.Single(await PendingAsync(child));
+
+        // Within the grace the request is still taken to be evaluating it; after it, the sweep evaluates it once.
+        Assert.Equal(0, await SweepPendingAsync(Now));
+        Assert.Equal(1, await SweepPendingAsync(Now.Add(ConcernSweep.PendingGrace)));
+        var prompt = Assert.Single(await PromptsAsync(child));
+        Assert.Equal(entries.Order(), prompt.Entries.Select(e => e.Value).Order());
+        Assert.Empty(await PendingAsync(child));
+        Assert.Equal(0, await SweepPendingAsync(Now.Add(ConcernSweep.PendingGrace)));
+    }
+
+    [Fact]
+    public async Task A_pending_evaluation_that_keeps_failing_stays_pending_without_holding_up_the_others()
+    {
+        factory.Clock.Set(Now);
+        var (mother, baby) = await FamilyAsync(Today.AddMonths(-10), Accounts.HealthVisitor);
+        var (_, calm) = await FamilyAsync(Today.AddYears(-8), Accounts.SocialWorker);
+        // Facts written straight to the database, each with the note a handler would have left had its evaluation failed:
+        // the baby's raises a prompt (refused while the fault is on), the other child's raises nothing.
+        await factory.WithDbAsync(async db =>
+        {
+            await AddDomesticIncidentAsync(db, mother, false);
+            db.PendingEvaluations.Add(new PendingEvaluation { PersonId = mother, QueuedAt = Now.AddMinutes(-5) });
+            db.PendingEvaluations.Add(new PendingEvaluation { PersonId = calm, QueuedAt = Now.AddMinutes(-4) });
+            return await db.SaveChangesAsync();
+        });
+
+        factory.Fault.On = true;
+        try
+        {
+            Assert.Equal(1, await SweepPendingAsync(Now));
+        }
+        finally
+        {
+            factory.Fault.On = false;
+        }
+
+        Assert.Single(await PendingAsync(mother));
+        Assert.Empty(await PendingAsync(calm));
+        Assert.Empty(await PromptsAsync(baby));
+
+        Assert.Equal(1, await SweepPendingAsync(Now));
+        Assert.Contains(await PromptsAsync(baby), p => p.Rule == ConcernRule.UnderTwoInRiskHousehold);
+        Assert.Empty(await PendingAsync(mother));
+    }
+
+    /// <summary>A police entry about a domestic incident, three days ago, added straight to the database: nothing evaluates it.</summary>
+    private async Task AddDomesticIncidentAsync(CairnDbContext db, PersonId about, bool isChild)
+    {
+        var agency = await db.Agencies.FirstAsync(a => a.Kind == AgencyKind.Police);
+        var recorder = await factory.ProfessionalOfAsync(Accounts.Police);
+        var content = new ChronologyContent(Now.AddDays(-3), ChronologyCategory.Police, Significance.Significant, null, null, "Domestic incident", null, null)
+        { Concerns = ConcernTheme.DomesticAbuse };
+        db.ChronologyEntries.Add(ChronologyEntry.Record(content, [(about, isChild)], agency.Id, agency.Kind, recorder, Now).Value!);
+    }
+
+    private Task<List<PendingEvaluation>> PendingAsync(PersonId person) =>
+        factory.WithDbAsync(db => db.PendingEvaluations.Where(p => p.PersonId == person).ToListAsync());
+
+    private async Task<int> SweepPendingAsync(DateTimeOffset at)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ConcernSweep>().EvaluatePendingAsync(at);
     }
 
     [Fact]
@@ -446,6 +526,77 @@ public sealed class ConcernPromptTests(FrontDoorFactory factory) : IClassFixture
 
         // Back to the defaults, so the other tests in this class see them.
         Assert.Equal(HttpStatusCode.OK, (await lead.PutAsJsonAsync("/api/v1/concern-rules", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Saving_the_rule_settings_changes_the_very_next_evaluation()
+    {
+        factory.Clock.Set(Now);
+        var (_, child) = await FamilyAsync(Today.AddYears(-7), Accounts.SocialWorker, Accounts.Police);
+        // One agency's one concern: under the defaults (step-up 14 from 2 agencies) it adds up to nothing, and this
+        // evaluation leaves the area's settings cached.
+        await RecordAsync(Accounts.Police, child, new
+        {
+            occurredAt = Now.AddDays(-3),
+            category = "Police",
+            significance = "Significant",
+            concerns = DomesticAbuse,
+            summary = "Domestic incident at the home address; the child was present",
+        });
+        Assert.DoesNotContain(await PromptsAsync(child), p => p.Rule == ConcernRule.CumulativeConcern);
+
+        var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
+        try
+        {
+            var saved = await lead.PutAsJsonAsync("/api/v1/concern-rules", new { cumulativeConcern = new { threshold = 1, minAgencies = 1 } });
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+            await using var scope = factory.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<ConcernEvaluator>().EvaluateAsync([child], CancellationToken.None);
+            Assert.Equal(1, result.Raised);
+            Assert.Contains(await PromptsAsync(child), p => p.Rule == ConcernRule.CumulativeConcern);
+        }
+        finally
+        {
+            // Back to the defaults, so the other tests in this class see them.
+            Assert.Equal(HttpStatusCode.OK, (await lead.PutAsJsonAsync("/api/v1/concern-rules", new { })).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task An_agency_created_after_the_kinds_were_cached_is_read_with_its_kind()
+    {
+        factory.Clock.Set(Now);
+        var (_, baby) = await FamilyAsync(Today.AddDays(-40), Accounts.SocialWorker, Accounts.Police);
+        async Task<EvaluationResult> EvaluateAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ConcernEvaluator>().EvaluateAsync([baby], CancellationToken.None);
+        }
+
+        // Six weeks old, no face-to-face health visit: a finding. The entry's evaluation cached every agency known so far.
+        await RecordAsync(Accounts.Police, baby, new
+        {
+            occurredAt = Now.AddDays(-2),
+            category = "Police",
+            significance = "Routine",
+            summary = "Welfare check at the address; no concerns",
+        });
+        Assert.Equal(1, (await EvaluateAsync()).Findings);
+
+        // A health visiting service joins afterwards, and its visitor sees the baby face to face.
+        await factory.WithDbAsync(async db =>
+        {
+            var service = Agency.Create(await factory.DemoAreaIdAsync(), "New health visiting service " + Tag(), AgencyKind.HealthVisiting);
+            db.Agencies.Add(service);
+            var recorder = await factory.ProfessionalOfAsync(Accounts.HealthVisitor);
+            var content = new ChronologyContent(Now.AddDays(-1), ChronologyCategory.Appointment, Significance.Routine, ContactMode.FaceToFace,
+                AppointmentOutcome.Attended, "New birth visit", null, null);
+            db.ChronologyEntries.Add(ChronologyEntry.Record(content, [(baby, true)], service.Id, service.Kind, recorder, Now).Value!);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(0, (await EvaluateAsync()).Findings);
     }
 
     [Fact]

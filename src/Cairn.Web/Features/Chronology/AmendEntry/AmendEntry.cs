@@ -108,7 +108,7 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await concerns.SaveAndEvaluateAsync(subjectIds, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -116,7 +116,6 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
             return Refusal.Of("Version", StaleMessage);
         }
 
-        await concerns.AfterChangeAsync(subjectIds, cancellationToken);
         return Outcome<AmendedEntry>.Success(new AmendedEntry(entry.Id, entry.Version));
     }
 

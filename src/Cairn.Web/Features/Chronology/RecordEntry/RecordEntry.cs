@@ -61,8 +61,7 @@ public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService ac
             audit.Record("chronology.record", subject.PersonId, "chronology-entry", entry.Id.Value);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await concerns.AfterChangeAsync(entry.Subjects.Select(s => s.PersonId), cancellationToken);
+        await concerns.SaveAndEvaluateAsync(entry.Subjects.Select(s => s.PersonId), cancellationToken);
         return Outcome<RecordedEntry>.Success(new RecordedEntry(entry.Id, entry.Subjects.Select(s => s.PersonId).ToList()));
     }
 }

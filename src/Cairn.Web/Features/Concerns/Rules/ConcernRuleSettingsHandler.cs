@@ -16,7 +16,7 @@ public sealed record ConcernRulesView(ConcernRuleSettings Settings, bool IsDefau
 /// The area's concern rule settings. Safeguarding leads and administrators read and change them; a change is
 /// validated as a whole (<see cref="ConcernRuleSettings.Validate"/>) and audited. The next evaluation uses it.
 /// </summary>
-public sealed class ConcernRuleSettingsHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class ConcernRuleSettingsHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock, ConcernReferenceData cache)
 {
     public const string StaleMessage = "Someone else changed the rules while you were editing them. Reload the page to see their change, then make yours again.";
 
@@ -70,6 +70,7 @@ public sealed class ConcernRuleSettingsHandler(CairnDbContext db, CurrentUser us
             return Refusal.Of("Version", StaleMessage);
         }
 
+        cache.Invalidate(user.AreaId);
         return Outcome<ConcernRulesView>.Success(await ViewAsync(cancellationToken));
     }
 }

@@ -119,8 +119,7 @@ public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService 
         var outcome = await intake.ReceiveAsync(command.ToDraft(), children.Distinct().ToList(), [], null, cancellationToken);
         if (outcome.Refusal is null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await concerns.AfterChangeAsync(outcome.Value!.Contacts.Select(c => c.ChildId), cancellationToken);
+            await concerns.SaveAndEvaluateAsync(outcome.Value!.Contacts.Select(c => c.ChildId), cancellationToken);
         }
 
         return outcome;
@@ -167,8 +166,7 @@ public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService 
         var outcome = await intake.ReceiveAsync(draft, children, kinds.Where(k => k.Kind == PersonKind.Adult).Select(k => k.Id).ToList(), incident, cancellationToken);
         if (outcome.Refusal is null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await concerns.AfterChangeAsync(outcome.Value!.Contacts.Select(c => c.ChildId), cancellationToken);
+            await concerns.SaveAndEvaluateAsync(outcome.Value!.Contacts.Select(c => c.ChildId), cancellationToken);
         }
 
         return outcome;

@@ -275,8 +275,7 @@ public sealed class TriageHandler(CairnDbContext db, RecordAccessService access,
 
         var note = await FeedLegalStatusAsync(contact, now, cancellationToken);
         await RecordDecisionInChronologyAsync(contact, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await concerns.AfterChangeAsync([contact.ChildId], cancellationToken);
+        await concerns.SaveAndEvaluateAsync([contact.ChildId], cancellationToken);
         return Outcome<TriageResult>.Success(new TriageResult(contact.Id, contact.Status, contact.Version, discussion, note));
     }
 
