@@ -137,7 +137,10 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         }
 
         var found = findings.Select(f => f.Child).Distinct().ToList();
-        var previous = (await db.ConcernPrompts.Include(p => p.Evidence).Where(p => EF.Parameter(found).Contains(p.Child)).ToListAsync(cancellationToken))
+        // Read untracked: most findings are already in hand and change nothing, and tracking a busy child's prompts
+        // with hundreds of evidence rows cost more than the rules themselves. A prompt is tracked only to be refreshed.
+        var previous = (await db.ConcernPrompts.AsNoTracking().Include(p => p.Evidence).Where(p => EF.Parameter(found).Contains(p.Child))
+                .ToListAsync(cancellationToken))
             .ToLookup(p => p.Child);
         var calendar = await calendars.GetAsync(cancellationToken);
         Assignees? assignees = null;
@@ -145,9 +148,21 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         foreach (var finding in findings)
         {
             var decision = ConcernPrompt.Reconcile(finding, previous[finding.Child], now, settings.Prompts);
-            if (decision.Action == PromptAction.Refresh && decision.Prompt!.Refresh(finding, now))
+            if (decision.Action == PromptAction.Refresh)
             {
-                refreshed++;
+                // Read again, tracked, only the prompt that gains evidence (evidence rows have a key the untracked read
+                // does not carry); a version changed since the first read makes the save fail and the batch run again.
+                var read = decision.Prompt!;
+                var tracked = await db.ConcernPrompts.Include(p => p.Evidence).SingleAsync(p => p.Id == read.Id, cancellationToken);
+                if (tracked.Version == read.Version && tracked.Refresh(finding, now))
+                {
+                    refreshed++;
+                }
+                else if (tracked.Version != read.Version)
+                {
+                    throw new DbUpdateConcurrencyException("A concern prompt changed while it was being evaluated.");
+                }
+
                 continue;
             }
 

@@ -145,6 +145,22 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
         var again = await scope.ServiceProvider.GetRequiredService<ConcernEvaluator>().EvaluateAsync([child], CancellationToken.None);
         Assert.Equal((0, 0), (again.Raised, again.Refreshed));
         Assert.Single(await PromptsAsync(child));
+
+        // A fifth concern is added to the open prompt as new evidence, kept with what was there, and its version moves on.
+        var fifth = await RecordAsync(Accounts.HealthVisitor, child, new
+        {
+            occurredAt = Now.AddDays(-1),
+            category = "HomeVisit",
+            significance = "Routine",
+            contactMode = "FaceToFace",
+            concerns = HomeConditions,
+            summary = "Home visit: still no heating, the child in a coat indoors",
+            whyNotGathered = "The child was asleep during the visit",
+        });
+        var refreshed = Assert.Single(await PromptsAsync(child));
+        Assert.Equal(entries.Append(fifth).Order(), refreshed.Entries.Select(e => e.Value).Order());
+        Assert.Contains(refreshed.Events, e => e.Kind == ConcernPromptEventKind.EvidenceAdded);
+        Assert.True(refreshed.Version > prompt.Version);
     }
 
     [Fact]
