@@ -1,5 +1,4 @@
 using Cairn.Domain;
-using Cairn.Domain.Agencies;
 using Cairn.Domain.Concerns;
 using Cairn.Domain.People;
 using Cairn.Domain.Time;
@@ -218,16 +217,8 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         var leads = await db.Involvements.AsNoTracking()
             .Where(i => EF.Parameter(children).Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
             .Select(i => new { i.ChildId, i.ProfessionalId }).ToListAsync(cancellationToken);
-        var agencies = db.Agencies.Where(a => a.AreaId == area);
-        var teams = await db.Teams.AsNoTracking().Join(agencies, t => t.AgencyId, a => a.Id, (t, a) => t)
-            .Select(t => new { t.Id, t.Name, t.ManagerId }).ToListAsync(cancellationToken);
-        var frontDoorPeople = await db.Professionals.AsNoTracking().Where(p => p.IsActive && ((int)p.Roles & (int)Role.FrontDoor) != 0)
-            .Join(agencies, p => p.AgencyId, a => a.Id, (p, a) => new { p.Id, p.Roles }).ToListAsync(cancellationToken);
-        var named = configuration["Cairn:Concerns:FrontDoorTeam"];
-        var team = (named is { Length: > 0 } ? teams.FirstOrDefault(t => string.Equals(t.Name, named, StringComparison.OrdinalIgnoreCase)) : null)
-            ?? teams.FirstOrDefault(t => t.ManagerId is { } m && frontDoorPeople.Any(p => p.Id == m));
-        var managers = frontDoorPeople.Where(p => (p.Roles & Role.TeamManager) != 0).Select(p => p.Id).ToList();
-        return new Assignees(leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ProfessionalId), team?.Id, managers);
+        var frontDoor = await FrontDoorTeam.OfAreaAsync(db, configuration, area, cancellationToken);
+        return new Assignees(leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ProfessionalId), frontDoor.Team, frontDoor.Managers);
     }
 
     private static EvaluationResult Add(EvaluationResult a, EvaluationResult b) =>

@@ -313,26 +313,9 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
         return choices;
     }
 
-    /// <summary>
-    /// The caller's area's front door team, found as the concern evaluator finds it: the team named in configuration
-    /// (Cairn:Concerns:FrontDoorTeam), otherwise the team whose manager works at the front door.
-    /// </summary>
-    private async Task<TeamId?> FrontDoorTeamAsync(CancellationToken cancellationToken)
-    {
-        var area = user.AreaId;
-        var teams = await db.Teams.AsNoTracking().Join(db.Agencies.Where(a => a.AreaId == area), t => t.AgencyId, a => a.Id, (t, a) => t)
-            .Select(t => new { t.Id, t.Name, t.ManagerId }).ToListAsync(cancellationToken);
-        var named = configuration["Cairn:Concerns:FrontDoorTeam"];
-        if (named is { Length: > 0 } && teams.FirstOrDefault(t => string.Equals(t.Name, named, StringComparison.OrdinalIgnoreCase)) is { } byName)
-        {
-            return byName.Id;
-        }
-
-        var managers = teams.Where(t => t.ManagerId is not null).Select(t => t.ManagerId).ToList();
-        var frontDoorManagers = await db.Professionals.Where(p => managers.Contains(p.Id) && p.IsActive && ((int)p.Roles & (int)Role.FrontDoor) != 0)
-            .Select(p => (ProfessionalId?)p.Id).ToListAsync(cancellationToken);
-        return teams.FirstOrDefault(t => frontDoorManagers.Contains(t.ManagerId))?.Id;
-    }
+    /// <summary>The caller's area's front door team, found as the concern evaluator finds it.</summary>
+    private async Task<TeamId?> FrontDoorTeamAsync(CancellationToken cancellationToken) =>
+        (await Cairn.Web.Concerns.FrontDoorTeam.OfAreaAsync(db, configuration, user.AreaId, cancellationToken)).Team;
 
     /// <summary>Who hears that a prompt was passed to a team: its manager and any team managers in it.</summary>
     private async Task<List<ProfessionalId>> TeamManagersAsync(TeamId team, CancellationToken cancellationToken)
