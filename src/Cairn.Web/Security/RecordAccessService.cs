@@ -101,13 +101,15 @@ public sealed class RecordAccessService(CairnDbContext db, CurrentUser user, Tim
             visible.UnionWith(teamChildren);
         }
 
-        // Adults related to a visible child are visible too: the same rule as DecideAsync, seen from the child.
+        // Adults related to a visible child are visible too: the same rule as DecideAsync, seen from the child. The id
+        // lists go as one collection parameter each: a parameter per id is slow to bind for a busy caseload or team.
         var children = visible.ToList();
         var adults = await db.Relationships
-            .Where(r => children.Contains(r.ToPersonId)).Select(r => r.FromPersonId)
-            .Union(db.Relationships.Where(r => children.Contains(r.FromPersonId)).Select(r => r.ToPersonId))
+            .Where(r => EF.Parameter(children).Contains(r.ToPersonId)).Select(r => r.FromPersonId)
+            .Union(db.Relationships.Where(r => EF.Parameter(children).Contains(r.FromPersonId)).Select(r => r.ToPersonId))
             .ToListAsync(cancellationToken);
-        var adultIds = await db.People.Where(p => adults.Contains(p.Id) && p.Kind == PersonKind.Adult).Select(p => p.Id).ToListAsync(cancellationToken);
+        var adultIds = await db.People.Where(p => EF.Parameter(adults).Contains(p.Id) && p.Kind == PersonKind.Adult).Select(p => p.Id)
+            .ToListAsync(cancellationToken);
         visible.UnionWith(adultIds);
         return visible;
     }

@@ -111,7 +111,7 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
         if (candidates is not null && visible is not null)
         {
             var mine = (await candidates.ToListAsync(cancellationToken)).Where(visible.Contains).ToList();
-            people = people.Where(p => mine.Contains(p.Id));
+            people = people.Where(p => EF.Parameter(mine).Contains(p.Id));
         }
         else if (candidates is not null)
         {
@@ -123,7 +123,7 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
         else if (visible is not null)
         {
             var visibleIds = visible.ToList();
-            people = people.Where(p => visibleIds.Contains(p.Id));
+            people = people.Where(p => EF.Parameter(visibleIds).Contains(p.Id));
         }
 
         if (query.DateOfBirth is { } dob)
