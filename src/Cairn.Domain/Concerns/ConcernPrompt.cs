@@ -243,7 +243,8 @@ public sealed class ConcernPrompt
     public bool HoldsAllEvidenceOf(RuleFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return finding.Entries.All(HasEntry) && finding.Contacts.All(HasContact);
+        var (entries, contacts) = EvidenceHeld();
+        return finding.Entries.All(entries.Contains) && finding.Contacts.All(contacts.Contains);
     }
 
     /// <summary>
@@ -344,38 +345,37 @@ public sealed class ConcernPrompt
         return new PromptDecision(stale ? PromptAction.Raise : PromptAction.Nothing, answered);
     }
 
-    private bool HasEntry(ChronologyEntryId id)
+    /// <summary>
+    /// The entries and contacts already held, as sets: a busy child's prompt holds hundreds, and a finding is checked
+    /// against them one by one.
+    /// </summary>
+    private (HashSet<ChronologyEntryId> Entries, HashSet<ContactId> Contacts) EvidenceHeld()
     {
+        var entries = new HashSet<ChronologyEntryId>();
+        var contacts = new HashSet<ContactId>();
         foreach (var e in _evidence)
         {
-            if (e.EntryId == id)
+            if (e.EntryId is { } entry)
             {
-                return true;
+                entries.Add(entry);
+            }
+
+            if (e.ContactId is { } contact)
+            {
+                contacts.Add(contact);
             }
         }
 
-        return false;
-    }
-
-    private bool HasContact(ContactId id)
-    {
-        foreach (var e in _evidence)
-        {
-            if (e.ContactId == id)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (entries, contacts);
     }
 
     private int AddNewEvidence(RuleFinding finding, DateTimeOffset now)
     {
+        var (entries, contacts) = EvidenceHeld();
         var added = 0;
         foreach (var entry in finding.Entries)
         {
-            if (!HasEntry(entry))
+            if (entries.Add(entry))
             {
                 _evidence.Add(new ConcernPromptEvidence(Id, entry, null, now));
                 added++;
@@ -384,7 +384,7 @@ public sealed class ConcernPrompt
 
         foreach (var contact in finding.Contacts)
         {
-            if (!HasContact(contact))
+            if (contacts.Add(contact))
             {
                 _evidence.Add(new ConcernPromptEvidence(Id, null, contact, now));
                 added++;
