@@ -1,9 +1,7 @@
 using Cairn.Domain;
-using Cairn.Domain.Agencies;
 using Cairn.Domain.Shares;
 using Cairn.Web.Data;
 using Cairn.Web.FollowThrough;
-using Cairn.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Concerns;
@@ -19,7 +17,7 @@ public sealed class ConcernSweep(CairnDbContext db, WorkingCalendarSource calend
     ILogger<ConcernSweep> log)
 {
     public const string FullEvaluationLease = "concern-full-evaluation";
-    public const int BatchSize = 500;
+    public const int BatchSize = LadderSweep.BatchSize;
 
     /// <summary>How long a pending evaluation is left to the request that queued it before the sweep takes it.</summary>
     public static readonly TimeSpan PendingGrace = TimeSpan.FromMinutes(1);
@@ -28,84 +26,33 @@ public sealed class ConcernSweep(CairnDbContext db, WorkingCalendarSource calend
     {
         ladder ??= EscalationLadder.Default;
         var calendar = await calendars.GetAsync(cancellationToken);
-        var handled = new HashSet<ConcernPromptId>();
-        int escalated = 0, conflicts = 0;
-        while (true)
-        {
-            var batch = await db.ConcernPrompts.Where(p => p.NextEscalationAt != null && p.NextEscalationAt <= now)
-                .OrderBy(p => p.NextEscalationAt).Take(BatchSize).ToListAsync(cancellationToken);
-            var fresh = batch.Where(p => !handled.Contains(p.Id)).ToList();
-            if (fresh.Count == 0)
+        var managers = await db.Teams.AsNoTracking().Where(t => t.ManagerId != null).ToDictionaryAsync(t => t.Id, t => t.ManagerId!.Value, cancellationToken);
+        var sweep = new LadderSweep(db);
+        var escalated = await sweep.RunAsync(
+            () => db.ConcernPrompts.Where(p => p.NextEscalationAt != null && p.NextEscalationAt <= now).OrderBy(p => p.NextEscalationAt),
+            p => p.Id.Value,
+            async batch =>
             {
-                break;
-            }
-
-            var children = fresh.Select(p => p.Child).Distinct().ToList();
-            var areaOf = await db.People.AsNoTracking().Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AreaId, cancellationToken);
-            var areas = areaOf.Values.Distinct().ToList();
-            var people = await db.Professionals.AsNoTracking().Where(p => p.IsActive)
-                .Join(db.Agencies.Where(a => areas.Contains(a.AreaId)), p => p.AgencyId, a => a.Id, (p, a) => new { p.Id, p.Roles, p.TeamId, a.AreaId })
-                .ToListAsync(cancellationToken);
-            var managers = await db.Teams.AsNoTracking().Where(t => t.ManagerId != null).ToDictionaryAsync(t => t.Id, t => t.ManagerId!.Value, cancellationToken);
-            var raised = 0;
-            foreach (var prompt in fresh)
+                var children = batch.Select(p => p.Child).Distinct().ToList();
+                var areaOf = await db.People.AsNoTracking().Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AreaId, cancellationToken);
+                return batch.ToDictionary(p => p.Id.Value, p => areaOf.GetValueOrDefault(p.Child));
+            },
+            (prompt, inArea) =>
             {
                 if (prompt.Sweep(now, ladder, calendar) is not { } escalation)
                 {
-                    continue;
+                    return false;
                 }
 
-                raised++;
-                var inArea = people.Where(p => p.AreaId == areaOf.GetValueOrDefault(prompt.Child)).ToList();
+                // The first rung is the manager of the team the prompt is with (or of the assignee's team), else the
+                // front door managers; every rung also reminds the assignee.
                 var team = prompt.AssignedTeam ?? inArea.FirstOrDefault(p => p.Id == prompt.AssignedProfessional)?.TeamId;
-                IEnumerable<ProfessionalId> audience = escalation.Audience switch
-                {
-                    EscalationAudience.SenderAndRecipientManager => team is { } t && managers.TryGetValue(t, out var manager)
-                        ? [manager]
-                        : inArea.Where(p => (p.Roles & (Role.FrontDoor | Role.TeamManager)) == (Role.FrontDoor | Role.TeamManager)).Select(p => p.Id),
-                    EscalationAudience.SafeguardingLead => inArea.Where(p => (p.Roles & Role.SafeguardingLead) != 0).Select(p => p.Id),
-                    _ => inArea.Where(p => (p.Roles & Role.HeadOfService) != 0).Select(p => p.Id) is var heads && heads.Any()
-                        ? heads
-                        : inArea.Where(p => (p.Roles & Role.SafeguardingLead) != 0).Select(p => p.Id),
-                };
-                foreach (var to in audience.Append(prompt.AssignedProfessional ?? default).Where(p => p != default).Distinct())
-                {
-                    db.Notifications.Add(new Notification
-                    {
-                        ProfessionalId = to,
-                        Kind = "concern.escalated",
-                        Text = $"Concern prompt not answered in time: escalation level {escalation.Level}",
-                        Link = $"/concerns/{prompt.Id.Value}",
-                        CreatedAt = now,
-                    });
-                }
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                escalated += raised;
-                handled.UnionWith(fresh.Select(p => p.Id));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Someone answered one of these meanwhile, or another sweep got there first: read the batch again.
-                db.ChangeTracker.Clear();
-                if (++conflicts > 10)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            db.ChangeTracker.Clear();
-            if (batch.Count < BatchSize)
-            {
-                break;
-            }
-        }
-
+                IEnumerable<ProfessionalId> firstRung = team is { } t && managers.TryGetValue(t, out var manager) ? [manager] : LadderSweep.FrontDoorManagers(inArea);
+                sweep.Tell(LadderSweep.Audience(escalation.Audience, inArea, firstRung).Append(prompt.AssignedProfessional ?? default).Where(p => p != default),
+                    "concern.escalated", $"Concern prompt not answered in time: escalation level {escalation.Level}", $"/concerns/{prompt.Id.Value}", now);
+                return true;
+            },
+            cancellationToken);
         if (escalated > 0)
         {
             log.LogInformation("Concern sweep escalated {Escalated} prompts", escalated);
