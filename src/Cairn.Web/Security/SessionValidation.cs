@@ -4,6 +4,7 @@ using Cairn.Domain;
 using Cairn.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Security;
@@ -19,6 +20,13 @@ public static class SessionValidation
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        // Anonymous endpoints (the compiled CSS, scripts and images, sign-in, error pages) never read the session: a
+        // page's assets do not each cost a look-up.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return;
+        }
+
         var principal = context.Principal;
         if (!Guid.TryParse(principal?.FindFirst(CurrentUser.ProfessionalClaim)?.Value, out var id))
         {
