@@ -47,11 +47,6 @@ public static class StageOwners
         .OrderBy(x => x.Agency, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal)
         .Select(x => new OwnerOption(x.Id, x.Name, x.JobTitle, x.Agency)).ToList();
 
-    public static Task<bool> WorksInAreaAsync(CairnDbContext db, ProfessionalId professional, AreaId area, CancellationToken cancellationToken) =>
-        Eligible(db).Where(p => p.Id == professional)
-            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, _) => p.Id)
-            .AnyAsync(cancellationToken);
-
     /// <summary>
     /// Who a stage is between (L15, L16): stage 1 any practitioner; stage 2 managers (a team manager, a safeguarding
     /// lead or a head of service); stage 3 senior leads (a safeguarding lead or a head of service).

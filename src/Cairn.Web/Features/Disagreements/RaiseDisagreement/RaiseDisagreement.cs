@@ -65,9 +65,10 @@ public sealed class RaiseDisagreementHandler(CairnDbContext db, RecordAccessServ
             errors.Add(new(nameof(command.DecisionEntryId), "Select an entry from this child's chronology, or none"));
         }
 
-        if (command.OwnerId is { } owner && owner != user.ProfessionalId && !await StageOwners.WorksInAreaAsync(db, owner, child.AreaId, cancellationToken))
+        if (command.OwnerId is { } owner && owner != user.ProfessionalId
+            && await StageOwners.RefuseOwnerAsync(db, owner, child.AreaId, DisagreementStage.Practitioners, cancellationToken) is { } refused)
         {
-            errors.Add(new(nameof(command.OwnerId), StageOwners.NotInArea));
+            errors.Add(new(nameof(command.OwnerId), refused));
         }
 
         var outcome = Disagreement.Raise(childId, command.ToDraft(), user.ProfessionalId, user.AgencyId, command.OwnerId,
