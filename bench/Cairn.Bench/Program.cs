@@ -6,7 +6,7 @@ using Cairn.Bench.Generation;
 //   generate-shares --db PATH [--shares N] [--due N]   (adds open shares to a generated database)
 //   run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
 //   trace --db PATH [--repeat N] [WORD…]   (each case once, or those whose name holds a word, with every SQL command and its time)
-//   rules --db PATH [--repeat N] [--skip-full] [--trace-sql]   (concern rules: the whole area twice, then one entry at a time)
+//   rules --db PATH [--repeat N] [--skip-full] [--trace-sql] [--in-place]   (concern rules: the whole area twice, then one entry at a time, on a copy)
 var command = args.Length > 0 ? args[0] : "";
 var options = BenchOptions.Parse(args.Length > 0 ? args[1..] : []);
 switch (command)
@@ -22,7 +22,7 @@ switch (command)
     case "rules":
         var at = Array.IndexOf(args, "--repeat");
         return await RulesLoad.RunAsync(options, at > 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 50,
-            args.Contains("--skip-full"), args.Contains("--trace-sql"));
+            args.Contains("--skip-full"), args.Contains("--trace-sql"), args.Contains("--in-place"));
     default:
         await Console.Error.WriteLineAsync("""
             Cairn benchmarks.
@@ -30,7 +30,7 @@ switch (command)
               generate-shares --db PATH [--shares 1000000] [--due 10000]
               run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
               trace --db PATH [--repeat N] [WORD...]
-              rules --db PATH [--repeat 50] [--skip-full] [--trace-sql]
+              rules --db PATH [--repeat 50] [--skip-full] [--trace-sql] [--in-place]
             """);
         return 2;
 }

@@ -165,6 +165,8 @@ internal static class Generator
         writer.InsertRange(family.Addresses);
         writer.InsertRange(family.Involvements);
         writer.InsertRange(family.LegalStatuses);
+        writer.InsertRange(family.Education);
+        writer.InsertRange(family.Education.SelectMany(e => e.Revisions));
         db.Households.Add(family.Household);
         db.Alerts.AddRange(family.Alerts);
         db.Diagnoses.AddRange(family.Diagnoses);

@@ -2,6 +2,7 @@ using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
+using Cairn.Domain.Education;
 using Cairn.Domain.Health;
 using Cairn.Domain.People;
 using Cairn.Domain.Places;
@@ -21,6 +22,7 @@ internal sealed class FamilyRecords(Household household)
     public List<LegalStatus> LegalStatuses { get; } = [];
     public List<Alert> Alerts { get; } = [];
     public List<Diagnosis> Diagnoses { get; } = [];
+    public List<EducationRecord> Education { get; } = [];
 
     public IEnumerable<Person> People => Adults.Concat(Children);
 }
@@ -97,6 +99,10 @@ internal sealed class Population(BenchOrganisation org, Area area, IReadOnlyList
             "Police attended a domestic incident at the home. Do not discuss the plan with the former partner; contact the allocated social worker before any home visit."),
             worker.Id, now).Value!);
         family.Diagnoses.Add(Diagnosis.Record(child.Id, "Asthma", today.AddYears(-3), "GP", null, Busiest.Gp.Id, now).Value!);
+        // At school, with no complex needs: the concern rules look back over 90 days of her chronology. The rules
+        // bench also measures her with complex needs, when they look back a year.
+        family.Education.RemoveAll(e => e.PersonId == child.Id);
+        family.Education.Add(Education(child.Id, EducationStatus.AtSchool, today.AddYears(-5), null, Busiest.SchoolLead!));
         return family;
     }
 
@@ -191,11 +197,26 @@ internal sealed class Population(BenchOrganisation org, Area area, IReadOnlyList
                     today.AddYears(-Math.Min(profile.Age - 4, 5)), worker is null, profile.SchoolLead.Id, today));
             }
 
+            // About 4 in 100 children have complex needs (an EHCP or a disability) and 1 in 100 of school age is
+            // electively home educated: the off-the-radar rule's children (L09, L50).
+            var complex = random.NextDouble() < 0.04 ? "EHCP: speech, language and communication needs" : null;
+            var status = profile.Age < 5 ? EducationStatus.NotOfSchoolAge
+                : random.NextDouble() < 0.01 ? EducationStatus.ElectivelyHomeEducated
+                : EducationStatus.AtSchool;
+            family.Education.Add(Education(child.Id, status, profile.Age < 5 ? child.DateOfBirth.Value : today.AddYears(-Math.Min(profile.Age - 4, 5)),
+                complex, profile.SchoolLead ?? profile.HealthVisitor ?? profile.Gp));
             profiles.Add(profile);
         }
 
         Children.AddRange(profiles);
         return profiles;
+    }
+
+    private EducationRecord Education(PersonId child, EducationStatus status, DateOnly since, string? complexNeeds, Professional by)
+    {
+        var outcome = EducationRecord.Record(child, new EducationDraft(status, since, complexNeeds is not null, complexNeeds, "From the school census and the health visitor's records"),
+            by.Id, now);
+        return outcome.Value ?? throw new InvalidOperationException($"Education record refused: {outcome.Refusal!.Errors[0].Message}");
     }
 
     private static void Add(FamilyRecords family, Outcome<Involvement> outcome) =>

@@ -51,7 +51,7 @@ public enum PromptAction
     Nothing = 0,
     /// <summary>Raise a new prompt from the finding.</summary>
     Raise = 1,
-    /// <summary>Add the new evidence to the open prompt (<see cref="PromptDecision.Prompt"/>) with <see cref="ConcernPrompt.Refresh"/>.</summary>
+    /// <summary>Add the new evidence to the open prompt (<see cref="PromptDecision.Prompt"/>) with <see cref="ConcernPrompt.Refresh(RuleFinding, DateTimeOffset)"/>.</summary>
     Refresh = 2,
 }
 
@@ -152,7 +152,7 @@ public sealed class ConcernPrompt
             Version = 1,
         };
         prompt.NextEscalationAt = prompt.DueAt;
-        prompt.AddNewEvidence(finding, now);
+        prompt.AddNewEvidence(finding, new HeldEvidence([], []), now);
         prompt._events.Add(new ConcernPromptEvent(prompt.Id, ConcernPromptEventKind.Raised, null, now, finding.Summary));
         return Outcome<ConcernPrompt>.Success(prompt);
     }
@@ -240,26 +240,32 @@ public sealed class ConcernPrompt
     }
 
     /// <summary>Whether every piece of the finding's evidence is already on this prompt.</summary>
-    public bool HoldsAllEvidenceOf(RuleFinding finding)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        var (entries, contacts) = EvidenceHeld();
-        return finding.Entries.All(entries.Contains) && finding.Contacts.All(contacts.Contains);
-    }
+    public bool HoldsAllEvidenceOf(RuleFinding finding) => Held().HoldsAll(finding);
+
+    /// <summary>The ids of the evidence on this prompt, as loaded with it.</summary>
+    public HeldEvidence Held() => HeldEvidence.Of(_evidence);
 
     /// <summary>
     /// Adds the finding's new evidence to an open prompt and takes its summary; what was there stays. The clock
     /// carries on: new evidence does not buy time. Returns whether anything was added.
     /// </summary>
-    public bool Refresh(RuleFinding finding, DateTimeOffset now)
+    public bool Refresh(RuleFinding finding, DateTimeOffset now) => Refresh(finding, Held(), now);
+
+    /// <summary>
+    /// <see cref="Refresh(RuleFinding, DateTimeOffset)"/> for a prompt read without its evidence rows: <paramref name="held"/>
+    /// says what it holds (read with <see cref="HeldEvidence"/>'s ids alone), and only what is not there is added.
+    /// <paramref name="held"/> then holds the added evidence too.
+    /// </summary>
+    public bool Refresh(RuleFinding finding, HeldEvidence held, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(held);
         if (!IsOpen || finding.Child != Child || finding.Rule != Rule)
         {
             return false;
         }
 
-        var added = AddNewEvidence(finding, now);
+        var added = AddNewEvidence(finding, held, now);
         if (added == 0)
         {
             return false;
@@ -306,11 +312,58 @@ public sealed class ConcernPrompt
     /// answer (London dates) and the absence goes on.
     /// </summary>
     public static PromptDecision Reconcile(RuleFinding finding, IEnumerable<ConcernPrompt> previous, DateTimeOffset now,
-        ConcernPromptSettings? settings = null)
+        ConcernPromptSettings? settings = null) =>
+        Reconcile(finding, previous, p => p.Held(), now, settings);
+
+    /// <summary>
+    /// <see cref="Reconcile(RuleFinding, IEnumerable{ConcernPrompt}, DateTimeOffset, ConcernPromptSettings?)"/> for
+    /// prompts read without their evidence rows: <paramref name="held"/> gives the evidence of the prompt that decides
+    /// (<see cref="Deciding"/>), so that a busy child's prompt with hundreds of pieces of evidence is not loaded whole
+    /// to learn that nothing is new.
+    /// </summary>
+    public static PromptDecision Reconcile(RuleFinding finding, IEnumerable<ConcernPrompt> previous,
+        IReadOnlyDictionary<ConcernPromptId, HeldEvidence> held, DateTimeOffset now, ConcernPromptSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return Reconcile(finding, previous,
+            p => held.TryGetValue(p.Id, out var h) ? h : throw new ArgumentException($"No evidence given for prompt {p.Id.Value}", nameof(held)),
+            now, settings);
+    }
+
+    /// <summary>
+    /// The prompt whose evidence decides what to do with a finding: the child's open prompt for the rule, else the
+    /// latest answered one; null when the rule never prompted for the child.
+    /// </summary>
+    public static ConcernPrompt? Deciding(RuleFinding finding, IEnumerable<ConcernPrompt> previous)
+    {
+        var (open, answered) = Latest(finding, previous);
+        return open ?? answered;
+    }
+
+    private static PromptDecision Reconcile(RuleFinding finding, IEnumerable<ConcernPrompt> previous, Func<ConcernPrompt, HeldEvidence> held,
+        DateTimeOffset now, ConcernPromptSettings? settings)
+    {
+        settings ??= new ConcernPromptSettings();
+        var (open, answered) = Latest(finding, previous);
+        if (open is not null)
+        {
+            return new PromptDecision(held(open).HoldsAll(finding) ? PromptAction.Nothing : PromptAction.Refresh, open);
+        }
+
+        if (answered is null || !held(answered).HoldsAll(finding))
+        {
+            return new PromptDecision(PromptAction.Raise, answered);
+        }
+
+        var stale = finding.Rule.IsAboutAbsence()
+            && now.InLondon() >= answered.AnsweredAt!.Value.InLondon().AddDays(settings.ReraiseAbsenceAfterDays);
+        return new PromptDecision(stale ? PromptAction.Raise : PromptAction.Nothing, answered);
+    }
+
+    private static (ConcernPrompt? Open, ConcernPrompt? Answered) Latest(RuleFinding finding, IEnumerable<ConcernPrompt> previous)
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(previous);
-        settings ??= new ConcernPromptSettings();
         ConcernPrompt? open = null;
         ConcernPrompt? answered = null;
         foreach (var prompt in previous)
@@ -330,52 +383,15 @@ public sealed class ConcernPrompt
             }
         }
 
-        if (open is not null)
-        {
-            return new PromptDecision(open.HoldsAllEvidenceOf(finding) ? PromptAction.Nothing : PromptAction.Refresh, open);
-        }
-
-        if (answered is null || !answered.HoldsAllEvidenceOf(finding))
-        {
-            return new PromptDecision(PromptAction.Raise, answered);
-        }
-
-        var stale = finding.Rule.IsAboutAbsence()
-            && now.InLondon() >= answered.AnsweredAt!.Value.InLondon().AddDays(settings.ReraiseAbsenceAfterDays);
-        return new PromptDecision(stale ? PromptAction.Raise : PromptAction.Nothing, answered);
+        return (open, answered);
     }
 
-    /// <summary>
-    /// The entries and contacts already held, as sets: a busy child's prompt holds hundreds, and a finding is checked
-    /// against them one by one.
-    /// </summary>
-    private (HashSet<ChronologyEntryId> Entries, HashSet<ContactId> Contacts) EvidenceHeld()
+    private int AddNewEvidence(RuleFinding finding, HeldEvidence held, DateTimeOffset now)
     {
-        var entries = new HashSet<ChronologyEntryId>();
-        var contacts = new HashSet<ContactId>();
-        foreach (var e in _evidence)
-        {
-            if (e.EntryId is { } entry)
-            {
-                entries.Add(entry);
-            }
-
-            if (e.ContactId is { } contact)
-            {
-                contacts.Add(contact);
-            }
-        }
-
-        return (entries, contacts);
-    }
-
-    private int AddNewEvidence(RuleFinding finding, DateTimeOffset now)
-    {
-        var (entries, contacts) = EvidenceHeld();
         var added = 0;
         foreach (var entry in finding.Entries)
         {
-            if (entries.Add(entry))
+            if (held.Add(entry))
             {
                 _evidence.Add(new ConcernPromptEvidence(Id, entry, null, now));
                 added++;
@@ -384,7 +400,7 @@ public sealed class ConcernPrompt
 
         foreach (var contact in finding.Contacts)
         {
-            if (contacts.Add(contact))
+            if (held.Add(contact))
             {
                 _evidence.Add(new ConcernPromptEvidence(Id, null, contact, now));
                 added++;
@@ -429,4 +445,35 @@ public sealed class ConcernPrompt
         Version++;
         return null;
     }
+}
+
+/// <summary>
+/// The ids of the evidence a prompt holds, kept as sets: all that reconciling a finding with the prompt needs. A busy
+/// child's prompt holds hundreds of pieces of evidence, and a finding is checked against them one by one.
+/// </summary>
+public sealed class HeldEvidence(IEnumerable<ChronologyEntryId> entries, IEnumerable<ContactId> contacts)
+{
+    private readonly HashSet<ChronologyEntryId> _entries = [.. entries];
+    private readonly HashSet<ContactId> _contacts = [.. contacts];
+
+    public static HeldEvidence Of(IEnumerable<ConcernPromptEvidence> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var list = evidence as IReadOnlyCollection<ConcernPromptEvidence> ?? evidence.ToList();
+        return new HeldEvidence(list.Where(e => e.EntryId is not null).Select(e => e.EntryId!.Value),
+            list.Where(e => e.ContactId is not null).Select(e => e.ContactId!.Value));
+    }
+
+    public int Count => _entries.Count + _contacts.Count;
+
+    /// <summary>Whether every piece of the finding's evidence is held.</summary>
+    public bool HoldsAll(RuleFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return finding.Entries.All(_entries.Contains) && finding.Contacts.All(_contacts.Contains);
+    }
+
+    internal bool Add(ChronologyEntryId entry) => _entries.Add(entry);
+
+    internal bool Add(ContactId contact) => _contacts.Add(contact);
 }

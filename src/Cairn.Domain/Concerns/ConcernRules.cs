@@ -36,6 +36,62 @@ public static class ConcernRules
         return findings ?? (IReadOnlyList<RuleFinding>)[];
     }
 
+    /// <summary>The longest window any rule looks back over: entries and contacts older than this change no child's findings.</summary>
+    public static int LongestWindowDays(ConcernRuleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new[]
+        {
+            settings.CumulativeConcern.WindowDays, settings.UnderTwoInRiskHousehold.WindowDays, settings.OffTheRadar.NoContactDays,
+            settings.OffTheRadar.MissedWindowDays, settings.RepeatedNoFurtherAction.WindowDays, settings.NoFaceToFaceHealthVisit.MaxAgeDays,
+        }.Max();
+    }
+
+    /// <summary>
+    /// How many London calendar days back this child's chronology entries can change what the rules find for them
+    /// today: the longest window of the rules that apply to this child. Entries before <see cref="WindowStart"/> of
+    /// that many days may be left out of the child's facts and every finding stays the same. Most children are past
+    /// the baby and under-2 rules and have no complex needs, so only the cumulative concern window (90 days unless
+    /// the area changes it) matters, rather than a year of a busy child's chronology. A child the off-the-radar rule
+    /// applies to keeps <see cref="LongestWindowDays"/>, so that the prompt can still say when the last contact was
+    /// when it was long before the rule's own window.
+    /// </summary>
+    public static int LookBackDays(ConcernRuleSettings settings, DateOnly? dateOfBirth, bool hasComplexNeeds, bool electivelyHomeEducated, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var days = 0;
+        if (settings.CumulativeConcern.Enabled)
+        {
+            days = settings.CumulativeConcern.WindowDays;
+        }
+
+        if (settings.OffTheRadar.Enabled && (hasComplexNeeds || electivelyHomeEducated))
+        {
+            days = Math.Max(days, LongestWindowDays(settings));
+        }
+
+        if (dateOfBirth is { } born && born <= today)
+        {
+            if (settings.UnderTwoInRiskHousehold.Enabled && today < Birthday(born, 2))
+            {
+                days = Math.Max(days, settings.UnderTwoInRiskHousehold.WindowDays);
+            }
+
+            var ageDays = today.DayNumber - born.DayNumber;
+            var visits = settings.NoFaceToFaceHealthVisit;
+            if (visits.Enabled && ageDays >= visits.AgeDays && ageDays < visits.MaxAgeDays)
+            {
+                // The rule looks back to the day of birth.
+                days = Math.Max(days, ageDays);
+            }
+        }
+
+        return days;
+    }
+
+    /// <summary>The start of a window of <paramref name="days"/> days at <paramref name="now"/>: the start of the London day that many days before today.</summary>
+    public static DateTimeOffset WindowStart(DateTimeOffset now, int days) => new Clock(now).Since(days);
+
     /// <summary>What one entry adds to the cumulative score: its themes' weights times its significance multiplier, plus the "was not brought" weight.</summary>
     public static int Score(FactEntry entry, CumulativeConcernSettings settings)
     {

@@ -18,17 +18,6 @@ namespace Cairn.Web.Concerns;
 /// </summary>
 public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData reference)
 {
-    /// <summary>The longest window any rule looks back over: entries and contacts older than this cannot change a finding.</summary>
-    public static int LongestWindowDays(ConcernRuleSettings s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return new[]
-        {
-            s.CumulativeConcern.WindowDays, s.UnderTwoInRiskHousehold.WindowDays, s.OffTheRadar.NoContactDays, s.OffTheRadar.MissedWindowDays,
-            s.RepeatedNoFurtherAction.WindowDays, s.NoFaceToFaceHealthVisit.MaxAgeDays,
-        }.Max();
-    }
-
     /// <summary>Facts for each of <paramref name="children"/>, who must be children (the caller has read who they are).</summary>
     public async Task<IReadOnlyList<ChildFacts>> LoadAsync(IReadOnlyList<ChildToEvaluate> children, ConcernRuleSettings settings, DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -40,8 +29,19 @@ public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData ref
 
         var ids = children.Select(c => c.Id).ToList();
         var today = now.InLondon();
-        // A day more than the window: the rules count London calendar days, and this must hold all of them.
-        var since = now.AddDays(-(LongestWindowDays(settings) + 1));
+        var needs = await NeedsAsync(ids, cancellationToken);
+        // Each child's entries reach back only as far as the rules that apply to that child can look (a busy
+        // 9-year-old's last 90 days, not a year); the batch reads from the earliest of them.
+        var from = new Dictionary<PersonId, DateTimeOffset>(children.Count);
+        foreach (var child in children)
+        {
+            var (complex, homeEducated) = needs.GetValueOrDefault(child.Id);
+            from[child.Id] = ConcernRules.WindowStart(now, ConcernRules.LookBackDays(settings, child.DateOfBirth, complex, homeEducated, today));
+        }
+
+        var since = from.Values.Min();
+        // Contacts count for the repeated no-further-action rule alone; a day more than the longest window holds all of them.
+        var contactsSince = now.AddDays(-(ConcernRules.LongestWindowDays(settings) + 1));
 
         var households = await CurrentHouseholdsAsync(ids, today, cancellationToken);
         var everyone = households.Values.SelectMany(h => h).Concat(ids).Distinct().ToList();
@@ -62,29 +62,35 @@ public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData ref
             .ToListAsync(cancellationToken);
         var agencyKinds = await reference.AgencyKindsAsync(subjects.Select(s => s.AgencyId).Distinct(), cancellationToken);
         var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => EF.Parameter(ids).Contains(c.ChildId) && (c.DecidedAt ?? c.ReceivedAt) >= since)
+            .Where(c => EF.Parameter(ids).Contains(c.ChildId) && (c.DecidedAt ?? c.ReceivedAt) >= contactsSince)
             .Select(c => new { c.ChildId, c.Id, c.ReceivedAt, c.Status, c.Outcome, c.DecidedAt })
             .ToListAsync(cancellationToken);
-        var needs = await NeedsAsync(ids, cancellationToken);
 
         var byPerson = subjects.ToLookup(s => s.PersonId);
         var contactsByChild = contacts.ToLookup(c => c.ChildId);
         var facts = new List<ChildFacts>(children.Count);
         foreach (var child in children)
         {
+            var start = from[child.Id];
             var entries = new Dictionary<ChronologyEntryId, FactEntry>();
             foreach (var s in byPerson[child.Id])
             {
-                entries[s.EntryId] = new FactEntry(s.EntryId, true, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt, s.Category,
-                    s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns);
+                if (s.OccurredAt >= start)
+                {
+                    entries[s.EntryId] = new FactEntry(s.EntryId, true, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt, s.Category,
+                        s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns);
+                }
             }
 
             foreach (var member in households.GetValueOrDefault(child.Id) ?? [])
             {
                 foreach (var s in byPerson[member])
                 {
-                    entries.TryAdd(s.EntryId, new FactEntry(s.EntryId, false, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt,
-                        s.Category, s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns));
+                    if (s.OccurredAt >= start)
+                    {
+                        entries.TryAdd(s.EntryId, new FactEntry(s.EntryId, false, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt,
+                            s.Category, s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns));
+                    }
                 }
             }
 

@@ -136,30 +136,25 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         }
 
         var found = findings.Select(f => f.Child).Distinct().ToList();
-        // Read untracked: most findings are already in hand and change nothing, and tracking a busy child's prompts
-        // with hundreds of evidence rows cost more than the rules themselves. A prompt is tracked only to be refreshed.
-        var previous = (await db.ConcernPrompts.AsNoTracking().Include(p => p.Evidence).Where(p => EF.Parameter(found).Contains(p.Child))
-                .ToListAsync(cancellationToken))
+        // The prompts are read untracked and without their evidence rows: most findings are already in hand and change
+        // nothing, and a busy child's prompt holds hundreds of pieces of evidence. Only the ids of the deciding prompts'
+        // evidence are read; a prompt that gains evidence is attached as read, so its version (as read) guards the save.
+        var previous = (await db.ConcernPrompts.AsNoTracking().Where(p => EF.Parameter(found).Contains(p.Child)).ToListAsync(cancellationToken))
             .ToLookup(p => p.Child);
+        var held = await HeldEvidenceAsync(findings.Select(f => ConcernPrompt.Deciding(f, previous[f.Child])), cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
         Assignees? assignees = null;
         int raised = 0, refreshed = 0;
         foreach (var finding in findings)
         {
-            var decision = ConcernPrompt.Reconcile(finding, previous[finding.Child], now, settings.Prompts);
+            var decision = ConcernPrompt.Reconcile(finding, previous[finding.Child], held, now, settings.Prompts);
             if (decision.Action == PromptAction.Refresh)
             {
-                // Read again, tracked, only the prompt that gains evidence (evidence rows have a key the untracked read
-                // does not carry); a version changed since the first read makes the save fail and the batch run again.
-                var read = decision.Prompt!;
-                var tracked = await db.ConcernPrompts.Include(p => p.Evidence).SingleAsync(p => p.Id == read.Id, cancellationToken);
-                if (tracked.Version == read.Version && tracked.Refresh(finding, now))
+                var open = decision.Prompt!;
+                db.ConcernPrompts.Attach(open);
+                if (open.Refresh(finding, held[open.Id], now))
                 {
                     refreshed++;
-                }
-                else if (tracked.Version != read.Version)
-                {
-                    throw new DbUpdateConcurrencyException("A concern prompt changed while it was being evaluated.");
                 }
 
                 continue;
@@ -204,6 +199,23 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
             await db.SaveChangesAsync(cancellationToken);
         }
         return new EvaluationResult(facts.Count, findings.Count, raised, refreshed);
+    }
+
+    /// <summary>The ids of the evidence each of these prompts holds, read without the rest of the evidence rows.</summary>
+    private async Task<Dictionary<ConcernPromptId, HeldEvidence>> HeldEvidenceAsync(IEnumerable<ConcernPrompt?> prompts, CancellationToken cancellationToken)
+    {
+        var ids = prompts.OfType<ConcernPrompt>().Select(p => p.Id).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<ConcernPromptEvidence>().AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.PromptId))
+            .Select(e => new { e.PromptId, e.EntryId, e.ContactId }).ToListAsync(cancellationToken);
+        var byPrompt = rows.ToLookup(r => r.PromptId);
+        return ids.ToDictionary(id => id, id => new HeldEvidence(
+            byPrompt[id].Where(r => r.EntryId is not null).Select(r => r.EntryId!.Value),
+            byPrompt[id].Where(r => r.ContactId is not null).Select(r => r.ContactId!.Value)));
     }
 
     private sealed record Assignees(Dictionary<PersonId, ProfessionalId> Leads, TeamId? FrontDoorTeam, IReadOnlyList<ProfessionalId> FrontDoorManagers);

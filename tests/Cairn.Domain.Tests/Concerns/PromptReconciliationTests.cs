@@ -148,4 +148,70 @@ public class PromptReconciliationTests
 
         Assert.Equal((PromptAction.Nothing, open), (decision.Action, decision.Prompt));
     }
+
+    [Fact]
+    public void The_deciding_prompt_is_the_open_one_else_the_latest_answered_else_none()
+    {
+        var finding = Finding(ConcernRule.CumulativeConcern, First);
+        var older = Answered(finding, When.DaysAgo(50));
+        var latest = Answered(finding, When.DaysAgo(5));
+        var open = Open(finding, When.DaysAgo(3));
+        var otherRule = Open(Finding(ConcernRule.OffTheRadar, First));
+
+        Assert.Equal(open, ConcernPrompt.Deciding(finding, [older, open, latest, otherRule]));
+        Assert.Equal(latest, ConcernPrompt.Deciding(finding, [older, latest, otherRule]));
+        Assert.Null(ConcernPrompt.Deciding(finding, [otherRule]));
+    }
+
+    [Fact]
+    public void Reconciling_with_evidence_ids_read_apart_decides_as_with_the_prompt_s_own_evidence()
+    {
+        var open = Open(Finding(ConcernRule.CumulativeConcern, First));
+        var answered = Answered(Finding(ConcernRule.OffTheRadar, First, Second), When.DaysAgo(2));
+        var held = new Dictionary<ConcernPromptId, HeldEvidence>
+        {
+            [open.Id] = new([First], []),
+            [answered.Id] = new([First, Second], []),
+        };
+
+        foreach (var finding in new[]
+                 {
+                     Finding(ConcernRule.CumulativeConcern, First), Finding(ConcernRule.CumulativeConcern, First, Second),
+                     Finding(ConcernRule.OffTheRadar, Second), Finding(ConcernRule.OffTheRadar, First, Second, ChronologyEntryId.New()),
+                 })
+        {
+            Assert.Equal(ConcernPrompt.Reconcile(finding, [open, answered], When.Now, Settings),
+                ConcernPrompt.Reconcile(finding, [open, answered], held, When.Now, Settings));
+        }
+    }
+
+    [Fact]
+    public void Reconciling_without_the_deciding_prompt_s_evidence_is_refused_rather_than_guessed()
+    {
+        var open = Open(Finding(ConcernRule.CumulativeConcern, First));
+
+        Assert.Throws<ArgumentException>(() =>
+            ConcernPrompt.Reconcile(Finding(ConcernRule.CumulativeConcern, First), [open], new Dictionary<ConcernPromptId, HeldEvidence>(), When.Now, Settings));
+    }
+
+    [Fact]
+    public void Refreshing_with_the_evidence_held_adds_only_what_is_new_and_then_holds_it()
+    {
+        var open = Open(Finding(ConcernRule.CumulativeConcern, First));
+        var third = ChronologyEntryId.New();
+        var contact = ContactId.New();
+        // As read without its evidence rows: the held ids say the first entry is already there.
+        var held = new HeldEvidence([First], []);
+        var version = open.Version;
+
+        Assert.True(open.Refresh(new RuleFinding(ConcernRule.CumulativeConcern, Child, "later", [First, Second, third], [contact]), held, When.Now));
+
+        Assert.Equal([First, Second, third], open.Entries);
+        Assert.Equal([contact], open.Contacts);
+        Assert.Equal(version + 1, open.Version);
+        Assert.Equal("later", open.Summary);
+        Assert.True(held.HoldsAll(new RuleFinding(ConcernRule.CumulativeConcern, Child, "s", [Second, third], [contact])));
+        Assert.False(open.Refresh(Finding(ConcernRule.CumulativeConcern, Second, third), held, When.Now));
+        Assert.Equal(version + 1, open.Version);
+    }
 }

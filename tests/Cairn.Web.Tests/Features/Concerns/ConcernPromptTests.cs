@@ -117,6 +117,18 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
         return (child, entries);
     }
 
+    /// <summary>A fifth concern after the four agencies': the health visitor finds the home still cold.</summary>
+    private Task<Guid> FifthConcernAsync(PersonId child) => RecordAsync(Accounts.HealthVisitor, child, new
+    {
+        occurredAt = Now.AddDays(-1),
+        category = "HomeVisit",
+        significance = "Routine",
+        contactMode = "FaceToFace",
+        concerns = HomeConditions,
+        summary = "Home visit: still no heating, the child in a coat indoors",
+        whyNotGathered = "The child was asleep during the visit",
+    });
+
     private Task<List<ConcernPrompt>> PromptsAsync(PersonId child) =>
         factory.WithDbAsync(db => db.ConcernPrompts.Include(p => p.Evidence).Include(p => p.Events).Where(p => p.Child == child).ToListAsync());
 
@@ -147,20 +159,38 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
         Assert.Single(await PromptsAsync(child));
 
         // A fifth concern is added to the open prompt as new evidence, kept with what was there, and its version moves on.
-        var fifth = await RecordAsync(Accounts.HealthVisitor, child, new
-        {
-            occurredAt = Now.AddDays(-1),
-            category = "HomeVisit",
-            significance = "Routine",
-            contactMode = "FaceToFace",
-            concerns = HomeConditions,
-            summary = "Home visit: still no heating, the child in a coat indoors",
-            whyNotGathered = "The child was asleep during the visit",
-        });
+        var fifth = await FifthConcernAsync(child);
         var refreshed = Assert.Single(await PromptsAsync(child));
         Assert.Equal(entries.Append(fifth).Order(), refreshed.Entries.Select(e => e.Value).Order());
         Assert.Contains(refreshed.Events, e => e.Kind == ConcernPromptEventKind.EvidenceAdded);
         Assert.True(refreshed.Version > prompt.Version);
+    }
+
+    [Fact]
+    public async Task An_answer_given_while_new_evidence_is_being_added_stands_and_the_new_evidence_raises_a_new_prompt()
+    {
+        var (child, entries) = await FourAgenciesAsync();
+        var prompt = Assert.Single(await PromptsAsync(child));
+        var lead = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
+        // The lead professional answers the prompt at the moment the evaluation saves the new evidence on it.
+        factory.Fault.BeforeRefresh = () => factory.WithDbAsync(async db =>
+        {
+            var current = await db.ConcernPrompts.SingleAsync(p => p.Id == prompt.Id);
+            Assert.Null(current.Answer(lead, null, PromptResponse.AlreadyInHand, "The child protection plan already covers the home conditions.",
+                current.Version, Now));
+            return await db.SaveChangesAsync();
+        });
+
+        var fifth = await FifthConcernAsync(child);
+
+        Assert.Null(factory.Fault.BeforeRefresh);
+        var prompts = await PromptsAsync(child);
+        var answered = Assert.Single(prompts, p => p.Id == prompt.Id);
+        Assert.Equal((ConcernPromptStatus.Answered, PromptResponse.AlreadyInHand), (answered.Status, answered.Response));
+        Assert.Equal(entries.Order(), answered.Entries.Select(e => e.Value).Order());
+        Assert.DoesNotContain(answered.Events, e => e.Kind == ConcernPromptEventKind.EvidenceAdded);
+        var raised = Assert.Single(prompts, p => p.IsOpen);
+        Assert.Equal(entries.Append(fifth).Order(), raised.Entries.Select(e => e.Value).Order());
     }
 
     [Fact]

@@ -28,19 +28,32 @@ public sealed class ConcernsFactory : CairnFactory
     }
 }
 
-/// <summary>When on, refuses any save that adds a concern prompt; everything else is saved as usual.</summary>
+/// <summary>
+/// When on, refuses any save that adds a concern prompt; everything else is saved as usual. <see cref="BeforeRefresh"/>,
+/// when set, runs once just before a save that changes an existing prompt, as another professional acting on the
+/// same prompt at that moment would.
+/// </summary>
 public sealed class PromptWriteFault : SaveChangesInterceptor
 {
     public bool On { get; set; }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    public Func<Task>? BeforeRefresh { get; set; }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (On && eventData.Context!.ChangeTracker.Entries<ConcernPrompt>().Any(e => e.State == EntityState.Added))
+        var prompts = eventData.Context!.ChangeTracker.Entries<ConcernPrompt>().ToList();
+        if (On && prompts.Any(e => e.State == EntityState.Added))
         {
             throw new DbUpdateException("Fault injected by the test: a new concern prompt was not saved.");
         }
 
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        if (BeforeRefresh is { } meanwhile && prompts.Any(e => e.State == EntityState.Modified))
+        {
+            BeforeRefresh = null;
+            await meanwhile();
+        }
+
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 }

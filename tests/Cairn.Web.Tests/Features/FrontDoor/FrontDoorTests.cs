@@ -553,7 +553,12 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
         Assert.Contains($"/strategy-discussions/{id.Value}", queue, StringComparison.Ordinal);
         Assert.Contains("Overdue, level 2", queue, StringComparison.Ordinal);
         Assert.Matches("strategy discussions? (is|are) overdue", queue);
+        // The discussion's own page and the API say how far it has climbed.
+        var page = await (await factory.SignedInAsAsync(Accounts.FrontDoor)).GetStringAsync($"/strategy-discussions/{id.Value}");
+        Assert.Contains("Overdue, escalation level 2", page, StringComparison.Ordinal);
         factory.Clock.Set(Now);
+        var api = await (await factory.ApiAsAsync(Accounts.FrontDoor)).GetFromJsonAsync<JsonElement>($"/api/v1/strategy-discussions/{id.Value}");
+        Assert.Equal(2, api.GetProperty("escalationLevel").GetInt32());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cairn.Web.Features.FrontDoor.StrategyDiscussions;
 
 public sealed record StrategyDiscussionView(StrategyDiscussionId Id, PersonId ChildId, string ChildName, ContactId ContactId, StrategyDiscussionStatus Status,
-    DateTimeOffset RequiredAt, DateTimeOffset DueAt, bool Overdue, DateTimeOffset? HeldAt, bool ByPhone, IReadOnlyList<StrategyAttendee> Attendees,
+    DateTimeOffset RequiredAt, DateTimeOffset DueAt, bool Overdue, int EscalationLevel, DateTimeOffset? HeldAt, bool ByPhone, IReadOnlyList<StrategyAttendee> Attendees,
     bool? StartSection47, string? Decision, string? RecordedBy, int Version, bool MayRecord);
 
 public sealed record AttendeeInput(string? Name, AgencyKind? Agency, string? Role, ProfessionalId? ProfessionalId);
@@ -60,7 +60,7 @@ public sealed class StrategyDiscussionHandler(CairnDbContext db, RecordAccessSer
         await db.SaveChangesAsync(cancellationToken);
         var child = await db.People.AsNoTracking().Where(p => p.Id == d.ChildId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
         var recorder = d.RecordedBy is { } r ? await db.Professionals.AsNoTracking().Where(p => p.Id == r).Select(p => p.Name).SingleAsync(cancellationToken) : null;
-        return new StrategyDiscussionView(d.Id, d.ChildId, child, d.ContactId, d.Status, d.RequiredAt, d.DueAt, d.IsOverdue(clock.GetUtcNow()), d.HeldAt, d.ByPhone,
+        return new StrategyDiscussionView(d.Id, d.ChildId, child, d.ContactId, d.Status, d.RequiredAt, d.DueAt, d.IsOverdue(clock.GetUtcNow()), d.EscalationLevel, d.HeldAt, d.ByPhone,
             d.Attendees, d.StartSection47, d.Decision, recorder, d.Version, d.Status == StrategyDiscussionStatus.Required && await MayRecordAsync(cancellationToken));
     }
 
