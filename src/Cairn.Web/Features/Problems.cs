@@ -56,6 +56,26 @@ public static class Problems
         }
     }
 
-    private static string ToCamel(string field) =>
-        string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..];
+    /// <summary>
+    /// A refusal's field as the API's JSON names it: camel case in every segment of a path, as the request body has it
+    /// ("CumulativeConcern.WindowDays" is "cumulativeConcern.windowDays", "Attendees[0].Name" is "attendees[0].name").
+    /// </summary>
+    public static string ToCamel(string field)
+    {
+        if (string.IsNullOrEmpty(field))
+        {
+            return field;
+        }
+
+        var chars = field.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (i == 0 || chars[i - 1] is '.' or ']')
+            {
+                chars[i] = char.ToLowerInvariant(chars[i]);
+            }
+        }
+
+        return new string(chars);
+    }
 }

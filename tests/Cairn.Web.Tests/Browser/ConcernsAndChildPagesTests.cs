@@ -13,7 +13,7 @@ namespace Cairn.Web.Tests.Browser;
 
 /// <summary>
 /// Issue #4 pages in a real browser: a concern prompt opened from the /concerns list, refused without a reason and then
-/// answered; an early help episode started with a lead professional and consent; the education page. Every page
+/// answered; a prompt passed on to the front door team, refused without a reason first; an early help episode started with a lead professional and consent; the education page. Every page
 /// visited passes axe for WCAG 2.2 A/AA.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -67,6 +67,51 @@ public sealed class ConcernsAndChildPagesTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("Answered by Sam Okoro");
         await BrowserPages.AssertAccessibleAsync(page);
         Assert.True(await fixture.App.WithDbAsync(db => db.ConcernPrompts.AnyAsync(p => p.Id == prompt.Id && p.Status == ConcernPromptStatus.Answered)));
+    }
+
+    [Fact]
+    public async Task A_prompt_is_passed_on_to_the_front_door_team_only_with_a_reason()
+    {
+        var api = await fixture.App.ApiAsAsync(Accounts.SocialWorker);
+        api.BaseAddress = new Uri(fixture.App.RootUrl);
+        var child = new PersonId(await api.CreateChildAsync());
+        var worker = await fixture.App.ProfessionalOfAsync(Accounts.SocialWorker);
+        var prompt = ConcernPrompt.Raise(new RuleFinding(ConcernRule.RepeatedNoFurtherAction, child, "3 front-door contacts in the last 365 days ended in no further action", [], []),
+            worker, null, DateTimeOffset.UtcNow, new WorkingCalendar(EnglandAndWales.BankHolidays)).Value!;
+        await fixture.App.WithDbAsync(db =>
+        {
+            db.ConcernPrompts.Add(prompt);
+            return db.SaveChangesAsync();
+        });
+
+        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var page = await context.NewPageAsync();
+        await BrowserPages.SignInAsync(page, Accounts.SocialWorker);
+        await page.GotoAsync($"/concerns/{prompt.Id.Value}");
+        await page.GetByLabel("Pass it to").SelectOptionAsync(new SelectOptionValue { Label = "Front Door (MASH) (front door team)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pass it on" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why you are passing the prompt on");
+        await BrowserPages.AssertAccessibleAsync(page);
+        Assert.True(await fixture.App.WithDbAsync(db => db.ConcernPrompts.AnyAsync(p => p.Id == prompt.Id && p.AssignedProfessional == worker && p.AssignedTeam == null)));
+
+        await page.GetByLabel("Pass it to").SelectOptionAsync(new SelectOptionValue { Label = "Front Door (MASH) (front door team)" });
+        await page.GetByLabel("Why you are passing it on").FillAsync("I am leaving the team on Friday; the front door should decide who picks this up.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pass it on" }).ClickAsync();
+        // Back on the list (no longer someone the prompt is for, the social worker may not see it now), told it went.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Concerns that add up", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Prompt passed on")).ToBeVisibleAsync();
+        await BrowserPages.AssertAccessibleAsync(page);
+        Assert.True(await fixture.App.WithDbAsync(db => db.ConcernPrompts.AnyAsync(p => p.Id == prompt.Id && p.AssignedProfessional == null && p.AssignedTeam != null)));
+
+        // The front door sees it, with the reason in its history, and may answer it.
+        await using var frontDoor = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
+        var door = await frontDoor.NewPageAsync();
+        await BrowserPages.SignInAsync(door, Accounts.FrontDoor);
+        await door.GotoAsync($"/concerns/{prompt.Id.Value}");
+        await Assertions.Expect(door.Locator(".govuk-summary-list")).ToContainTextAsync("Front Door (MASH)");
+        await Assertions.Expect(door.GetByText("I am leaving the team on Friday", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(door.GetByRole(AriaRole.Button, new() { Name = "Save answer" })).ToBeVisibleAsync();
+        await BrowserPages.AssertAccessibleAsync(door);
     }
 
     [Fact]

@@ -510,6 +510,7 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
 
         var done = await browser.PostAsync(page + "?handler=Reassign", await Clients.FormAsync(browser, page, Form(Reason, prompt.Version)));
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal("/concerns", done.Headers.Location?.OriginalString);
         Assert.Equal(gp, Assert.Single(await PromptsAsync(child)).AssignedProfessional);
 
         // The police officer, involved with the child but not someone the prompt is for, does not see it.
@@ -561,7 +562,7 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
 
         var bad = await admin.PutAsJsonAsync("/api/v1/concern-rules", new { cumulativeConcern = new { windowDays = 0, threshold = 14 } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("cumulativeConcern.WindowDays", out _));
+        Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("cumulativeConcern.windowDays", out _));
 
         var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
         var saved = await lead.PutAsJsonAsync("/api/v1/concern-rules", new { cumulativeConcern = new { windowDays = 120, threshold = 12 } });

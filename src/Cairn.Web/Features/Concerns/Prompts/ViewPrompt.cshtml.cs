@@ -52,8 +52,9 @@ public sealed class ViewPromptModel(ConcernPromptsHandler handler) : PageModel
         var outcome = await handler.ReassignAsync(prompt, command, cancellationToken);
         if (outcome is { Refusal: null })
         {
-            TempData["Notice"] = "Prompt passed on";
-            return Redirect($"/concerns/{id}");
+            // Back to the list: whoever passed it on may no longer be someone who sees it.
+            TempData["Notice"] = "Prompt passed on. Whoever it is for now has been told.";
+            return Redirect("/concerns");
         }
 
         return await RefusedAsync(prompt, outcome?.Refusal, outcome is null, "Reassign", cancellationToken);
