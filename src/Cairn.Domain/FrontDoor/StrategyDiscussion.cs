@@ -20,17 +20,22 @@ public sealed record StrategyDiscussionEscalation(StrategyDiscussionId Id, Perso
 /// <summary>
 /// A strategy discussion (L17): when a contact reaches the child-protection threshold, children's social care, police
 /// and health must agree what happens next — by phone is fine — before a section 47 enquiry starts. It is created by
-/// the triage decision and must be held within <see cref="DueWorkingDays"/> working day; when it is not, it climbs the
-/// escalation ladder one rung at a time until it is recorded (L16).
+/// the triage decision and must be held within the area's timescale (<see cref="DefaultDueWorkingDays"/> working day
+/// unless the area sets another); when it is not, it climbs the escalation ladder one rung at a time until it is
+/// recorded (L16).
 /// </summary>
 public sealed class StrategyDiscussion
 {
     /// <summary>
     /// Working Together 2023 says "as soon as possible" and sets no national limit (standards/timescales.csv, T03; local
     /// procedures range from 24 hours to 3 days). Cairn takes the strictest local reading, the same one working day the
-    /// front door has to decide on a referral (T01): the risk that justified it does not wait.
+    /// front door has to decide on a referral (T01): the risk that justified it does not wait. An area whose procedures
+    /// allow longer sets its own, up to <see cref="MaxDueWorkingDays"/>.
     /// </summary>
-    public const int DueWorkingDays = 1;
+    public const int DefaultDueWorkingDays = 1;
+
+    /// <summary>The longest an area may set: a working week; no local procedure allows more.</summary>
+    public const int MaxDueWorkingDays = 5;
 
     /// <summary>The agencies Working Together requires at a strategy discussion, at least.</summary>
     public static readonly IReadOnlyList<(string Name, AgencyKind[] Kinds)> RequiredAgencies =
@@ -70,10 +75,26 @@ public sealed class StrategyDiscussion
 
     public bool IsOverdue(DateTimeOffset now) => Status == StrategyDiscussionStatus.Required && now >= DueAt;
 
-    public static StrategyDiscussion Require(PersonId child, ContactId contact, DateTimeOffset now, WorkingCalendar calendar)
+    /// <summary>Whether an area's timescale for holding a strategy discussion can be saved; null when it can.</summary>
+    public static Refusal? CheckDueWorkingDays(int? days) => days switch
+    {
+        null => Refusal.Of("StrategyDiscussionWorkingDays", "Enter the number of working days a strategy discussion must be held within"),
+        < 1 or > MaxDueWorkingDays => Refusal.Of("StrategyDiscussionWorkingDays",
+            $"The working days must be from 1 to {MaxDueWorkingDays}: Working Together expects a strategy discussion as soon as possible"),
+        _ => null,
+    };
+
+    /// <param name="dueWorkingDays">The area's timescale, which must pass <see cref="CheckDueWorkingDays"/>.</param>
+    public static StrategyDiscussion Require(PersonId child, ContactId contact, DateTimeOffset now, WorkingCalendar calendar,
+        int dueWorkingDays = DefaultDueWorkingDays)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var due = calendar.AddWorkingDays(now, DueWorkingDays);
+        if (CheckDueWorkingDays(dueWorkingDays) is not null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dueWorkingDays), dueWorkingDays, "A strategy discussion's timescale is from 1 to 5 working days.");
+        }
+
+        var due = calendar.AddWorkingDays(now, dueWorkingDays);
         return new()
         {
             Id = StrategyDiscussionId.New(),

@@ -2184,6 +2184,29 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("SweepLeases");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Features.FrontDoor.Timescales.AreaFrontDoorTimescales", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("FrontDoorTimescales", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Web.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")

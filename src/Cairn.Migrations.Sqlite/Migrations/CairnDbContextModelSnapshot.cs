@@ -2153,6 +2153,29 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("SweepLeases");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Features.FrontDoor.Timescales.AreaFrontDoorTimescales", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("FrontDoorTimescales", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Web.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")

@@ -13,6 +13,7 @@ using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
 using Cairn.Web.Concerns;
+using Cairn.Web.Features.FrontDoor.Timescales;
 using Cairn.Web.Notifications;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +71,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<ConcernPromptEvent> ConcernPromptEvents => Set<ConcernPromptEvent>();
     public DbSet<ConcernPromptEvidence> ConcernPromptEvidence => Set<ConcernPromptEvidence>();
     public DbSet<AreaConcernRules> ConcernRuleSettings => Set<AreaConcernRules>();
+    public DbSet<AreaFrontDoorTimescales> FrontDoorTimescales => Set<AreaFrontDoorTimescales>();
     public DbSet<PendingEvaluation> PendingEvaluations => Set<PendingEvaluation>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();

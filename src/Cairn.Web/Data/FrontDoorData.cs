@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cairn.Domain.FrontDoor;
+using Cairn.Web.Features.FrontDoor.Timescales;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -94,5 +95,15 @@ internal sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => new { x.Status, x.DueAt });
         // The sweep reads only the discussions whose next escalation has come.
         b.HasIndex(x => x.NextEscalationAt);
+    }
+}
+
+internal sealed class AreaFrontDoorTimescalesConfiguration : IEntityTypeConfiguration<AreaFrontDoorTimescales>
+{
+    public void Configure(EntityTypeBuilder<AreaFrontDoorTimescales> b)
+    {
+        b.ToTable("FrontDoorTimescales");
+        b.HasKey(x => x.AreaId);
+        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }

@@ -33,6 +33,36 @@ public class StrategyDiscussionTests
         return discussion;
     }
 
+    // ---- The area's timescale (L17) ----
+
+    [Fact]
+    public void By_default_a_discussion_is_due_by_the_close_of_the_next_working_day_and_an_area_may_allow_up_to_five()
+    {
+        Assert.Equal(At(2026, 11, 24, 17, 0), Required().DueAt);
+        // Three working days from Monday 10:00 is Thursday at the close.
+        Assert.Equal(At(2026, 11, 26, 17, 0), StrategyDiscussion.Require(Child, FromContact, Monday, Calendar, 3).DueAt);
+        Assert.Equal(Calendar.AddWorkingDays(Monday, 5), StrategyDiscussion.Require(Child, FromContact, Monday, Calendar, 5).DueAt);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0)]
+    [InlineData(6)]
+    [InlineData(-1)]
+    public void A_timescale_outside_one_to_five_working_days_is_refused(int? days)
+    {
+        Assert.Equal("StrategyDiscussionWorkingDays", Assert.Single(StrategyDiscussion.CheckDueWorkingDays(days)!.Errors).Field);
+        if (days is { } set)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => StrategyDiscussion.Require(Child, FromContact, Monday, Calendar, set));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void One_to_five_working_days_can_be_saved(int days) => Assert.Null(StrategyDiscussion.CheckDueWorkingDays(days));
+
     // ---- Escalating when overdue (L16, L17) ----
 
     [Fact]

@@ -583,6 +583,78 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
     }
 
     /// <summary>A contact decided as needing a strategy discussion and signed off: the discussion it requires.</summary>
+    [Fact]
+    public async Task The_area_sets_its_strategy_discussion_timescale_and_only_discussions_required_after_the_change_follow_it()
+    {
+        var calendar = new WorkingCalendar(EnglandAndWales.BankHolidays);
+        var before = await StrategyDiscussionRequiredAsync();
+        var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
+        var current = await lead.GetFromJsonAsync<JsonElement>("/api/v1/front-door/timescales");
+        Assert.Equal((1, 1, true), (current.GetProperty("strategyDiscussionWorkingDays").GetInt32(), current.GetProperty("triageDecisionWorkingDays").GetInt32(),
+            current.GetProperty("isDefault").GetBoolean()));
+        var version = current.GetProperty("version").GetInt32();
+        try
+        {
+            foreach (var bad in new object[] { new { strategyDiscussionWorkingDays = 0, version }, new { strategyDiscussionWorkingDays = 6, version }, new { version } })
+            {
+                var refused = await lead.PutAsJsonAsync("/api/v1/front-door/timescales", bad);
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("strategyDiscussionWorkingDays", out _));
+            }
+
+            var unversioned = await lead.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 3 });
+            Assert.Equal(HttpStatusCode.BadRequest, unversioned.StatusCode);
+            Assert.True((await unversioned.JsonAsync()).GetProperty("errors").TryGetProperty("version", out _));
+            var worker = await factory.ApiAsAsync(Accounts.SocialWorker);
+            Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/v1/front-door/timescales")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await worker.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 3, version })).StatusCode);
+            Assert.Equal(1, (await lead.GetFromJsonAsync<JsonElement>("/api/v1/front-door/timescales")).GetProperty("strategyDiscussionWorkingDays").GetInt32());
+            Assert.False(await factory.WithDbAsync(db => db.FrontDoorTimescales.AnyAsync()));
+
+            var saved = await lead.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 3, version });
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            var view = await saved.JsonAsync();
+            Assert.Equal((3, version + 1), (view.GetProperty("strategyDiscussionWorkingDays").GetInt32(), view.GetProperty("version").GetInt32()));
+            Assert.Equal(HttpStatusCode.Conflict, (await lead.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 2, version })).StatusCode);
+            Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "front-door-timescales.change")));
+
+            var after = await StrategyDiscussionRequiredAsync();
+            var discussions = await factory.WithDbAsync(db => db.StrategyDiscussions.Where(d => d.Id == before || d.Id == after).ToDictionaryAsync(d => d.Id));
+            Assert.Equal(calendar.AddWorkingDays(discussions[after].RequiredAt, 3), discussions[after].DueAt);
+            Assert.Equal(calendar.AddWorkingDays(discussions[before].RequiredAt, 1), discussions[before].DueAt);
+        }
+        finally
+        {
+            // Back to the default for the other tests in this class, whatever happened above.
+            var now = (await lead.GetFromJsonAsync<JsonElement>("/api/v1/front-door/timescales")).GetProperty("version").GetInt32();
+            await lead.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 1, version = now });
+        }
+    }
+
+    [Fact]
+    public async Task The_timescales_page_shows_an_error_summary_for_a_number_out_of_range_and_is_for_safeguarding_leads_and_administrators_only()
+    {
+        // The cookie scheme answers a refusal with its access-denied page rather than a bare 403: the form is not shown.
+        var refusedPage = await (await factory.SignedInAsAsync(Accounts.FrontDoor)).GetAsync("/front-door/timescales");
+        Assert.NotEqual(HttpStatusCode.OK, refusedPage.StatusCode);
+        Assert.DoesNotContain("Working days to hold a strategy discussion in", await refusedPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var admin = await factory.SignedInAsAsync(Accounts.Administrator);
+        var html = await admin.GetStringAsync("/front-door/timescales");
+        Assert.Contains("Working days to hold a strategy discussion in", html, StringComparison.Ordinal);
+        var version = await factory.WithDbAsync(db => db.FrontDoorTimescales.Select(t => (int?)t.Version).SingleOrDefaultAsync()) ?? 0;
+
+        var refused = await admin.PostAsync("/front-door/timescales", await Clients.FormAsync(admin, "/front-door/timescales", new Dictionary<string, string>
+        {
+            ["Input.StrategyDiscussionWorkingDays"] = "9",
+            ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
+        Assert.Contains("#Input_StrategyDiscussionWorkingDays", page, StringComparison.Ordinal);
+        Assert.Equal(version, await factory.WithDbAsync(db => db.FrontDoorTimescales.Select(t => (int?)t.Version).SingleOrDefaultAsync()) ?? 0);
+    }
+
     private async Task<StrategyDiscussionId> StrategyDiscussionRequiredAsync()
     {
         factory.Clock.Set(Now);

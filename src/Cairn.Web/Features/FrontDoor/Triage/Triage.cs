@@ -267,7 +267,9 @@ public sealed class TriageHandler(CairnDbContext db, RecordAccessService access,
         StrategyDiscussionId? discussion = null;
         if (contact.Outcome is TriageOutcome.StrategyDiscussion or TriageOutcome.ImmediateProtection)
         {
-            var required = StrategyDiscussion.Require(contact.ChildId, contact.Id, now, await calendars.GetAsync(cancellationToken));
+            var area = await db.People.Where(p => p.Id == contact.ChildId).Select(p => p.AreaId).SingleAsync(cancellationToken);
+            var required = StrategyDiscussion.Require(contact.ChildId, contact.Id, now, await calendars.GetAsync(cancellationToken),
+                await Timescales.FrontDoorTimescalesHandler.StrategyDiscussionWorkingDaysAsync(db, area, cancellationToken));
             db.StrategyDiscussions.Add(required);
             discussion = required.Id;
             audit.Record("strategy-discussion.require", contact.ChildId, "strategy-discussion", required.Id.Value);
