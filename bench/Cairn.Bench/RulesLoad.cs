@@ -20,7 +20,7 @@ namespace Cairn.Bench;
 /// real handler, which evaluates its children itself, and that evaluation is also timed alone, with the bookkeeping
 /// that makes it never lost (a pending-evaluation row saved, then deleted).
 /// Each run works on a copy of the generated database, deleted at the end, so that runs are alike: the entries one
-/// run adds (50 a run, all about the busiest child and all evidence for its open prompt) would otherwise make every
+/// run adds (twice the repeat count, all about the busiest child and all evidence for her open prompt) would otherwise make every
 /// later run's busiest child busier. <c>--in-place</c> runs on the database itself.
 /// </summary>
 internal static class RulesLoad
@@ -100,7 +100,7 @@ internal static class RulesLoad
             using var scope = fixture.BeginRequest(fixture.FrontDoor);
             var byRule = await scope.ServiceProvider.GetRequiredService<CairnDbContext>().ConcernPrompts.GroupBy(p => p.Rule)
                 .Select(g => new { Rule = g.Key, Count = g.Count() }).ToListAsync();
-            Console.WriteLine($"open prompts by rule: {string.Join(", ", byRule.OrderBy(r => r.Rule).Select(r => $"{r.Rule} {r.Count:N0}"))}");
+            Console.WriteLine($"prompts by rule (open and answered): {string.Join(", ", byRule.OrderBy(r => r.Rule).Select(r => $"{r.Rule} {r.Count:N0}"))}");
         }
 
         await MeasureBusiestAsync(fixture, repeat, "busiest child");

@@ -449,7 +449,9 @@ public sealed class ConcernPrompt
 
 /// <summary>
 /// The ids of the evidence a prompt holds, kept as sets: all that reconciling a finding with the prompt needs. A busy
-/// child's prompt holds hundreds of pieces of evidence, and a finding is checked against them one by one.
+/// child's prompt holds hundreds of pieces of evidence, and a finding is checked against them one by one. Not
+/// immutable: <see cref="ConcernPrompt.Refresh(RuleFinding, HeldEvidence, DateTimeOffset)"/> adds what it adds, so
+/// the set keeps matching the prompt it describes.
 /// </summary>
 public sealed class HeldEvidence(IEnumerable<ChronologyEntryId> entries, IEnumerable<ContactId> contacts)
 {
@@ -463,8 +465,6 @@ public sealed class HeldEvidence(IEnumerable<ChronologyEntryId> entries, IEnumer
         return new HeldEvidence(list.Where(e => e.EntryId is not null).Select(e => e.EntryId!.Value),
             list.Where(e => e.ContactId is not null).Select(e => e.ContactId!.Value));
     }
-
-    public int Count => _entries.Count + _contacts.Count;
 
     /// <summary>Whether every piece of the finding's evidence is held.</summary>
     public bool HoldsAll(RuleFinding finding)

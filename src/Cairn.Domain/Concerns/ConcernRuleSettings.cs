@@ -164,7 +164,7 @@ public sealed record CumulativeConcernSettings
                 continue;
             }
 
-            ConcernRuleSettings.Range(errors, $"{rule}.{nameof(ThemeWeights)}.{theme}", weight, 0, MaxWeight, $"The weight of {ConcernThemes.Describe(theme)}");
+            ConcernRuleSettings.Range(errors, $"{rule}.{nameof(ThemeWeights)}[{theme}]", weight, 0, MaxWeight, $"The weight of {ConcernThemes.Describe(theme)}");
             total += Math.Max(weight, 0);
         }
 

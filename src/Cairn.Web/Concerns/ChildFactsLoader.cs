@@ -40,8 +40,8 @@ public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData ref
         }
 
         var since = from.Values.Min();
-        // Contacts count for the repeated no-further-action rule alone; a day more than the longest window holds all of them.
-        var contactsSince = now.AddDays(-(ConcernRules.LongestWindowDays(settings) + 1));
+        // Contacts count for the repeated no-further-action rule alone: the start of its own window, in London days.
+        var contactsSince = ConcernRules.WindowStart(now, settings.RepeatedNoFurtherAction.WindowDays);
 
         var households = await CurrentHouseholdsAsync(ids, today, cancellationToken);
         var everyone = households.Values.SelectMany(h => h).Concat(ids).Distinct().ToList();

@@ -103,6 +103,14 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
 
     private async Task<EvaluationResult> EvaluateBatchAsync(AreaId area, ChildToEvaluate[] children, CancellationToken cancellationToken)
     {
+        // A prompt to refresh is attached as read, which fails if the caller's context already tracks it (a sweep that
+        // read it in the same scope). Unsaved work is the caller's mistake and is refused; what is only read is let go.
+        if (db.ChangeTracker.HasChanges())
+        {
+            throw new InvalidOperationException("Save or discard changes before evaluating concern rules in the same context.");
+        }
+
+        db.ChangeTracker.Clear();
         var settings = await reference.SettingsAsync(area, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {

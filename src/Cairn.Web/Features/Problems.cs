@@ -59,6 +59,7 @@ public static class Problems
     /// <summary>
     /// A refusal's field as the API's JSON names it: camel case in every segment of a path, as the request body has it
     /// ("CumulativeConcern.WindowDays" is "cumulativeConcern.windowDays", "Attendees[0].Name" is "attendees[0].name").
+    /// A dictionary key in brackets is left as it is, as the body has it ("ThemeWeights[Neglect]").
     /// </summary>
     public static string ToCamel(string field)
     {
@@ -70,7 +71,7 @@ public static class Problems
         var chars = field.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
-            if (i == 0 || chars[i - 1] is '.' or ']')
+            if (i == 0 || chars[i - 1] == '.')
             {
                 chars[i] = char.ToLowerInvariant(chars[i]);
             }

@@ -34,6 +34,8 @@ internal sealed class LadderSweep(CairnDbContext db)
             var fresh = batch.Where(x => !handled.Contains(key(x))).ToList();
             if (fresh.Count == 0)
             {
+                // Read again, still due, already handled: leave nothing tracked for the next user of the context.
+                db.ChangeTracker.Clear();
                 break;
             }
 

@@ -31,7 +31,7 @@ public class ConcernRuleSettingsTests
         { "negative theme weight", D with
             {
                 CumulativeConcern = D.CumulativeConcern with { ThemeWeights = new Dictionary<ConcernTheme, int> { [ConcernTheme.Neglect] = -3 } },
-            }, "CumulativeConcern.ThemeWeights.Neglect" },
+            }, "CumulativeConcern.ThemeWeights[Neglect]" },
         { "weight for two themes at once", D with
             {
                 CumulativeConcern = D.CumulativeConcern with

@@ -66,7 +66,7 @@ public class LookBackTests
     }
 
     /// <summary>
-    /// Thousands of random children (ages from unborn to 17, some with complex needs or home educated, entries about
+    /// Thousands of random children (from not yet born to 17, a third of them under 2, some with complex needs or home educated, entries about
     /// them and their household over two years, random settings, moments either side of the clocks changing): the
     /// findings from the entries within each child's look-back are exactly those from the entries within the longest
     /// window, and for a child the off-the-radar rule does not apply to, exactly those from every entry.
@@ -80,12 +80,16 @@ public class LookBackTests
         var themes = Enum.GetValues<ConcernTheme>().Where(t => t != ConcernTheme.None).ToArray();
         var compared = 0;
         var fired = 0;
+        var shortened = 0;
+        var babies = 0;
         for (var i = 0; i < 3000; i++)
         {
             var now = When.Now.AddDays(-random.Next(0, 400)).AddMinutes(random.Next(0, 24 * 60));
             var today = now.InLondon();
             var settings = RandomSettings(random);
-            var born = random.Next(10) == 0 ? (DateOnly?)null : today.AddDays(random.Next(-60, 17 * 365));
+            // Unknown, not yet born (up to 60 days to come), or born up to 17 years ago; a third of them under 2.
+            var born = random.Next(10) == 0 ? (DateOnly?)null
+                : today.AddDays(-(random.Next(3) == 0 ? random.Next(-60, 730) : random.Next(-60, 17 * 365)));
             var complex = random.Next(6) == 0;
             var homeEducated = random.Next(10) == 0;
             var entries = new List<FactEntry>();
@@ -106,8 +110,17 @@ public class LookBackTests
             ChildFacts Within(DateTimeOffset from) => new(child, born, complex, homeEducated, entries.Where(e => e.OccurredAt >= from).ToList(), contacts);
 
             var lookBack = ConcernRules.LookBackDays(settings, born, complex, homeEducated, today);
-            var expected = Describe(ConcernRules.Evaluate(Within(ConcernRules.WindowStart(now, ConcernRules.LongestWindowDays(settings))), settings, now));
+            var longest = ConcernRules.LongestWindowDays(settings);
+            var expected = Describe(ConcernRules.Evaluate(Within(ConcernRules.WindowStart(now, longest)), settings, now));
             Assert.Equal(expected, Describe(ConcernRules.Evaluate(Within(ConcernRules.WindowStart(now, lookBack)), settings, now)));
+            // The comparisons that prove something: entries were left out, and a rule about babies or under-2s fired.
+            if (lookBack < longest && entries.Any(e => e.OccurredAt < ConcernRules.WindowStart(now, lookBack) && e.OccurredAt >= ConcernRules.WindowStart(now, longest)))
+            {
+                shortened++;
+                babies += expected.Any(f => f.StartsWith(nameof(ConcernRule.UnderTwoInRiskHousehold), StringComparison.Ordinal)
+                    || f.StartsWith(nameof(ConcernRule.NoFaceToFaceHealthVisit), StringComparison.Ordinal)) ? 1 : 0;
+            }
+
             if (!(complex || homeEducated))
             {
                 Assert.Equal(Describe(ConcernRules.Evaluate(Within(DateTimeOffset.MinValue), settings, now)), expected);
@@ -117,9 +130,13 @@ public class LookBackTests
             fired += expected.Count;
         }
 
-        // The random children are varied enough to make the rules fire, or the comparison proves nothing.
+        // The random children are varied enough to make the rules fire with entries left out, the baby and under-2
+        // rules included, or the comparison proves nothing. (For a child with complex needs or home educated the
+        // look-back is the longest window, so their comparison is trivially equal; the others carry the test.)
         Assert.Equal(3000, compared);
         Assert.True(fired > 500, $"only {fired} findings");
+        Assert.True(shortened > 1000, $"only {shortened} children had entries left out");
+        Assert.True(babies > 50, $"only {babies} children with entries left out had a baby or under-2 finding");
     }
 
     private static ConcernRuleSettings RandomSettings(Random random)

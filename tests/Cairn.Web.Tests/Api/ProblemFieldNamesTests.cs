@@ -10,6 +10,7 @@ public class ProblemFieldNamesTests
     [InlineData("CumulativeConcern.WindowDays", "cumulativeConcern.windowDays")]
     [InlineData("Attendees[0].Name", "attendees[0].name")]
     [InlineData("Levels[2].Indicators[1]", "levels[2].indicators[1]")]
+    [InlineData("CumulativeConcern.ThemeWeights[Neglect]", "cumulativeConcern.themeWeights[Neglect]")]
     [InlineData("nhsNumber", "nhsNumber")]
     [InlineData("", "")]
     public void Every_segment_of_a_field_path_is_camel_case(string field, string expected) =>

@@ -11,6 +11,7 @@ using Cairn.Domain.People;
 using Cairn.Domain.Time;
 using Cairn.Web.Concerns;
 using Cairn.Web.Data;
+using Cairn.Web.Notifications;
 using Cairn.Web.Tests.Features.FrontDoor;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -191,6 +192,34 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
         Assert.DoesNotContain(answered.Events, e => e.Kind == ConcernPromptEventKind.EvidenceAdded);
         var raised = Assert.Single(prompts, p => p.IsOpen);
         Assert.Equal(entries.Append(fifth).Order(), raised.Entries.Select(e => e.Value).Order());
+    }
+
+    [Fact]
+    public async Task Evaluating_in_a_context_that_has_already_read_the_prompt_still_adds_the_new_evidence_and_refuses_unsaved_work()
+    {
+        var (child, entries) = await FourAgenciesAsync();
+        // A fifth concern written straight to the database: nothing has evaluated it yet.
+        await factory.WithDbAsync(async db =>
+        {
+            await AddDomesticIncidentAsync(db, child, true);
+            return await db.SaveChangesAsync();
+        });
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
+        var evaluator = scope.ServiceProvider.GetRequiredService<ConcernEvaluator>();
+        // As a sweep in the same scope may leave it: the open prompt read and tracked.
+        var tracked = await db.ConcernPrompts.SingleAsync(p => p.Child == child && p.Rule == ConcernRule.CumulativeConcern);
+        db.Notifications.Add(new Notification { ProfessionalId = tracked.AssignedProfessional!.Value, Kind = "test", Text = "unsaved", CreatedAt = Now });
+        await Assert.ThrowsAsync<InvalidOperationException>(() => evaluator.EvaluateAsync([child], CancellationToken.None));
+        db.ChangeTracker.Entries<Notification>().Single().State = EntityState.Detached;
+
+        var result = await evaluator.EvaluateAsync([child], CancellationToken.None);
+
+        Assert.True(result.Refreshed >= 1);
+        var prompt = Assert.Single(await PromptsAsync(child), p => p.Rule == ConcernRule.CumulativeConcern);
+        Assert.Equal(entries.Length + 1, prompt.Entries.Count);
+        Assert.False(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == "test")));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 using Cairn.Web.Data;
+using Cairn.Web.Features.FrontDoor.Timescales;
 using Cairn.Web.FollowThrough;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -582,7 +583,6 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
         factory.Clock.Set(Now);
     }
 
-    /// <summary>A contact decided as needing a strategy discussion and signed off: the discussion it requires.</summary>
     [Fact]
     public async Task The_area_sets_its_strategy_discussion_timescale_and_only_discussions_required_after_the_change_follow_it()
     {
@@ -593,6 +593,9 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
         Assert.Equal((1, 1, true), (current.GetProperty("strategyDiscussionWorkingDays").GetInt32(), current.GetProperty("triageDecisionWorkingDays").GetInt32(),
             current.GetProperty("isDefault").GetBoolean()));
         var version = current.GetProperty("version").GetInt32();
+        var area = await factory.WithDbAsync(db => db.Areas.Select(a => a.Id).SingleAsync());
+        Task<int> ChangesAuditedAsync() => factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "front-door-timescales.change"));
+        var audited = await ChangesAuditedAsync();
         try
         {
             foreach (var bad in new object[] { new { strategyDiscussionWorkingDays = 0, version }, new { strategyDiscussionWorkingDays = 6, version }, new { version } })
@@ -605,18 +608,37 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
             var unversioned = await lead.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 3 });
             Assert.Equal(HttpStatusCode.BadRequest, unversioned.StatusCode);
             Assert.True((await unversioned.JsonAsync()).GetProperty("errors").TryGetProperty("version", out _));
-            var worker = await factory.ApiAsAsync(Accounts.SocialWorker);
-            Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/v1/front-door/timescales")).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await worker.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 3, version })).StatusCode);
+            foreach (var refusedRole in new[] { Accounts.SocialWorker, FrontDoorManager })
+            {
+                var other = await factory.ApiAsAsync(refusedRole);
+                Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync("/api/v1/front-door/timescales")).StatusCode);
+                Assert.Equal(HttpStatusCode.Forbidden, (await other.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 3, version })).StatusCode);
+            }
+
             Assert.Equal(1, (await lead.GetFromJsonAsync<JsonElement>("/api/v1/front-door/timescales")).GetProperty("strategyDiscussionWorkingDays").GetInt32());
-            Assert.False(await factory.WithDbAsync(db => db.FrontDoorTimescales.AnyAsync()));
+            Assert.False(await factory.WithDbAsync(db => db.FrontDoorTimescales.AnyAsync(t => t.AreaId == area)));
+            Assert.Equal(audited, await ChangesAuditedAsync());
+
+            // Another area's timescale is its own: it changes nothing here.
+            await factory.WithDbAsync(db =>
+            {
+                db.FrontDoorTimescales.Add(new AreaFrontDoorTimescales { AreaId = AreaId.New(), StrategyDiscussionWorkingDays = 5, Version = 1 });
+                return db.SaveChangesAsync();
+            });
+            Assert.Equal(1, (await lead.GetFromJsonAsync<JsonElement>("/api/v1/front-door/timescales")).GetProperty("strategyDiscussionWorkingDays").GetInt32());
 
             var saved = await lead.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 3, version });
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
             var view = await saved.JsonAsync();
             Assert.Equal((3, version + 1), (view.GetProperty("strategyDiscussionWorkingDays").GetInt32(), view.GetProperty("version").GetInt32()));
             Assert.Equal(HttpStatusCode.Conflict, (await lead.PutAsJsonAsync("/api/v1/front-door/timescales", new { strategyDiscussionWorkingDays = 2, version })).StatusCode);
-            Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "front-door-timescales.change")));
+            var leadId = await factory.ProfessionalOfAsync(Accounts.SafeguardingLead);
+            var entry = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "front-door-timescales.change").OrderByDescending(a => a.Sequence).FirstAsync());
+            Assert.Equal((leadId.Value, "strategy-discussion-working-days 1->3"), (entry.ActorId!.Value, entry.Detail));
+            Assert.Equal(audited + 1, await ChangesAuditedAsync());
+            // An administrator may change them too.
+            var admin = await factory.ApiAsAsync(Accounts.Administrator);
+            Assert.Equal(3, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/front-door/timescales")).GetProperty("strategyDiscussionWorkingDays").GetInt32());
 
             var after = await StrategyDiscussionRequiredAsync();
             var discussions = await factory.WithDbAsync(db => db.StrategyDiscussions.Where(d => d.Id == before || d.Id == after).ToDictionaryAsync(d => d.Id));
@@ -641,7 +663,10 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
         var admin = await factory.SignedInAsAsync(Accounts.Administrator);
         var html = await admin.GetStringAsync("/front-door/timescales");
         Assert.Contains("Working days to hold a strategy discussion in", html, StringComparison.Ordinal);
-        var version = await factory.WithDbAsync(db => db.FrontDoorTimescales.Select(t => (int?)t.Version).SingleOrDefaultAsync()) ?? 0;
+        var area = await factory.WithDbAsync(db => db.Areas.Select(a => a.Id).SingleAsync());
+        async Task<int> VersionAsync() =>
+            await factory.WithDbAsync(db => db.FrontDoorTimescales.Where(t => t.AreaId == area).Select(t => (int?)t.Version).SingleOrDefaultAsync()) ?? 0;
+        var version = await VersionAsync();
 
         var refused = await admin.PostAsync("/front-door/timescales", await Clients.FormAsync(admin, "/front-door/timescales", new Dictionary<string, string>
         {
@@ -652,9 +677,22 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
         Assert.Contains("#Input_StrategyDiscussionWorkingDays", page, StringComparison.Ordinal);
-        Assert.Equal(version, await factory.WithDbAsync(db => db.FrontDoorTimescales.Select(t => (int?)t.Version).SingleOrDefaultAsync()) ?? 0);
+        Assert.Equal(version, await VersionAsync());
+
+        // Someone who may not change them cannot post the form either.
+        var frontDoor = await factory.SignedInAsAsync(Accounts.FrontDoor);
+        var posted = await frontDoor.PostAsync("/front-door/timescales", await Clients.FormAsync(frontDoor, "/front-door", new Dictionary<string, string>
+        {
+            ["Input.StrategyDiscussionWorkingDays"] = "4",
+            ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        // Past the antiforgery check (a token of their own), refused by the page: the cookie scheme's access-denied page.
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("/forbidden", posted.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(version, await VersionAsync());
     }
 
+    /// <summary>A contact decided as needing a strategy discussion and signed off: the discussion it requires.</summary>
     private async Task<StrategyDiscussionId> StrategyDiscussionRequiredAsync()
     {
         factory.Clock.Set(Now);

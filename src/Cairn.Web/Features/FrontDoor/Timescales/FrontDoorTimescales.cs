@@ -32,7 +32,7 @@ public sealed record ChangeFrontDoorTimescalesCommand
 {
     public int? StrategyDiscussionWorkingDays { get; init; }
 
-    /// <summary>The version read (0 for the defaults): a change made meanwhile is refused, never overwritten.</summary>
+    /// <summary>The version read (0 for the defaults): required, so that a change made meanwhile is refused, never overwritten.</summary>
     public int? Version { get; init; }
 }
 
@@ -47,10 +47,16 @@ public sealed class FrontDoorTimescalesHandler(CairnDbContext db, CurrentUser us
 
     public bool MayEdit => user.Has(Role.SafeguardingLead) || user.Has(Role.Administrator);
 
-    /// <summary>The working days within which a strategy discussion must be held in this area.</summary>
-    public static async Task<int> StrategyDiscussionWorkingDaysAsync(CairnDbContext db, AreaId area, CancellationToken cancellationToken) =>
-        await db.FrontDoorTimescales.AsNoTracking().Where(t => t.AreaId == area).Select(t => (int?)t.StrategyDiscussionWorkingDays)
-            .SingleOrDefaultAsync(cancellationToken) ?? StrategyDiscussion.DefaultDueWorkingDays;
+    /// <summary>
+    /// The working days within which a strategy discussion must be held in this area. A stored value out of range
+    /// (written around Cairn) falls back to the default rather than failing the sign-off that needs it.
+    /// </summary>
+    public static async Task<int> StrategyDiscussionWorkingDaysAsync(CairnDbContext db, AreaId area, CancellationToken cancellationToken)
+    {
+        var days = await db.FrontDoorTimescales.AsNoTracking().Where(t => t.AreaId == area).Select(t => (int?)t.StrategyDiscussionWorkingDays)
+            .SingleOrDefaultAsync(cancellationToken);
+        return days is { } set && StrategyDiscussion.CheckDueWorkingDays(set) is null ? set : StrategyDiscussion.DefaultDueWorkingDays;
+    }
 
     public async Task<FrontDoorTimescalesView> ViewAsync(CancellationToken cancellationToken)
     {
@@ -60,49 +66,41 @@ public sealed class FrontDoorTimescalesHandler(CairnDbContext db, CurrentUser us
             : new FrontDoorTimescalesView(row.StrategyDiscussionWorkingDays, Contact.DecisionWorkingDays, false, row.UpdatedAt, row.Version);
     }
 
-    public async Task<Outcome<FrontDoorTimescalesView>> SaveAsync(ChangeFrontDoorTimescalesCommand command, CancellationToken cancellationToken)
+    /// <param name="expectedVersion">The version read: 0 for the defaults. A different one is refused as stale (409 on the API).</param>
+    public async Task<Outcome<FrontDoorTimescalesView>> SaveAsync(int? strategyDiscussionWorkingDays, int expectedVersion, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var errors = new List<FieldError>();
-        if (StrategyDiscussion.CheckDueWorkingDays(command.StrategyDiscussionWorkingDays) is { } invalid)
+        if (StrategyDiscussion.CheckDueWorkingDays(strategyDiscussionWorkingDays) is { } invalid)
         {
-            errors.AddRange(invalid.Errors);
-        }
-
-        if (command.Version is null)
-        {
-            errors.Add(new("Version", "Send the version you read, so that a change made meanwhile is not overwritten"));
-        }
-
-        if (Refusal.FromErrors(errors) is { } refusal)
-        {
-            return refusal;
+            return invalid;
         }
 
         var row = await db.FrontDoorTimescales.SingleOrDefaultAsync(t => t.AreaId == user.AreaId, cancellationToken);
-        if (command.Version != (row?.Version ?? 0))
+        if (expectedVersion != (row?.Version ?? 0))
         {
             return Refusal.Of("Version", StaleMessage);
         }
 
+        var first = row is null;
+        var was = row?.StrategyDiscussionWorkingDays ?? StrategyDiscussion.DefaultDueWorkingDays;
         if (row is null)
         {
             row = new AreaFrontDoorTimescales { AreaId = user.AreaId };
             db.FrontDoorTimescales.Add(row);
         }
 
-        row.StrategyDiscussionWorkingDays = command.StrategyDiscussionWorkingDays!.Value;
+        row.StrategyDiscussionWorkingDays = strategyDiscussionWorkingDays!.Value;
         row.UpdatedAt = clock.GetUtcNow();
         row.UpdatedBy = user.ProfessionalId;
         row.Version++;
-        audit.Record("front-door-timescales.change", null, "front-door-timescales", user.AreaId.Value, detail: $"strategy-discussion={row.StrategyDiscussionWorkingDays}");
+        audit.Record("front-door-timescales.change", null, "front-door-timescales", user.AreaId.Value,
+            detail: $"strategy-discussion-working-days {was}->{row.StrategyDiscussionWorkingDays}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateConcurrencyException || (first && e is DbUpdateException))
         {
-            // Two first saves for the area at once (the key), or a save meanwhile (the version).
+            // Saved meanwhile (the version), or a first save for the area at the same moment (the key).
             db.ChangeTracker.Clear();
             return Refusal.Of("Version", StaleMessage);
         }

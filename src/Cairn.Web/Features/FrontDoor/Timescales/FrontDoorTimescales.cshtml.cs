@@ -33,11 +33,7 @@ public sealed class FrontDoorTimescalesModel(FrontDoorTimescalesHandler handler)
         }
 
         Timescales = await handler.ViewAsync(cancellationToken);
-        var outcome = await handler.SaveAsync(new ChangeFrontDoorTimescalesCommand
-        {
-            StrategyDiscussionWorkingDays = Input.StrategyDiscussionWorkingDays,
-            Version = Input.Version ?? -1,
-        }, cancellationToken);
+        var outcome = await handler.SaveAsync(Input.StrategyDiscussionWorkingDays, Input.Version ?? -1, cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
             ModelState.Clear();

@@ -19,15 +19,18 @@ public sealed class FrontDoorTimescalesEndpoints : IEndpoints
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await handler.SaveAsync(command, ct);
+                if (command.Version is not { } version)
+                {
+                    return Problems.Invalid("Version", "Send the version you read (0 for the defaults), so that a change made meanwhile is not overwritten");
+                }
+
+                var outcome = await handler.SaveAsync(command.StrategyDiscussionWorkingDays, version, ct);
                 if (outcome.Refusal is not { } refusal)
                 {
                     return TypedResults.Ok(outcome.Value!);
                 }
 
-                return refusal.Errors.Any(e => e.Message == FrontDoorTimescalesHandler.StaleMessage)
-                    ? refusal.ToConflict("The timescales have changed")
-                    : refusal.ToProblem();
+                return refusal.IsConflict() ? refusal.ToConflict("The timescales have changed") : refusal.ToProblem();
             })
             .WithName("PutFrontDoorTimescales")
             .WithSummary("Sets the working days (1 to 5) within which a strategy discussion must be held in the area, with the version read: 400 when out of range, 409 when changed meanwhile. Strategy discussions already required keep their due time. Safeguarding leads and administrators only.")
