@@ -10,10 +10,16 @@ namespace Cairn.Web.Tests.Infrastructure;
 
 public static partial class Clients
 {
-    /// <summary>An API client authenticated with a freshly issued personal token for the account.</summary>
+    /// <summary>
+    /// An API client authenticated with a freshly issued personal token for the account. The token lasts 30 days from
+    /// the app's clock or the real one, whichever is later: a factory's clock may stand a week ahead of the real date
+    /// (the next working Tuesday) and tests move it on by days, and a token that expired in the app's time made every
+    /// such test fail with 401 on the days the two clocks were more than a day apart.
+    /// </summary>
     public static async Task<HttpClient> ApiAsAsync(this CairnFactory factory, string email)
     {
         var token = ApiTokenAuthenticationHandler.NewToken();
+        var now = factory.Clock?.GetUtcNow() is { } clock && clock > DateTimeOffset.UtcNow ? clock : DateTimeOffset.UtcNow;
         await factory.WithDbAsync(async db =>
         {
             var professional = await db.Professionals.SingleAsync(p => p.Email == email);
@@ -24,8 +30,8 @@ public static partial class Clients
                 Name = "test",
                 Prefix = token[..10],
                 Hash = ApiTokenAuthenticationHandler.Hash(token),
-                CreatedAt = DateTimeOffset.UtcNow,
-                ExpiresAt = DateTimeOffset.UtcNow.AddDays(1),
+                CreatedAt = now,
+                ExpiresAt = now.AddDays(30),
             });
             return await db.SaveChangesAsync();
         });
