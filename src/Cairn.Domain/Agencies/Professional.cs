@@ -25,6 +25,10 @@ public enum Role
 
 public sealed class Professional
 {
+    /// <summary>An administrator's reason for changing someone's account must say why, so that others can follow it.</summary>
+    public const int MinReasonLength = 20;
+    public const int MaxReasonLength = 2000;
+
     private Professional()
     {
         Name = "";
@@ -57,5 +61,76 @@ public sealed class Professional
 
     public bool Has(Role role) => (Roles & role) == role;
 
-    public void Deactivate() => IsActive = false;
+    /// <summary>
+    /// A leaver loses access: refused for the administrator's own account (so an area always keeps an active
+    /// administrator), for an account already deactivated, and without a reason.
+    /// </summary>
+    public Refusal? Deactivate(ProfessionalId by, string? reason)
+    {
+        var errors = new List<FieldError>();
+        if (by == Id)
+        {
+            errors.Add(new("Action", "You cannot deactivate your own account: ask another administrator"));
+        }
+        else if (!IsActive)
+        {
+            errors.Add(new("Action", "This account is already deactivated"));
+        }
+
+        CheckReason(reason, errors);
+        if (Refusal.FromErrors(errors) is { } refusal)
+        {
+            return refusal;
+        }
+
+        IsActive = false;
+        return null;
+    }
+
+    /// <summary>Lets a returning professional sign in again; refused for an account that is active, and without a reason.</summary>
+    public Refusal? Reactivate(string? reason)
+    {
+        var errors = new List<FieldError>();
+        if (IsActive)
+        {
+            errors.Add(new("Action", "This account is already active"));
+        }
+
+        CheckReason(reason, errors);
+        if (Refusal.FromErrors(errors) is { } refusal)
+        {
+            return refusal;
+        }
+
+        IsActive = true;
+        return null;
+    }
+
+    /// <summary>
+    /// The reason every change to someone's account needs (deactivate, reactivate, unlock, sign out everywhere):
+    /// refused when missing, too short to say why, or too long.
+    /// </summary>
+    public static Refusal? CheckReason(string? reason)
+    {
+        var errors = new List<FieldError>();
+        CheckReason(reason, errors);
+        return Refusal.FromErrors(errors);
+    }
+
+    private static void CheckReason(string? reason, List<FieldError> errors)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            errors.Add(new("Reason", "Enter the reason for this change"));
+        }
+        else if (trimmed.Length < MinReasonLength)
+        {
+            errors.Add(new("Reason", $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
+        }
+        else if (trimmed.Length > MaxReasonLength)
+        {
+            errors.Add(new("Reason", $"The reason must be {MaxReasonLength:N0} characters or fewer"));
+        }
+    }
 }
