@@ -2288,6 +2288,38 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Security.AccountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("AccountChanges");
+                });
+
             modelBuilder.Entity("Cairn.Web.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2590,6 +2622,15 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasOne("Cairn.Domain.Agencies.Professional", null)
                         .WithOne()
                         .HasForeignKey("Cairn.Web.Security.Account", "ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Web.Security.AccountChange", b =>
+                {
+                    b.HasOne("Cairn.Domain.Agencies.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2257,6 +2257,36 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Security.AccountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("AccountChanges");
+                });
+
             modelBuilder.Entity("Cairn.Web.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2555,6 +2585,15 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasOne("Cairn.Domain.Agencies.Professional", null)
                         .WithOne()
                         .HasForeignKey("Cairn.Web.Security.Account", "ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Web.Security.AccountChange", b =>
+                {
+                    b.HasOne("Cairn.Domain.Agencies.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -61,6 +61,17 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     }
 }
 
+internal sealed class AccountChangeConfiguration : IEntityTypeConfiguration<AccountChange>
+{
+    public void Configure(EntityTypeBuilder<AccountChange> b)
+    {
+        b.HasKey(x => x.Id);
+        b.HasOne<Professional>().WithMany().HasForeignKey(x => x.ProfessionalId);
+        b.HasIndex(x => x.ProfessionalId);
+        b.Property(x => x.Reason).HasMaxLength(Professional.MaxReasonLength);
+    }
+}
+
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> b)

@@ -61,6 +61,14 @@ public static class Display
     public static string Themes(Domain.Concerns.ConcernTheme themes) => string.Join(", ",
         Enum.GetValues<Domain.Concerns.ConcernTheme>().Where(t => t != 0 && themes.HasFlag(t)).Select(t => Text(t).ToLowerInvariant()).Select((t, i) => i == 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t));
 
+    /// <summary>A professional's roles beyond the practitioner role everyone has, readable; "Practitioner" when there are none.</summary>
+    public static string Roles(Domain.Agencies.Role roles)
+    {
+        var extra = Enum.GetValues<Domain.Agencies.Role>()
+            .Where(r => r > Domain.Agencies.Role.Practitioner && roles.HasFlag(r)).Select(r => Text(r)).ToList();
+        return extra.Count == 0 ? "Practitioner" : string.Join(", ", extra);
+    }
+
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
 
     public static string Date(DateTimeOffset instant) => instant.ToLondon().ToString("d MMMM yyyy", EnGb);
