@@ -37,6 +37,36 @@ public static class Given
         return area.Id;
     }
 
+    /// <summary>
+    /// A professional of a test's own, with an account and the demo password: in the demo social worker's team, or in
+    /// a children's services agency of <paramref name="area"/>. For tests that deactivate, lock or sign out an account.
+    /// </summary>
+    public static async Task<(ProfessionalId Id, string Email)> ProfessionalWithAccountAsync(this CairnFactory factory, string name, AreaId? area = null)
+    {
+        var email = $"test.{Guid.NewGuid():N}@cairnmoor.example";
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var worker = await db.Professionals.SingleAsync(p => p.Email == Accounts.SocialWorker);
+            var (agency, team) = (worker.AgencyId, worker.TeamId);
+            if (area is { } elsewhere)
+            {
+                var other = Agency.Create(elsewhere, "Elsewhere children's services", AgencyKind.ChildrensSocialCare);
+                db.Agencies.Add(other);
+                (agency, team) = (other.Id, null);
+            }
+
+            var professional = Professional.Create(agency, team, name, "Social worker", email, null, Role.Practitioner);
+            db.Professionals.Add(professional);
+            db.Accounts.Add(new Web.Security.Account { ProfessionalId = professional.Id, UserName = email, PasswordHash = DemoPasswordHash.Value });
+            await db.SaveChangesAsync();
+            return professional.Id;
+        });
+        return (id, email);
+    }
+
+    private static readonly Lazy<string> DemoPasswordHash = new(() =>
+        new Microsoft.AspNetCore.Identity.PasswordHasher<Web.Security.Account>().HashPassword(new Web.Security.Account(), Web.Demo.DemoSeeder.DemoPassword));
+
     /// <summary>A synthetic (999-range) NHS number nobody in the database has.</summary>
     public static async Task<NhsNumber> UnusedNhsNumberAsync(this CairnFactory factory)
     {

@@ -7,7 +7,6 @@ using Cairn.Domain.Concerns;
 using Cairn.Domain.Time;
 using Cairn.Web.Security;
 using Cairn.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Tests.Features.Admin;
@@ -22,32 +21,8 @@ public sealed class AccountAdministrationFactory : CairnFactory;
 public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : IClassFixture<AccountAdministrationFactory>
 {
     private const string Reason = "Left the authority on 30 November; contract ended.";
-    private static readonly string PasswordHash = new PasswordHasher<Web.Security.Account>().HashPassword(new Web.Security.Account(), Web.Demo.DemoSeeder.DemoPassword);
-
-    /// <summary>A professional of their own in the social worker's team, with an account and the demo password.</summary>
-    private async Task<(ProfessionalId Id, string Email)> NewProfessionalAsync(AreaId? area = null)
-    {
-        var email = $"leaver.{Guid.NewGuid():N}@cairnmoor.example";
-        var id = await factory.WithDbAsync(async db =>
-        {
-            var worker = await db.Professionals.SingleAsync(p => p.Email == Accounts.SocialWorker);
-            var agency = worker.AgencyId;
-            var team = worker.TeamId;
-            if (area is { } elsewhere)
-            {
-                var other = Agency.Create(elsewhere, "Elsewhere children's services", AgencyKind.ChildrensSocialCare);
-                db.Agencies.Add(other);
-                (agency, team) = (other.Id, null);
-            }
-
-            var professional = Professional.Create(agency, team, area is null ? "Lee Leaver" : "Ola Outsider", "Social worker", email, null, Role.Practitioner);
-            db.Professionals.Add(professional);
-            db.Accounts.Add(new Web.Security.Account { ProfessionalId = professional.Id, UserName = email, PasswordHash = PasswordHash });
-            await db.SaveChangesAsync();
-            return professional.Id;
-        });
-        return (id, email);
-    }
+    private Task<(ProfessionalId Id, string Email)> NewProfessionalAsync(AreaId? area = null) =>
+        factory.ProfessionalWithAccountAsync(area is null ? "Lee Leaver" : "Ola Outsider", area);
 
     private static async Task<int> VersionAsync(HttpClient admin, ProfessionalId id) =>
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/professionals/{id.Value}")).GetProperty("version").GetInt32();
