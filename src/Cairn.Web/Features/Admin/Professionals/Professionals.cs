@@ -127,8 +127,8 @@ public sealed class ProfessionalsHandler(CairnDbContext db, CurrentUser user, Au
     }
 
     /// <summary>
-    /// Makes one change to the account. Null when the professional is not in the administrator's area; a refusal
-    /// (nothing changed) for a stale version, a missing reason, or a change that does not apply.
+    /// Makes one change to the account. Null when the professional is not in the administrator's area (or has no local
+    /// account); a refusal (nothing changed) for a stale version, a missing reason, or a change that does not apply.
     /// </summary>
     public async Task<Outcome<ProfessionalAccount>?> ChangeAsync(ProfessionalId id, AccountAction action, ChangeAccountCommand command,
         CancellationToken cancellationToken)
