@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cairn.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(CairnDbContext))]
-    [Migration("20261123234643_AccountChanges")]
+    [Migration("20261124001222_AccountChanges")]
     partial class AccountChanges
     {
         /// <inheritdoc />
@@ -2185,6 +2185,29 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("SweepLeases");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Features.FrontDoor.Timescales.AreaFrontDoorTimescales", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("FrontDoorTimescales", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Notifications.Notification", b =>

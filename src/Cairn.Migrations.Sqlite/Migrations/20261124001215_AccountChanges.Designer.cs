@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cairn.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CairnDbContext))]
-    [Migration("20261123234637_AccountChanges")]
+    [Migration("20261124001215_AccountChanges")]
     partial class AccountChanges
     {
         /// <inheritdoc />
@@ -2154,6 +2154,29 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("SweepLeases");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Features.FrontDoor.Timescales.AreaFrontDoorTimescales", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("FrontDoorTimescales", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Notifications.Notification", b =>
