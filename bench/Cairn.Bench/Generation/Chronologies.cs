@@ -1,6 +1,7 @@
 using System.Text;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Chronology;
+using Cairn.Domain.Concerns;
 using Cairn.Web.Security;
 
 namespace Cairn.Bench.Generation;
@@ -92,12 +93,42 @@ internal sealed class Chronologies(BenchOrganisation org, Random random, DateOnl
                 : new VoiceOfChild(null, null, "Too young to give views in words; observed playing and interacting with parent")
             : null;
         var content = new ChronologyContent(occurredAt, category, significance, mode, outcome,
-            outcome == AppointmentOutcome.WasNotBrought ? summary + ": was not brought" : summary, Detail(), voice);
+            outcome == AppointmentOutcome.WasNotBrought ? summary + ": was not brought" : summary, Detail(), voice)
+        {
+            Concerns = Concern(category, outcome),
+        };
         var about = child.SharesEntries && child.Household.Count > 1 && random.NextDouble() < 0.05
             ? child.Household
             : [child.Child.Id];
         var entry = ChronologyEntry.Record(content, about.Select(p => (p, true)).ToList(), author.AgencyId, org.KindOf(author.AgencyId), author.Id, recordedAt);
         return entry.Value ?? throw new InvalidOperationException($"Entry refused: {entry.Refusal!.Errors[0].Message}");
+    }
+
+    /// <summary>
+    /// About one entry in eight records a cause for concern, of a kind that fits what happened (a missed appointment
+    /// always does), so that the cumulative concern and under-2 rules have something to add up across agencies.
+    /// </summary>
+    private ConcernTheme Concern(ChronologyCategory category, AppointmentOutcome? outcome)
+    {
+        if (outcome == AppointmentOutcome.WasNotBrought)
+        {
+            return ConcernTheme.UnmetHealthNeeds;
+        }
+
+        if (random.NextDouble() >= 0.12)
+        {
+            return ConcernTheme.None;
+        }
+
+        return category switch
+        {
+            ChronologyCategory.Police or ChronologyCategory.Incident => random.Next(3) == 0 ? ConcernTheme.ParentalAlcoholMisuse : ConcernTheme.DomesticAbuse,
+            ChronologyCategory.Education => random.Next(2) == 0 ? ConcernTheme.Neglect : ConcernTheme.Education,
+            ChronologyCategory.HomeVisit => random.Next(2) == 0 ? ConcernTheme.HomeConditions : ConcernTheme.Neglect,
+            ChronologyCategory.HealthAttendance or ChronologyCategory.Appointment => ConcernTheme.UnmetHealthNeeds,
+            ChronologyCategory.MissingEpisode => ConcernTheme.Missing,
+            _ => ConcernTheme.ParentalMentalHealth,
+        };
     }
 
     private (Professional Author, ChronologyCategory Category, string Summary, ContactMode Mode) Pick(ChildProfile child)
