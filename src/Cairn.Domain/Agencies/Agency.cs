@@ -54,6 +54,9 @@ public sealed class Agency
 
 public sealed class Team
 {
+    public const string StaleMessage =
+        "This team has changed since you opened the page (another administrator may have changed its manager). Check it again and, if the change is still needed, make it again.";
+
     private Team()
     {
         Name = "";
@@ -65,7 +68,83 @@ public sealed class Team
     /// <summary>The team manager; they may open the records of children allocated to their team's workers.</summary>
     public ProfessionalId? ManagerId { get; private set; }
 
-    public static Team Create(AgencyId agency, string name) => new() { Id = TeamId.New(), AgencyId = agency, Name = name.Trim() };
+    /// <summary>Concurrency token: moves on with every change of manager, so two administrators cannot both win.</summary>
+    public int Version { get; private set; }
 
+    public static Team Create(AgencyId agency, string name) => new() { Id = TeamId.New(), AgencyId = agency, Name = name.Trim(), Version = 1 };
+
+    /// <summary>For the demo seeder and tests, which build an organisation: administrators use <see cref="ChangeManager"/>.</summary>
     public void AssignManager(ProfessionalId manager) => ManagerId = manager;
+
+    /// <summary>
+    /// An administrator sets or changes the team's manager, who is the first rung of escalation for overdue shares to
+    /// the team (L16): refused for a stale <paramref name="expectedVersion"/>, without a reason, and unless
+    /// <paramref name="manager"/> is an active professional in the team's agency with the team manager role who does
+    /// not already manage it. The change to keep in the team's history is returned; nothing changes on a refusal.
+    /// </summary>
+    public Outcome<TeamManagerChange> ChangeManager(Professional? manager, string? reason, int? expectedVersion, ProfessionalId by, DateTimeOffset now)
+    {
+        if (expectedVersion != Version)
+        {
+            return Outcome<TeamManagerChange>.Refused("Version", StaleMessage);
+        }
+
+        var errors = new List<FieldError>();
+        if (manager is null)
+        {
+            errors.Add(new("ManagerId", "Select the new manager"));
+        }
+        else if (manager.Id == ManagerId)
+        {
+            errors.Add(new("ManagerId", "They already manage this team: select someone else"));
+        }
+        else if (manager.AgencyId != AgencyId)
+        {
+            errors.Add(new("ManagerId", "Select a professional who works in the team's agency"));
+        }
+        else if (!manager.IsActive)
+        {
+            errors.Add(new("ManagerId", "Their account is deactivated: select an active professional"));
+        }
+        else if (!manager.Has(Role.TeamManager))
+        {
+            errors.Add(new("ManagerId", "Select a professional with the team manager role"));
+        }
+
+        errors.AddRange(Professional.CheckReason(reason)?.Errors ?? []);
+        if (Refusal.FromErrors(errors) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var change = new TeamManagerChange(Id, ManagerId, manager!.Id, by, now, reason!.Trim());
+        ManagerId = manager.Id;
+        Version++;
+        return Outcome<TeamManagerChange>.Success(change);
+    }
+}
+
+/// <summary>
+/// One change of a team's manager, with the administrator's reason. Added, never edited: the team's page shows the
+/// history. The audit log records the same change by ids only, without the reason.
+/// </summary>
+public sealed class TeamManagerChange
+{
+    private TeamManagerChange()
+    {
+        Reason = "";
+    }
+
+    internal TeamManagerChange(TeamId team, ProfessionalId? previousManager, ProfessionalId manager, ProfessionalId changedBy, DateTimeOffset at, string reason)
+    {
+        (TeamId, PreviousManagerId, ManagerId, ChangedBy, At, Reason) = (team, previousManager, manager, changedBy, at, reason);
+    }
+
+    public long Id { get; private set; }
+    public TeamId TeamId { get; private set; }
+    public ProfessionalId? PreviousManagerId { get; private set; }
+    public ProfessionalId ManagerId { get; private set; }
+    public ProfessionalId ChangedBy { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string Reason { get; private set; }
 }

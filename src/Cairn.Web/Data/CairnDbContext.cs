@@ -29,6 +29,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamManagerChange> TeamManagerChanges => Set<TeamManagerChange>();
     public DbSet<Professional> Professionals => Set<Professional>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -36,6 +36,18 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         b.HasKey(x => x.Id);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId);
         b.HasIndex(x => x.ManagerId);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class TeamManagerChangeConfiguration : IEntityTypeConfiguration<TeamManagerChange>
+{
+    public void Configure(EntityTypeBuilder<TeamManagerChange> b)
+    {
+        b.HasKey(x => x.Id);
+        b.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
+        b.HasIndex(x => x.TeamId);
+        b.Property(x => x.Reason).HasMaxLength(Professional.MaxReasonLength);
     }
 }
 
