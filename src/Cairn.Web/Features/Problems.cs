@@ -1,6 +1,7 @@
 using Cairn.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cairn.Web.Features;
 
@@ -45,6 +46,24 @@ public static class Problems
         }
 
         return refusal.IsConflict() ? refusal.ToConflict(conflictTitle) : refusal.ToProblem();
+    }
+
+    /// <summary>
+    /// Shows a refusal on a page: a stale version as one message above the form, with 409 (the caller loads the record
+    /// afresh, so the form then carries the version now held), anything else against its fields. True for a stale version.
+    /// </summary>
+    public static bool ShowRefusal(this PageModel page, Refusal refusal, string staleMessage, string prefix = "Input")
+    {
+        page.ModelState.Clear();
+        if (refusal.IsConflict())
+        {
+            page.ModelState.AddModelError(string.Empty, staleMessage);
+            page.Response.StatusCode = StatusCodes.Status409Conflict;
+            return true;
+        }
+
+        page.ModelState.AddRefusal(refusal, prefix);
+        return false;
     }
 
     /// <summary>Copies a refusal into ModelState under the page's input prefix, so the error summary links to the field.</summary>

@@ -36,16 +36,9 @@ public sealed class ViewProfessionalModel(ProfessionalsHandler handler) : PageMo
             return Redirect($"/admin/professionals/{id}");
         }
 
-        ModelState.Clear();
-        if (refusal.IsConflict())
+        if (this.ShowRefusal(refusal, ProfessionalsHandler.StaleMessage))
         {
-            ModelState.AddModelError(string.Empty, ProfessionalsHandler.StaleMessage);
-            Response.StatusCode = StatusCodes.Status409Conflict;
             Input.Version = null;
-        }
-        else
-        {
-            ModelState.AddRefusal(refusal);
         }
 
         return await LoadAsync(professional, cancellationToken) ? Page() : NotFound();

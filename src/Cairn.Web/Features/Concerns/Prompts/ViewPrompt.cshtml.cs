@@ -68,21 +68,12 @@ public sealed class ViewPromptModel(ConcernPromptsHandler handler) : PageModel
             return NotFound();
         }
 
-        ModelState.Clear();
         if (ConcernPromptsHandler.IsNotYours(refusal))
         {
             return Forbid();
         }
 
-        if (refusal.IsConflict())
-        {
-            ModelState.AddModelError(string.Empty, ConcernPrompt.StaleMessage);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        else
-        {
-            ModelState.AddRefusal(refusal, prefix);
-        }
+        this.ShowRefusal(refusal, ConcernPrompt.StaleMessage, prefix);
 
         return await LoadAsync(prompt, cancellationToken) ? Page() : NotFound();
     }
