@@ -2,6 +2,7 @@ using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
+using Cairn.Domain.Disagreements;
 using Cairn.Domain.People;
 using Cairn.Web.Features.People;
 using Microsoft.EntityFrameworkCore;
@@ -38,30 +39,69 @@ public static class Given
     }
 
     /// <summary>
-    /// A professional of a test's own, with an account and the demo password: in the demo social worker's team, or in
-    /// a children's services agency of <paramref name="area"/>. For tests that deactivate, lock or sign out an account.
+    /// A professional of a test's own, with an account and the demo password: in the demo social worker's team (or
+    /// <paramref name="team"/>, in the same agency), or in a children's services agency of <paramref name="area"/>.
+    /// For tests that deactivate, lock or sign out an account, or make someone a team's manager.
     /// </summary>
-    public static async Task<(ProfessionalId Id, string Email)> ProfessionalWithAccountAsync(this CairnFactory factory, string name, AreaId? area = null)
+    public static async Task<(ProfessionalId Id, string Email)> ProfessionalWithAccountAsync(this CairnFactory factory, string name, AreaId? area = null,
+        Role roles = Role.Practitioner, TeamId? team = null)
     {
         var email = $"test.{Guid.NewGuid():N}@cairnmoor.example";
         var id = await factory.WithDbAsync(async db =>
         {
             var worker = await db.Professionals.SingleAsync(p => p.Email == Accounts.SocialWorker);
-            var (agency, team) = (worker.AgencyId, worker.TeamId);
+            var (agency, inTeam) = (worker.AgencyId, team ?? worker.TeamId);
             if (area is { } elsewhere)
             {
                 var other = Agency.Create(elsewhere, "Elsewhere children's services", AgencyKind.ChildrensSocialCare);
                 db.Agencies.Add(other);
-                (agency, team) = (other.Id, null);
+                (agency, inTeam) = (other.Id, null);
             }
 
-            var professional = Professional.Create(agency, team, name, "Social worker", email, null, Role.Practitioner);
+            var professional = Professional.Create(agency, inTeam, name, roles.HasFlag(Role.TeamManager) ? "Team manager" : "Social worker", email, null, roles);
             db.Professionals.Add(professional);
             db.Accounts.Add(new Web.Security.Account { ProfessionalId = professional.Id, UserName = email, PasswordHash = DemoPasswordHash.Value });
             await db.SaveChangesAsync();
             return professional.Id;
         });
         return (id, email);
+    }
+
+    /// <summary>A team of a test's own in the demo social worker's agency (children's social care), with no manager unless given one.</summary>
+    public static async Task<TeamId> TeamAsync(this CairnFactory factory, string name, ProfessionalId? manager = null)
+    {
+        var team = await factory.WithDbAsync(async db =>
+        {
+            var agency = await db.Professionals.Where(p => p.Email == Accounts.SocialWorker).Select(p => p.AgencyId).SingleAsync();
+            return Team.Create(agency, name + " " + Guid.NewGuid().ToString("N")[..6]);
+        });
+        if (manager is { } m)
+        {
+            team.AssignManager(m);
+        }
+
+        await factory.WithDbAsync(db =>
+        {
+            db.Teams.Add(team);
+            return db.SaveChangesAsync();
+        });
+        return team.Id;
+    }
+
+    /// <summary>An open disagreement about <paramref name="child"/>, raised by the demo social worker, whose first stage <paramref name="owner"/> owns.</summary>
+    public static async Task<DisagreementId> DisagreementAsync(this CairnFactory factory, PersonId child, ProfessionalId owner)
+    {
+        var raiser = await factory.WithDbAsync(db => db.Professionals.SingleAsync(p => p.Email == Accounts.SocialWorker));
+        var draft = new DisagreementDraft("No further action on the contact of 3 March", null,
+            "Three injuries in two months were not considered together.", "A strategy discussion");
+        var disagreement = Disagreement.Raise(child, draft, raiser.Id, raiser.AgencyId, owner, DisagreementRules.Default, DateTimeOffset.UtcNow).Value
+            ?? throw new InvalidOperationException("Test disagreement refused");
+        await factory.WithDbAsync(db =>
+        {
+            db.Disagreements.Add(disagreement);
+            return db.SaveChangesAsync();
+        });
+        return disagreement.Id;
     }
 
     private static readonly Lazy<string> DemoPasswordHash = new(() =>

@@ -329,7 +329,8 @@ public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : I
     public async Task Before_deactivating_the_page_shows_what_the_leaver_still_holds_with_a_warning()
     {
         var leaver = await NewProfessionalAsync();
-        // Lead professional for a child; an open concern prompt about that child; an open share addressed to them; a team.
+        // Lead professional for a child; an open concern prompt about that child; an open share addressed to them; a team;
+        // the first stage of an open disagreement about the child.
         var child = await factory.PersonAsync("Held", "Child" + Guid.NewGuid().ToString("N")[..6], DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-5),
             involved: leaver.Email);
         var prompt = ConcernPrompt.Raise(new RuleFinding(ConcernRule.OffTheRadar, child, "Complex needs; no professional contact in the last 60 days", [], []),
@@ -342,6 +343,7 @@ public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : I
             db.Teams.Add(team);
             return await db.SaveChangesAsync();
         });
+        await factory.DisagreementAsync(child, leaver.Id);
         var police = await factory.ApiAsAsync(Accounts.Police);
         var agency = await factory.WithDbAsync(db => db.Professionals.Where(p => p.Id == leaver.Id).Select(p => p.AgencyId.Value).SingleAsync());
         var share = await police.PostAsJsonAsync("/api/v1/shares", new
@@ -364,6 +366,7 @@ public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : I
         Assert.Contains("data-holding=\"prompts\">1<", html, StringComparison.Ordinal);
         Assert.Contains("data-holding=\"lead-for\">1<", html, StringComparison.Ordinal);
         Assert.Contains("data-holding=\"teams\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("data-holding=\"disagreements\">1<", html, StringComparison.Ordinal);
         Assert.Contains("Before this professional leaves, pass on everything below", html, StringComparison.Ordinal);
 
         var api = await factory.ApiAsAsync(Accounts.Administrator);
@@ -377,6 +380,6 @@ public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : I
             StringComparison.Ordinal);
         var detail = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "account.deactivate" && a.RecordId == leaver.Id.Value)
             .Select(a => a.Detail).SingleAsync());
-        Assert.StartsWith("shares=1;prompts=1;lead-for=1;teams=1;", detail, StringComparison.Ordinal);
+        Assert.StartsWith("shares=1;prompts=1;lead-for=1;teams=1;disagreements=1;", detail, StringComparison.Ordinal);
     }
 }

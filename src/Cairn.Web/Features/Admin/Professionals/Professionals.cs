@@ -2,6 +2,7 @@ using System.Globalization;
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Concerns;
+using Cairn.Domain.Disagreements;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
@@ -24,16 +25,19 @@ public sealed record ProfessionalList(string? Name, IReadOnlyList<ProfessionalRo
 /// <summary>
 /// What a professional still holds that would fall through a gap if they left without passing it on (L01, L16, L19):
 /// open shares addressed to them by name, open concern prompts assigned to them, children for whom they are the
-/// current lead professional, and teams they manage.
+/// current lead professional, teams they manage, and open disagreements whose current stage they own.
 /// </summary>
-public sealed record Holdings(int OpenShares, int OpenConcernPrompts, int ChildrenLed, int TeamsManaged)
+public sealed record Holdings(int OpenShares, int OpenConcernPrompts, int ChildrenLed, int TeamsManaged, int DisagreementStages)
 {
-    public int Total => OpenShares + OpenConcernPrompts + ChildrenLed + TeamsManaged;
+    public int Total => OpenShares + OpenConcernPrompts + ChildrenLed + TeamsManaged + DisagreementStages;
 
     /// <summary>Counts only, for the audit entry's detail: no ids of children, no names.</summary>
     public string Detail => string.Create(CultureInfo.InvariantCulture,
-        $"shares={OpenShares};prompts={OpenConcernPrompts};lead-for={ChildrenLed};teams={TeamsManaged}");
+        $"shares={OpenShares};prompts={OpenConcernPrompts};lead-for={ChildrenLed};teams={TeamsManaged};disagreements={DisagreementStages}");
 }
+
+/// <summary>A team the professional manages, so that the account page can link to where it is handed over.</summary>
+public sealed record ManagedTeam(TeamId Id, string Name);
 
 public sealed record AccountHistoryRow(AccountAction Action, ProfessionalId ChangedBy, string ChangedByName, DateTimeOffset At, string Reason);
 
@@ -53,6 +57,7 @@ public sealed record ProfessionalAccount(
     int Version,
     bool IsYou,
     Holdings Holdings,
+    IReadOnlyList<ManagedTeam> ManagedTeams,
     IReadOnlyList<AccountAction> Actions,
     IReadOnlyList<AccountHistoryRow> History);
 
@@ -122,7 +127,9 @@ public sealed class ProfessionalsHandler(CairnDbContext db, CurrentUser user, Au
             .ToListAsync(cancellationToken);
         return new ProfessionalAccount(p.Id, p.Name, p.JobTitle, p.Email, found.Agency, found.Team, p.Roles, p.IsActive,
             account.IsLockedOut(now), account.IsLockedOut(now) ? account.LockedUntil : null, account.FailedSignIns, account.Version,
-            p.Id == user.ProfessionalId, await HoldingsAsync(id, cancellationToken), ActionsFor(p, account, now),
+            p.Id == user.ProfessionalId, await HoldingsAsync(id, cancellationToken),
+            await db.Teams.Where(t => t.ManagerId == id).OrderBy(t => t.Name).Select(t => new ManagedTeam(t.Id, t.Name)).ToListAsync(cancellationToken),
+            ActionsFor(p, account, now),
             history.Select(c => new AccountHistoryRow(c.Action, c.ChangedBy, c.By, c.At, c.Reason)).ToList());
     }
 
@@ -222,7 +229,8 @@ public sealed class ProfessionalsHandler(CairnDbContext db, CurrentUser user, Au
             .Where(i => i.ProfessionalId == id && i.IsLeadProfessional && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
             .Select(i => i.ChildId).Distinct().CountAsync(cancellationToken);
         var teams = await db.Teams.CountAsync(t => t.ManagerId == id, cancellationToken);
-        return new Holdings(shares, prompts, children, teams);
+        var stages = await db.Disagreements.CountAsync(d => d.OwnerId == id && d.Status == DisagreementStatus.Open, cancellationToken);
+        return new Holdings(shares, prompts, children, teams, stages);
     }
 
     private List<AccountAction> ActionsFor(Professional professional, Security.Account account, DateTimeOffset now)
