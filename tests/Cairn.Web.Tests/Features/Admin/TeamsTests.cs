@@ -60,7 +60,17 @@ public sealed class TeamsTests(TeamAdministrationFactory factory) : IClassFixtur
         var row = (await api.GetFromJsonAsync<JsonElement>("/api/v1/admin/teams")).GetProperty("teams").EnumerateArray()
             .Single(t => t.GetProperty("id").GetGuid() == team.Value);
         Assert.Equal("Lister Manager", row.GetProperty("manager").GetString());
+        Assert.True(row.GetProperty("managerIsActive").GetBoolean());
         Assert.Equal(1, row.GetProperty("members").GetInt32());
+
+        // A manager who has left is shown as such, so that the team is handed over.
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/admin/professionals/{manager.Id.Value}/deactivate", new
+        {
+            reason = "Left the authority on 30 November; contract ended.",
+            version = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/admin/professionals/{manager.Id.Value}")).GetProperty("version").GetInt32(),
+        })).StatusCode);
+        Assert.False((await api.GetFromJsonAsync<JsonElement>($"/api/v1/admin/teams/{team.Value}")).GetProperty("managerIsActive").GetBoolean());
+        Assert.Contains("manager has left (their account is deactivated)", await page.GetStringAsync($"/admin/teams/{team.Value}"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -15,7 +15,8 @@ public sealed record ChangeManagerCommand
     public int? Version { get; init; }
 }
 
-public sealed record TeamRow(TeamId Id, string Agency, string Name, ProfessionalId? ManagerId, string? Manager, int Members);
+/// <summary>A team in the list. <see cref="ManagerIsActive"/> is false for a manager whose account is deactivated: the team needs a new one.</summary>
+public sealed record TeamRow(TeamId Id, string Agency, string Name, ProfessionalId? ManagerId, string? Manager, bool ManagerIsActive, int Members);
 
 public sealed record TeamList(IReadOnlyList<TeamRow> Teams);
 
@@ -31,6 +32,7 @@ public sealed record TeamDetails(
     string Name,
     ProfessionalId? ManagerId,
     string? Manager,
+    bool ManagerIsActive,
     int Members,
     int Version,
     IReadOnlyList<EligibleManager> EligibleManagers,
@@ -51,7 +53,7 @@ public sealed class TeamsHandler(CairnDbContext db, CurrentUser user, AuditLog a
                 join agency in db.Agencies on t.AgencyId equals agency.Id
                 where agency.AreaId == area
                 from manager in db.Professionals.Where(p => p.Id == t.ManagerId).DefaultIfEmpty()
-                select new TeamRow(t.Id, agency.Name, t.Name, t.ManagerId, manager == null ? null : manager.Name,
+                select new TeamRow(t.Id, agency.Name, t.Name, t.ManagerId, manager == null ? null : manager.Name, manager != null && manager.IsActive,
                     db.Professionals.Count(p => p.TeamId == t.Id && p.IsActive)))
             .ToListAsync(cancellationToken);
         return new TeamList(rows.OrderBy(t => t.Agency, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList());
@@ -75,11 +77,11 @@ public sealed class TeamsHandler(CairnDbContext db, CurrentUser user, AuditLog a
         var team = found.Team;
         // The team manager role is a flag: filtered here, over one agency's active professionals, rather than in SQL.
         var people = await db.Professionals.AsNoTracking()
-            .Where(p => p.IsActive && (p.AgencyId == team.AgencyId || p.Id == team.ManagerId))
+            .Where(p => p.IsActive && p.AgencyId == team.AgencyId)
             .Select(p => new { p.Id, p.Name, p.JobTitle, p.Roles, p.TeamId, p.AgencyId })
             .ToListAsync(cancellationToken);
         var manager = team.ManagerId is { } m
-            ? await db.Professionals.Where(p => p.Id == m).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Professionals.Where(p => p.Id == m).Select(p => new { p.Name, p.IsActive }).SingleOrDefaultAsync(cancellationToken)
             : null;
         var names = db.Professionals.Select(p => new { p.Id, p.Name });
         var history = await (
@@ -96,7 +98,8 @@ public sealed class TeamsHandler(CairnDbContext db, CurrentUser user, AuditLog a
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new EligibleManager(p.Id, p.Name, p.JobTitle))
             .ToList();
-        return new TeamDetails(team.Id, found.Agency, team.Name, team.ManagerId, manager, people.Count(p => p.TeamId == id), team.Version, eligible, history);
+        return new TeamDetails(team.Id, found.Agency, team.Name, team.ManagerId, manager?.Name, manager?.IsActive == true, people.Count(p => p.TeamId == id),
+            team.Version, eligible, history);
     }
 
     /// <summary>
