@@ -26,7 +26,7 @@ public sealed class ConcernSweep(CairnDbContext db, WorkingCalendarSource calend
     {
         ladder ??= EscalationLadder.Default;
         var calendar = await calendars.GetAsync(cancellationToken);
-        var managers = await db.Teams.AsNoTracking().Where(t => t.ManagerId != null).ToDictionaryAsync(t => t.Id, t => t.ManagerId!.Value, cancellationToken);
+        var managers = await TeamManagers.ActiveAsync(db, cancellationToken);
         var sweep = new LadderSweep(db);
         var escalated = await sweep.RunAsync(
             () => db.ConcernPrompts.Where(p => p.NextEscalationAt != null && p.NextEscalationAt <= now).OrderBy(p => p.NextEscalationAt),

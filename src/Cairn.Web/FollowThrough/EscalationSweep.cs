@@ -203,7 +203,10 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
     {
         var professionals = await db.Professionals.AsNoTracking().Where(p => p.IsActive)
             .Select(p => new Audiences.Person(p.Id, p.AgencyId, p.TeamId, p.Roles)).ToListAsync(cancellationToken);
-        var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.ManagerId }).ToDictionaryAsync(t => t.Id, t => t.ManagerId, cancellationToken);
+        // A team whose manager has left counts as having none, so the first rung falls back rather than tell a leaver.
+        var active = await TeamManagers.ActiveAsync(db, cancellationToken);
+        var teams = (await db.Teams.AsNoTracking().Select(t => t.Id).ToListAsync(cancellationToken))
+            .ToDictionary(t => t, t => active.TryGetValue(t, out var manager) ? manager : (ProfessionalId?)null);
         var areas = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.AreaId, cancellationToken);
         return new Audiences(professionals, teams, areas);
     }

@@ -284,6 +284,44 @@ public sealed class TeamsTests(TeamAdministrationFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_team_whose_manager_has_left_is_escalated_as_a_team_without_one_not_to_the_leaver()
+    {
+        factory.Clock.Set(FollowThroughFactory.FridayTea);
+        var gone = await NewManagerAsync("Gil Gone");
+        var team = await factory.TeamAsync("Leaderless team", gone.Id);
+        var member = await factory.ProfessionalWithAccountAsync("Max Member", team: team);
+        // Deactivated without the team being handed over: on paper the leaver still manages it.
+        await factory.WithDbAsync(db => db.Professionals.Where(p => p.Id == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsActive, false)));
+
+        var police = await factory.ApiAsAsync(Accounts.Police);
+        var child = await police.CreateChildAsync("PoliceOfficer");
+        var agency = await factory.WithDbAsync(db => db.Teams.Where(t => t.Id == team).Select(t => t.AgencyId.Value).SingleAsync());
+        var sent = await police.PostAsJsonAsync("/api/v1/shares", new
+        {
+            kind = "PoliceNotification",
+            recipientAgencyId = agency,
+            recipientProfessionalId = member.Id.Value,
+            childIds = new[] { child },
+            urgency = "WithinWorkingDays",
+            workingDays = 1,
+            subject = "Child present at a domestic incident",
+            message = "Officers attended the family home at 16:20. The child was present and distressed.",
+        });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var link = $"/shares/{(await sent.JsonAsync()).GetProperty("id").GetGuid()}";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EscalationSweep>().RunAsync(TestClock.London(2026, 9, 1, 17, 0), "teams-node");
+        }
+
+        var told = await factory.WithDbAsync(db => db.Notifications.Where(n => n.Link == link && n.Kind == "share.escalated").Select(n => n.ProfessionalId).ToListAsync());
+        var sender = await factory.ProfessionalOfAsync(Accounts.Police);
+        Assert.DoesNotContain(gone.Id, told);
+        // Someone who can act is told besides the sender: the agency's front door managers, or the safeguarding leads.
+        Assert.Contains(told, t => t != sender);
+    }
+
+    [Fact]
     public async Task Open_disagreement_stages_a_professional_owns_are_counted_in_what_they_hold()
     {
         var leaver = await factory.ProfessionalWithAccountAsync("Dee Disagreed");
