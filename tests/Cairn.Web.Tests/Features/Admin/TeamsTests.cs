@@ -221,6 +221,34 @@ public sealed class TeamsTests(TeamAdministrationFactory factory) : IClassFixtur
         Assert.Equal(before, await StateAsync(team));
     }
 
+    /// <summary>Who the first rung tells about a share from the police to a member of the team, left unconfirmed to its due time.</summary>
+    private async Task<List<ProfessionalId>> OverdueShareToldAsync(TeamId team, ProfessionalId member)
+    {
+        var police = await factory.ApiAsAsync(Accounts.Police);
+        var child = await police.CreateChildAsync("PoliceOfficer");
+        var agency = await factory.WithDbAsync(db => db.Teams.Where(t => t.Id == team).Select(t => t.AgencyId.Value).SingleAsync());
+        var sent = await police.PostAsJsonAsync("/api/v1/shares", new
+        {
+            kind = "PoliceNotification",
+            recipientAgencyId = agency,
+            recipientProfessionalId = member.Value,
+            childIds = new[] { child },
+            urgency = "WithinWorkingDays",
+            workingDays = 1,
+            subject = "Child present at a domestic incident",
+            message = "Officers attended the family home at 16:20. The child was present and distressed.",
+        });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var link = $"/shares/{(await sent.JsonAsync()).GetProperty("id").GetGuid()}";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EscalationSweep>().RunAsync(TestClock.London(2026, 9, 1, 17, 0), "teams-node");
+        }
+
+        var told = await factory.WithDbAsync(db => db.Notifications.Where(n => n.Link == link && n.Kind == "share.escalated").Select(n => n.ProfessionalId).ToListAsync());
+        return told;
+    }
+
     [Fact]
     public async Task A_change_is_audited_by_ids_kept_with_its_reason_and_the_new_manager_is_told_first_when_a_share_to_the_team_is_overdue()
     {
@@ -256,28 +284,7 @@ public sealed class TeamsTests(TeamAdministrationFactory factory) : IClassFixtur
         Assert.Equal($"from={leaving.Id.Value};to={incoming.Id.Value}", audit.Detail);
 
         // The point of it: a share to a member of the team, unconfirmed at its due time, escalates to the new manager.
-        var police = await factory.ApiAsAsync(Accounts.Police);
-        var child = await police.CreateChildAsync("PoliceOfficer");
-        var agency = await factory.WithDbAsync(db => db.Teams.Where(t => t.Id == team).Select(t => t.AgencyId.Value).SingleAsync());
-        var sent = await police.PostAsJsonAsync("/api/v1/shares", new
-        {
-            kind = "PoliceNotification",
-            recipientAgencyId = agency,
-            recipientProfessionalId = member.Id.Value,
-            childIds = new[] { child },
-            urgency = "WithinWorkingDays",
-            workingDays = 1,
-            subject = "Child present at a domestic incident",
-            message = "Officers attended the family home at 16:20. The child was present and distressed.",
-        });
-        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
-        var link = $"/shares/{(await sent.JsonAsync()).GetProperty("id").GetGuid()}";
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<EscalationSweep>().RunAsync(TestClock.London(2026, 9, 1, 17, 0), "teams-node");
-        }
-
-        var told = await factory.WithDbAsync(db => db.Notifications.Where(n => n.Link == link && n.Kind == "share.escalated").Select(n => n.ProfessionalId).ToListAsync());
+        var told = await OverdueShareToldAsync(team, member.Id);
         Assert.Contains(incoming.Id, told);
         Assert.DoesNotContain(leaving.Id, told);
         Assert.DoesNotContain(await factory.ProfessionalOfAsync(Accounts.SafeguardingLead), told);
@@ -293,28 +300,7 @@ public sealed class TeamsTests(TeamAdministrationFactory factory) : IClassFixtur
         // Deactivated without the team being handed over: on paper the leaver still manages it.
         await factory.WithDbAsync(db => db.Professionals.Where(p => p.Id == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsActive, false)));
 
-        var police = await factory.ApiAsAsync(Accounts.Police);
-        var child = await police.CreateChildAsync("PoliceOfficer");
-        var agency = await factory.WithDbAsync(db => db.Teams.Where(t => t.Id == team).Select(t => t.AgencyId.Value).SingleAsync());
-        var sent = await police.PostAsJsonAsync("/api/v1/shares", new
-        {
-            kind = "PoliceNotification",
-            recipientAgencyId = agency,
-            recipientProfessionalId = member.Id.Value,
-            childIds = new[] { child },
-            urgency = "WithinWorkingDays",
-            workingDays = 1,
-            subject = "Child present at a domestic incident",
-            message = "Officers attended the family home at 16:20. The child was present and distressed.",
-        });
-        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
-        var link = $"/shares/{(await sent.JsonAsync()).GetProperty("id").GetGuid()}";
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<EscalationSweep>().RunAsync(TestClock.London(2026, 9, 1, 17, 0), "teams-node");
-        }
-
-        var told = await factory.WithDbAsync(db => db.Notifications.Where(n => n.Link == link && n.Kind == "share.escalated").Select(n => n.ProfessionalId).ToListAsync());
+        var told = await OverdueShareToldAsync(team, member.Id);
         var sender = await factory.ProfessionalOfAsync(Accounts.Police);
         Assert.DoesNotContain(gone.Id, told);
         // Someone who can act is told besides the sender: the agency's front door managers, or the safeguarding leads.
