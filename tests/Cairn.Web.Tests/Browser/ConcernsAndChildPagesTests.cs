@@ -193,8 +193,21 @@ internal static class BrowserPages
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Find a person" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Runs axe for WCAG 2.2 A/AA once the page has fully loaded: right after a click that navigates, the new document
+    /// may not have its stylesheet yet, and unstyled links then fail target-size (seen under load in CI).
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 5000 });
+        }
+        catch (TimeoutException)
+        {
+            // A document whose load state Playwright never reports (seen once in nine runs) is scanned as it stands.
+        }
+
         var results = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },

@@ -1,7 +1,5 @@
 using Cairn.Web.Tests.Browser;
 using Cairn.Web.Tests.Infrastructure;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Cairn.Web.Tests.Features.Family;
@@ -29,61 +27,51 @@ public sealed class FamilyJourneyTests(BrowserFixture fixture) : IClassFixture<B
 
         await page.GotoAsync($"/people/{zofia.Value}/family");
         await Assertions.Expect(page.Locator(".govuk-warning-text").First).ToContainTextAsync("Marek Nowak poses a risk to Zofia Nowak");
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a relationship" }).ClickAsync();
         await page.GetByLabel("Find the other person by name").FillAsync("Tomasz");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
         await page.Locator($"input[name='Input.OtherPersonId'][value='{tomasz.Value}']").CheckAsync();
         await page.GetByLabel("The other person is Zofia Nowak's").SelectOptionAsync("PersonPosingRisk");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add relationship" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Describe the risk this person poses");
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
         await page.GetByLabel("The other person is Zofia Nowak's").SelectOptionAsync("Sibling");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add relationship" }).ClickAsync();
         await Assertions.Expect(page.Locator("#relationships ~ table").First).ToContainTextAsync("Sibling");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add to a household" }).ClickAsync();
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Radio, new() { Name = "A new household" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to household" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter a name for the new household");
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
         await page.GetByLabel("Name for a new household").FillAsync("Foster home, Orchard Close");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to household" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Foster home, Orchard Close" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a move to a new address" }).ClickAsync();
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
         await page.GetByLabel("Address line 1").FillAsync("9 Orchard Close");
         await page.GetByLabel("Postcode").FillAsync("YO99 9ZZ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save address" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("YO99 9ZZ is not in the postcode directory");
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
         await page.GetByLabel("Postcode").FillAsync("yo1 0aj");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save address" }).ClickAsync();
         await Assertions.Expect(page.Locator("#addresses ~ table").First).ToContainTextAsync("9 Orchard Close, YO1 0AJ");
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "End relationship with Tomasz Nowak" }).ClickAsync();
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "End relationship" }).ClickAsync();
         await Assertions.Expect(page.Locator("#relationships ~ table").First).ToContainTextAsync("Ended");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record that Zofia Nowak moved out of Foster home, Orchard Close" }).ClickAsync();
-        await AssertAccessibleAsync(page);
+        await BrowserPages.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record move out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Foster home, Orchard Close" })).ToContainTextAsync("Moved out");
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        var violations = string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
-        Assert.True(results.Violations.Length == 0, $"Accessibility violations on {page.Url}:\n{violations}");
     }
 }
