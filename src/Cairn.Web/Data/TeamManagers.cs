@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Data;
@@ -11,9 +12,11 @@ namespace Cairn.Web.Data;
 /// </summary>
 public static class TeamManagers
 {
+    /// <summary>Only the teams whose manager's account is active: the one filter every such query composes.</summary>
+    public static IQueryable<Team> WithActiveManager(this IQueryable<Team> teams, CairnDbContext db) =>
+        teams.Where(t => db.Professionals.Any(m => m.Id == t.ManagerId && m.IsActive));
+
     /// <summary>Each team with an active manager, and that manager.</summary>
     public static Task<Dictionary<TeamId, ProfessionalId>> ActiveAsync(CairnDbContext db, CancellationToken cancellationToken) =>
-        db.Teams.AsNoTracking()
-            .Join(db.Professionals.Where(p => p.IsActive), t => t.ManagerId, p => (ProfessionalId?)p.Id, (t, p) => new { t.Id, Manager = p.Id })
-            .ToDictionaryAsync(t => t.Id, t => t.Manager, cancellationToken);
+        db.Teams.AsNoTracking().WithActiveManager(db).ToDictionaryAsync(t => t.Id, t => t.ManagerId!.Value, cancellationToken);
 }

@@ -19,6 +19,19 @@ namespace Cairn.Web.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class ConcernsAndChildPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    /// <summary>A prompt raised now for the demo social worker, saved straight to the database.</summary>
+    private async Task<ConcernPrompt> PromptForSocialWorkerAsync(RuleFinding finding)
+    {
+        var worker = await fixture.App.ProfessionalOfAsync(Accounts.SocialWorker);
+        var prompt = ConcernPrompt.Raise(finding, worker, null, DateTimeOffset.UtcNow, new WorkingCalendar(EnglandAndWales.BankHolidays)).Value!;
+        await fixture.App.WithDbAsync(db =>
+        {
+            db.ConcernPrompts.Add(prompt);
+            return db.SaveChangesAsync();
+        });
+        return prompt;
+    }
+
     [Fact]
     public async Task A_prompt_is_opened_from_the_list_refused_without_a_reason_and_then_answered()
     {
@@ -34,14 +47,7 @@ public sealed class ConcernsAndChildPagesTests(BrowserFixture fixture) : IClassF
         });
         Assert.Equal(HttpStatusCode.Created, entry.StatusCode);
         var entryId = new ChronologyEntryId((await entry.JsonAsync()).GetProperty("id").GetGuid());
-        var worker = await fixture.App.ProfessionalOfAsync(Accounts.SocialWorker);
-        var prompt = ConcernPrompt.Raise(new RuleFinding(ConcernRule.OffTheRadar, child, "Complex needs; no professional contact in the last 60 days", [entryId], []),
-            worker, null, DateTimeOffset.UtcNow, new WorkingCalendar(EnglandAndWales.BankHolidays)).Value!;
-        await fixture.App.WithDbAsync(db =>
-        {
-            db.ConcernPrompts.Add(prompt);
-            return db.SaveChangesAsync();
-        });
+        var prompt = await PromptForSocialWorkerAsync(new RuleFinding(ConcernRule.OffTheRadar, child, "Complex needs; no professional contact in the last 60 days", [entryId], []));
 
         await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
         var page = await context.NewPageAsync();
@@ -75,14 +81,8 @@ public sealed class ConcernsAndChildPagesTests(BrowserFixture fixture) : IClassF
         var api = await fixture.App.ApiAsAsync(Accounts.SocialWorker);
         api.BaseAddress = new Uri(fixture.App.RootUrl);
         var child = new PersonId(await api.CreateChildAsync());
-        var worker = await fixture.App.ProfessionalOfAsync(Accounts.SocialWorker);
-        var prompt = ConcernPrompt.Raise(new RuleFinding(ConcernRule.RepeatedNoFurtherAction, child, "3 front-door contacts in the last 365 days ended in no further action", [], []),
-            worker, null, DateTimeOffset.UtcNow, new WorkingCalendar(EnglandAndWales.BankHolidays)).Value!;
-        await fixture.App.WithDbAsync(db =>
-        {
-            db.ConcernPrompts.Add(prompt);
-            return db.SaveChangesAsync();
-        });
+        var prompt = await PromptForSocialWorkerAsync(new RuleFinding(ConcernRule.RepeatedNoFurtherAction, child, "3 front-door contacts in the last 365 days ended in no further action", [], []));
+        var worker = prompt.AssignedProfessional!.Value;
 
         await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
         var page = await context.NewPageAsync();

@@ -125,7 +125,7 @@ public static class StageOwners
     private static async Task<List<ProfessionalId>> ManagersOfAsync(CairnDbContext db, ProfessionalId[] professionals, CancellationToken cancellationToken)
     {
         var rows = await db.Professionals.AsNoTracking().Where(p => professionals.Contains(p.Id) && p.TeamId != null)
-            .Join(db.Teams.Where(t => db.Professionals.Any(m => m.Id == t.ManagerId && m.IsActive)), p => p.TeamId, t => (TeamId?)t.Id,
+            .Join(db.Teams.WithActiveManager(db), p => p.TeamId, t => (TeamId?)t.Id,
                 (p, t) => new { p.Id, Manager = t.ManagerId!.Value })
             .ToListAsync(cancellationToken);
         return professionals.SelectMany(p => rows.Where(r => r.Id == p).Select(r => r.Manager)).ToList();

@@ -320,8 +320,7 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
     /// <summary>Who hears that a prompt was passed to a team: its manager and any team managers in it.</summary>
     private async Task<List<ProfessionalId>> TeamManagersAsync(TeamId team, CancellationToken cancellationToken)
     {
-        var manager = await db.Teams.Where(t => t.Id == team && db.Professionals.Any(m => m.Id == t.ManagerId && m.IsActive))
-            .Select(t => t.ManagerId).SingleOrDefaultAsync(cancellationToken);
+        var manager = await db.Teams.WithActiveManager(db).Where(t => t.Id == team).Select(t => t.ManagerId).SingleOrDefaultAsync(cancellationToken);
         var inTeam = await db.Professionals.Where(p => p.TeamId == team && p.IsActive && ((int)p.Roles & (int)Role.TeamManager) != 0)
             .Select(p => p.Id).ToListAsync(cancellationToken);
         return [.. inTeam.Concat(manager is { } m ? [m] : []).Distinct()];
