@@ -54,8 +54,8 @@ public sealed class Agency
 
 public sealed class Team
 {
-    public const string StaleMessage =
-        "This team has changed since you opened the page (another administrator may have changed its manager). Check it again and, if the change is still needed, make it again.";
+    /// <summary>The refusal for a stale version or a lost race (another administrator may have changed its manager).</summary>
+    public static Refusal Stale => Refusal.Conflict("this team");
 
     private Team()
     {
@@ -86,7 +86,7 @@ public sealed class Team
     {
         if (expectedVersion != Version)
         {
-            return Outcome<TeamManagerChange>.Refused("Version", StaleMessage);
+            return Outcome<TeamManagerChange>.Refused(Stale);
         }
 
         var errors = new List<FieldError>();

@@ -98,6 +98,9 @@ public sealed record AlertDraft(
 /// <summary>A structured alert on a child's record, shown at the top of every page about the child.</summary>
 public sealed class Alert
 {
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this alert");
+
     private readonly List<AlertEvent> _history = [];
 
     private Alert()
@@ -202,12 +205,10 @@ public sealed class Alert
     {
         if (Status != AlertStatus.Active)
         {
-            return Refusal.Of("Version", "This alert has already been closed");
+            return Refusal.Conflict("this alert", "This alert has already been closed");
         }
 
-        return expectedVersion != Version
-            ? Refusal.Of("Version", "Someone else changed this alert while you were looking at it. Reload the page and try again.")
-            : null;
+        return expectedVersion != Version ? Stale : null;
     }
 }
 

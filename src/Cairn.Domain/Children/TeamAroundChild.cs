@@ -106,7 +106,7 @@ public sealed class TeamAroundChild
 
         if (involvement.Version != expectedVersion)
         {
-            return Refusal.Of("Version", "Someone else changed this involvement while you were looking at it. Reload the page and try again.");
+            return Refusal.Conflict("this involvement");
         }
 
         if (endedOn < involvement.StartedOn || endedOn > today)

@@ -9,6 +9,9 @@ namespace Cairn.Domain.Chronology;
 /// </summary>
 public sealed class ChronologyEntry
 {
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this entry");
+
     private readonly List<ChronologySubject> _subjects = [];
     private readonly List<ChronologyRevision> _revisions = [];
 
@@ -76,7 +79,7 @@ public sealed class ChronologyEntry
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", "Someone else amended this entry while you were editing it. Reload the page to see their amendment, then make yours again.");
+            return Stale;
         }
 
         if (string.IsNullOrWhiteSpace(reason))

@@ -73,7 +73,8 @@ public sealed class ConcernPrompt
     public const string NotYoursToReassign = "Only the professional or team the prompt is for, a front door manager or a safeguarding lead can pass it on";
     public const string AnsweredAsManagerNote = "Answered by the manager of the team the prompt is for. ";
 
-    public const string StaleMessage = "Someone else acted on this prompt while you were looking at it. Reload the page to see what they did.";
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this prompt");
 
     private readonly List<ConcernPromptEvidence> _evidence = [];
     private readonly List<ConcernPromptEvent> _events = [];
@@ -433,7 +434,7 @@ public sealed class ConcernPrompt
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         return IsOpen ? null : Refusal.Of("Prompt", "This prompt has already been answered");

@@ -66,7 +66,9 @@ public sealed class Disagreement
     /// <summary>The field of a refusal because the person asking may not take this step (not because of what they entered).</summary>
     public const string ActorField = "Actor";
 
-    public const string StaleMessage = "Someone else changed this disagreement while you were looking at it. Reload the page and try again.";
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this disagreement");
+
     public const string ClosedMessage = "This disagreement has already been resolved or withdrawn.";
     public const string OnlyOwnerMessage = "Only the owner of the current stage can record its outcome or escalate it.";
     public const string OnlyRaiserMessage = "Only the professional who raised the disagreement can withdraw it.";
@@ -298,10 +300,10 @@ public sealed class Disagreement
     {
         if (Status != DisagreementStatus.Open)
         {
-            return Refusal.Of("Version", ClosedMessage);
+            return Refusal.Conflict("this disagreement", ClosedMessage);
         }
 
-        return expectedVersion != Version ? Refusal.Of("Version", StaleMessage) : null;
+        return expectedVersion != Version ? Stale : null;
     }
 
     private Refusal? RefuseUnlessOwner(ProfessionalId by) => by == OwnerId ? null : Refusal.Of(ActorField, OnlyOwnerMessage);

@@ -73,7 +73,8 @@ public sealed class EarlyHelpEpisode
     /// <summary>How far back a chronology entry with causes for concern still counts as a concern that remains.</summary>
     public const int ConcernWindowDays = 90;
 
-    public const string StaleMessage = "Someone else changed this early help episode while you were looking at it. Reload the page and try again.";
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this early help episode");
 
     private readonly List<EarlyHelpEvent> _events = [];
 
@@ -228,7 +229,7 @@ public sealed class EarlyHelpEpisode
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         if (Status == EarlyHelpStatus.Closed)
@@ -302,7 +303,7 @@ public sealed class EarlyHelpEpisode
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         if (Status != EarlyHelpStatus.AwaitingFrontDoorCheck)
@@ -328,7 +329,7 @@ public sealed class EarlyHelpEpisode
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         if (Status == EarlyHelpStatus.Closed)

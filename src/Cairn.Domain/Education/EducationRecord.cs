@@ -28,7 +28,8 @@ public sealed record EducationDraft(EducationStatus? Status, DateOnly? Since, bo
 /// </summary>
 public sealed class EducationRecord
 {
-    public const string StaleMessage = "Someone else changed this child's education details while you were looking at them. Reload the page and try again.";
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this child's education details");
 
     private readonly List<EducationRevision> _revisions = [];
 
@@ -65,7 +66,7 @@ public sealed class EducationRecord
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         if (Validate(draft, now) is { } refusal)

@@ -207,6 +207,9 @@ public sealed record ContactEscalation(ContactId ContactId, int Level, Escalatio
 /// </summary>
 public sealed class Contact
 {
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this contact");
+
     public const int DecisionWorkingDays = 1;
     public const int MinReasonsLength = 20;
 
@@ -465,7 +468,7 @@ public sealed class Contact
 
     private Refusal? Check(int expectedVersion) => expectedVersion == Version
         ? null
-        : Refusal.Of("Version", "Someone else acted on this contact while you were looking at it. Reload the page to see what they did.");
+        : Stale;
 
     private static Referrer Tidy(Referrer r) => new(Blank(r.Name), Blank(r.Organisation), Blank(r.Relationship), Blank(r.Phone), Blank(r.Email), false);
 

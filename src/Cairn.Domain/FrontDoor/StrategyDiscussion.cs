@@ -26,6 +26,9 @@ public sealed record StrategyDiscussionEscalation(StrategyDiscussionId Id, Perso
 /// </summary>
 public sealed class StrategyDiscussion
 {
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this strategy discussion");
+
     /// <summary>
     /// Working Together 2023 says "as soon as possible" and sets no national limit (standards/timescales.csv, T03; local
     /// procedures range from 24 hours to 3 days). Cairn takes the strictest local reading, the same one working day the
@@ -140,7 +143,7 @@ public sealed class StrategyDiscussion
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", "Someone else recorded this strategy discussion while you were editing. Reload the page to see it.");
+            return Stale;
         }
 
         if (Status == StrategyDiscussionStatus.Held)

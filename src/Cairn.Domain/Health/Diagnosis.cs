@@ -15,6 +15,9 @@ public enum DiagnosisStatus
 /// </summary>
 public sealed class Diagnosis
 {
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this diagnosis");
+
     private readonly List<DiagnosisStatusChange> _changes = [];
 
     private Diagnosis()
@@ -83,7 +86,7 @@ public sealed class Diagnosis
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", "Someone else changed this diagnosis while you were looking at it. Reload the page and try again.");
+            return Stale;
         }
 
         if (!Enum.IsDefined(status) || status == Status)

@@ -9,7 +9,8 @@ namespace Cairn.Domain.People;
 public sealed class AddressHistory
 {
     /// <summary>The message for a stale view of the addresses, also used when the database catches the race.</summary>
-    public const string StaleMessage = "Someone else changed this person's addresses while you were looking at them. Reload the page and try again.";
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this person's addresses");
 
     private readonly PersonId _person;
     private readonly List<PersonAddress> _addresses;
@@ -37,7 +38,7 @@ public sealed class AddressHistory
         var current = Current;
         if (current?.Id != seenCurrent || (current is not null && current.Version != seenVersion))
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         var outcome = PersonAddress.Record(_person, line1, line2, town, postcode, from ?? today, location);

@@ -10,7 +10,8 @@ public sealed class Household
     public const int MaxNameLength = 200;
 
     /// <summary>The message for a stale version, also used when the database catches the race.</summary>
-    public const string StaleMessage = "Someone else changed this household while you were looking at it. Reload the page and try again.";
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this household");
 
     private readonly List<HouseholdMember> _members = [];
 
@@ -81,7 +82,7 @@ public sealed class Household
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of(nameof(Version), StaleMessage);
+            return Stale;
         }
 
         var member = _members.FirstOrDefault(m => m.PersonId == person && m.LeftOn is null);

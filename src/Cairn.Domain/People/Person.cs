@@ -64,7 +64,7 @@ public sealed class Person
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", "Someone else changed this record while you were editing it. Reload the page to see their changes, then make yours again.");
+            return Refusal.Conflict("this record");
         }
 
         if (string.IsNullOrWhiteSpace(reason))

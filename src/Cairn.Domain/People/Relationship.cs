@@ -9,7 +9,8 @@ public sealed class Relationship
     public const int MaxNotesLength = 4000;
 
     /// <summary>The message for a stale version, also used when the database catches the race.</summary>
-    public const string StaleMessage = "Someone else changed this relationship while you were looking at it. Reload the page and try again.";
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this relationship");
 
     private Relationship()
     {
@@ -107,7 +108,7 @@ public sealed class Relationship
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of(nameof(Version), StaleMessage);
+            return Stale;
         }
 
         if (EndedOn is not null)

@@ -29,6 +29,9 @@ public sealed record ShareEscalation(ShareId ShareId, ShareClock Clock, int Leve
 /// </summary>
 public sealed class Share
 {
+    /// <summary>The refusal for a stale version or a lost race.</summary>
+    public static Refusal Stale => Refusal.Conflict("this share");
+
     public const int MaxSubjectLength = 150;
     public const int MaxMessageLength = 20_000;
     public const int MaxWorkingDays = 20;
@@ -445,7 +448,7 @@ public sealed class Share
     {
         if (expectedVersion != Version)
         {
-            return Refusal.Of("Version", "Someone else acted on this share while you were looking at it. Reload the page to see what they did.");
+            return Stale;
         }
 
         return allowed.Contains(Status) ? null : Refusal.Of("Share", notAllowed);

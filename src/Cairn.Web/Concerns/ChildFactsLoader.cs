@@ -3,7 +3,6 @@ using Cairn.Domain.Concerns;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.Time;
 using Cairn.Web.Data;
-using Cairn.Web.Features.Children.Education;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Concerns;

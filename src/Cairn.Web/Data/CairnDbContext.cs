@@ -12,8 +12,6 @@ using Cairn.Domain.Health;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
-using Cairn.Web.Concerns;
-using Cairn.Web.Features.FrontDoor.Timescales;
 using Cairn.Web.Notifications;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using Cairn.Domain;
 using Cairn.Domain.Concerns;
-using Cairn.Web.Concerns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

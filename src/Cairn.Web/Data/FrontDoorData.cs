@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Cairn.Domain.FrontDoor;
-using Cairn.Web.Features.FrontDoor.Timescales;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

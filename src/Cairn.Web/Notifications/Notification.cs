@@ -10,6 +10,19 @@ namespace Cairn.Web.Notifications;
 /// </summary>
 public sealed class Notification
 {
+    /// <summary>
+    /// The one way to make a notification: to whom, what kind ("share.received"), the words (no child's name) and the
+    /// page it leads to. Add it to the same unit of work as the step it tells about.
+    /// </summary>
+    public static Notification To(ProfessionalId professional, string kind, string text, string link, DateTimeOffset now) => new()
+    {
+        ProfessionalId = professional,
+        Kind = kind,
+        Text = text,
+        Link = link,
+        CreatedAt = now,
+    };
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public ProfessionalId ProfessionalId { get; set; }
     /// <summary>For example "share.received", "share.escalated".</summary>

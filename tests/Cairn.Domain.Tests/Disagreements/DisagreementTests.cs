@@ -429,7 +429,8 @@ public class DisagreementTests
             _ => d.Withdraw("Answered", stale, Raiser, Now),
         };
 
-        Assert.Equal(new FieldError("Version", Disagreement.StaleMessage), Assert.Single(refusal!.Errors));
+        Assert.True(refusal!.IsConflict);
+        Assert.Equal(Disagreement.Stale.Errors, refusal!.Errors);
         Assert.Equal((DisagreementStatus.Open, DisagreementStage.Managers, 2), (d.Status, d.Stage, d.Version));
     }
 

@@ -74,7 +74,8 @@ public class AddressHistoryTests
 
         var outcome = history.MoveTo("3 Station Road", null, null, "YO1 0BU", Today, York, sawIt ? current.Id : null, version, Today);
 
-        Assert.Equal(new FieldError("Version", AddressHistory.StaleMessage), Assert.Single(outcome.Refusal!.Errors));
+        Assert.True(outcome.Refusal!.IsConflict);
+        Assert.Equal(AddressHistory.Stale.Errors, outcome.Refusal!.Errors);
         Assert.Null(current.To);
         Assert.Single(history.Addresses);
     }

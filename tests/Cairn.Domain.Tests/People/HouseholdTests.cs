@@ -108,7 +108,8 @@ public class HouseholdTests
 
         var refusal = household.Leave(Child, Joined.AddDays(5), 2, Today);
 
-        Assert.Equal(new FieldError("Version", Household.StaleMessage), Assert.Single(refusal!.Errors));
+        Assert.True(refusal!.IsConflict);
+        Assert.Equal(Household.Stale.Errors, refusal!.Errors);
         Assert.Null(household.Members[0].LeftOn);
         Assert.Equal(3, household.Version);
     }

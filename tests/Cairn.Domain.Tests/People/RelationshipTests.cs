@@ -103,7 +103,8 @@ public class RelationshipTests
 
         var refusal = relationship.End(new DateOnly(2026, 1, 31), 7, Today);
 
-        Assert.Equal(new FieldError("Version", Relationship.StaleMessage), Assert.Single(refusal!.Errors));
+        Assert.True(refusal!.IsConflict);
+        Assert.Equal(Relationship.Stale.Errors, refusal!.Errors);
         Assert.Null(relationship.EndedOn);
         Assert.Equal(1, relationship.Version);
     }

@@ -13,7 +13,7 @@ public static class FamilyResults
 {
     public const string VersionField = "Version";
 
-    public static bool IsConflict(Refusal refusal) => refusal.Errors.Any(e => e.Field == VersionField);
+    public static bool IsConflict(Refusal refusal) => refusal.IsConflict;
 
     /// <summary>The API answer for a change: the value, 400 for bad input, 409 for a conflict, 404 for no access.</summary>
     public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, NotFound> ToChangeResult<T>(Outcome<T>? outcome, string conflictTitle)

@@ -304,7 +304,7 @@ public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : I
             ["Input.Version"] = read.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("This account has changed since you opened the page", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this account", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await StateAsync(leaver.Id));
     }
 

@@ -217,7 +217,7 @@ public sealed class TeamsTests(TeamAdministrationFactory factory) : IClassFixtur
             ["Input.Version"] = "1",
         }));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("This team has changed since you opened the page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this team", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await StateAsync(team));
     }
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cairn.Domain;
 using Cairn.Domain.Education;
-using Cairn.Web.Features.Children.Education;
+using Cairn.Web.Data;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

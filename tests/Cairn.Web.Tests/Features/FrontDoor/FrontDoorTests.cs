@@ -9,7 +9,6 @@ using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 using Cairn.Web.Data;
-using Cairn.Web.Features.FrontDoor.Timescales;
 using Cairn.Web.FollowThrough;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

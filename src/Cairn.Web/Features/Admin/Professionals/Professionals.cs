@@ -68,8 +68,7 @@ public sealed record ProfessionalAccount(
 /// </summary>
 public sealed class ProfessionalsHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    public const string StaleMessage =
-        "This account has changed since you opened the page (for example, the professional has signed in or another administrator has changed it). Check it again and, if the change is still needed, make it again.";
+    private static Refusal Stale => Refusal.Conflict("this account");
 
     public async Task<ProfessionalList> ListAsync(string? name, CancellationToken cancellationToken)
     {
@@ -152,7 +151,7 @@ public sealed class ProfessionalsHandler(CairnDbContext db, CurrentUser user, Au
 
         if (command.Version != account.Version)
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         var now = clock.GetUtcNow();
@@ -203,7 +202,7 @@ public sealed class ProfessionalsHandler(CairnDbContext db, CurrentUser user, Au
         {
             // Another administrator's change (or the professional's sign-in) was saved first: nothing of this one is kept.
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         db.ChangeTracker.Clear();

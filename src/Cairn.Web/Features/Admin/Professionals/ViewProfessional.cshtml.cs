@@ -36,7 +36,8 @@ public sealed class ViewProfessionalModel(ProfessionalsHandler handler) : PageMo
             return Redirect($"/admin/professionals/{id}");
         }
 
-        if (this.ShowRefusal(refusal, ProfessionalsHandler.StaleMessage))
+        this.ShowRefusal(refusal);
+        if (refusal.IsConflict)
         {
             Input.Version = null;
         }

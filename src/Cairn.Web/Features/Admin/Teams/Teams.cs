@@ -143,7 +143,7 @@ public sealed class TeamsHandler(CairnDbContext db, CurrentUser user, AuditLog a
         {
             // Another administrator's change was saved first: nothing of this one is kept.
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", Team.StaleMessage);
+            return Team.Stale;
         }
 
         db.ChangeTracker.Clear();

@@ -37,7 +37,8 @@ public sealed class ViewTeamModel(TeamsHandler handler) : PageModel
             return Redirect($"/admin/teams/{id}");
         }
 
-        if (this.ShowRefusal(refusal, Domain.Agencies.Team.StaleMessage))
+        this.ShowRefusal(refusal);
+        if (refusal.IsConflict)
         {
             Input.Version = null;
         }

@@ -45,7 +45,6 @@ public sealed record ChangedAlert(AlertId Id, PersonId ChildId, AlertStatus Stat
 public sealed class ReviewAlertHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The message the domain gives for a stale version, also used when the database catches the race.</summary>
-    public const string StaleMessage = "Someone else changed this alert while you were looking at it. Reload the page and try again.";
 
     /// <returns>Null when the alert does not exist or its child's record may not be opened.</returns>
     public async Task<AlertDetails?> HandleAsync(AlertId id, CancellationToken cancellationToken)
@@ -93,7 +92,7 @@ public sealed class ReviewAlertHandler(CairnDbContext db, RecordAccessService ac
         ChangeAsync(id, "alert.close", (alert, by, now) => alert.Close(command.Reason ?? "", command.Version ?? 0, by, now), cancellationToken);
 
     /// <summary>Whether a refusal means the alert moved on (changed or closed by someone else) rather than bad input.</summary>
-    public static bool IsConflict(Refusal refusal) => refusal.Errors.Any(e => e.Field == nameof(Alert.Version));
+    public static bool IsConflict(Refusal refusal) => refusal.IsConflict;
 
     private async Task<Outcome<ChangedAlert>?> ChangeAsync(AlertId id, string action, Func<Alert, ProfessionalId, DateTimeOffset, Refusal?> change,
         CancellationToken cancellationToken)
@@ -119,7 +118,7 @@ public sealed class ReviewAlertHandler(CairnDbContext db, RecordAccessService ac
         {
             // Someone saved between our read and our write: the same answer as a stale version, and nothing is kept.
             db.ChangeTracker.Clear();
-            return Refusal.Of(nameof(Alert.Version), StaleMessage);
+            return Alert.Stale;
         }
 
         return Outcome<ChangedAlert>.Success(new ChangedAlert(alert.Id, alert.ChildId, alert.Status, alert.ReviewBy, alert.Version));

@@ -39,7 +39,7 @@ public sealed record ChangedLegalStatus(LegalStatusId Id, PersonId ChildId, Lega
 
 public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    public const string StaleMessage = "Someone else recorded a legal status for this child while you were looking at it. Reload the page to see it, then try again.";
+    private static Refusal Stale => Refusal.Conflict("this child\'s legal status");
 
     /// <returns>Null when the child does not exist or the viewer may not see them.</returns>
     public async Task<LegalStatusHistory?> HandleAsync(PersonId childId, CancellationToken cancellationToken)
@@ -87,7 +87,7 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
         var current = await db.LegalStatuses.Where(s => s.ChildId == childId && s.To == null).FirstOrDefaultAsync(cancellationToken);
         if (current?.Id != command.CurrentStatusId)
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         if (command.Kind == LegalStatusKind.Section47Enquiry)
@@ -119,7 +119,7 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
         {
             // The unique "one current status per child" index: someone else recorded one at the same moment.
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         return Outcome<ChangedLegalStatus>.Success(new ChangedLegalStatus(status.Id, childId, status.Kind, status.From));

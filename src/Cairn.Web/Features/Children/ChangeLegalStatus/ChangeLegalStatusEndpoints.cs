@@ -31,7 +31,7 @@ public sealed class ChangeLegalStatusEndpoints : IEndpoints
 
         if (result.Refusal is { } refusal)
         {
-            return refusal.IsConflict() ? refusal.ToConflict("The legal status has changed") : refusal.ToProblem();
+            return refusal.IsConflict ? refusal.ToConflict("The legal status has changed") : refusal.ToProblem();
         }
 
         return TypedResults.Created($"/api/v1/people/{id}/legal-status", result.Value);

@@ -61,7 +61,7 @@ public sealed record ProfessionalOption(ProfessionalId Id, string Name, string J
 /// </summary>
 public sealed class TeamHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    public const string StaleMessage = "Someone else changed the team around this child while you were looking at it. Reload the page and try again.";
+    private static Refusal Stale => Refusal.Conflict("the team around this child");
 
     /// <returns>Null when the child does not exist or the viewer may not see them.</returns>
     public async Task<TeamView?> HandleAsync(PersonId childId, CancellationToken cancellationToken)
@@ -182,7 +182,7 @@ public sealed class TeamHandler(CairnDbContext db, RecordAccessService access, C
         {
             if (involvement.Version != command.Version)
             {
-                return Refusal.Of("Version", StaleMessage);
+                return Stale;
             }
 
             return team.MakeLead(involvement.Id, clock.Today()) is { } refusal ? refusal : Outcome<Involvement>.Success(involvement);
@@ -235,7 +235,7 @@ public sealed class TeamHandler(CairnDbContext db, RecordAccessService access, C
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         return Outcome<ChangedInvolvement>.Success(new ChangedInvolvement(involvement.Id, childId, involvement.IsLeadProfessional,

@@ -41,7 +41,7 @@ public sealed class TeamEndpoints : IEndpoints
 
         if (result.Refusal is { } refusal)
         {
-            return refusal.IsConflict() ? refusal.ToConflict(Conflict) : refusal.ToProblem();
+            return refusal.IsConflict ? refusal.ToConflict(Conflict) : refusal.ToProblem();
         }
 
         return TypedResults.Created($"/api/v1/people/{id}/team", result.Value);

@@ -38,8 +38,6 @@ public sealed record AmendedEntry(ChronologyEntryId Id, int Version);
 public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
     Cairn.Web.Concerns.ConcernEvaluator concerns)
 {
-    public const string StaleMessage = "Someone else amended this entry while you were editing it. Reload the page to see their amendment, then make yours again.";
-
     /// <returns>Null when the entry does not exist or the viewer may see none of the people it concerns.</returns>
     public async Task<EntryDetails?> HandleAsync(ChronologyEntryId id, CancellationToken cancellationToken)
     {
@@ -113,7 +111,7 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", StaleMessage);
+            return ChronologyEntry.Stale;
         }
 
         return Outcome<AmendedEntry>.Success(new AmendedEntry(entry.Id, entry.Version));

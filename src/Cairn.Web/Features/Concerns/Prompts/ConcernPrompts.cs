@@ -199,7 +199,7 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", ConcernPrompt.StaleMessage);
+            return ConcernPrompt.Stale;
         }
 
         return Outcome<AnsweredPrompt>.Success(new AnsweredPrompt(prompt.Id, prompt.Status, prompt.Response, prompt.Version, contact));
@@ -264,7 +264,7 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", ConcernPrompt.StaleMessage);
+            return ConcernPrompt.Stale;
         }
 
         return Outcome<ReassignedPrompt>.Success(new ReassignedPrompt(prompt.Id, prompt.AssignedProfessional, prompt.AssignedTeam, prompt.Version));

@@ -73,7 +73,7 @@ public sealed class ViewPromptModel(ConcernPromptsHandler handler) : PageModel
             return Forbid();
         }
 
-        this.ShowRefusal(refusal, ConcernPrompt.StaleMessage, prefix);
+        this.ShowRefusal(refusal, prefix);
 
         return await LoadAsync(prompt, cancellationToken) ? Page() : NotFound();
     }

@@ -26,7 +26,7 @@ public sealed class ConcernRuleSettingsEndpoints : IEndpoints
                     return TypedResults.Ok(outcome.Value!);
                 }
 
-                return refusal.IsConflict() ? refusal.ToConflict("The rules have changed") : refusal.ToProblem();
+                return refusal.IsConflict ? refusal.ToConflict("The rules have changed") : refusal.ToProblem();
             })
             .WithName("PutConcernRules")
             .WithSummary("Replaces the area's concern rule settings, validated as a whole: 400 with an error for each field that is out of range. Safeguarding leads and administrators only.")

@@ -18,7 +18,7 @@ public sealed record ConcernRulesView(ConcernRuleSettings Settings, bool IsDefau
 /// </summary>
 public sealed class ConcernRuleSettingsHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock, ConcernReferenceData cache)
 {
-    public const string StaleMessage = "Someone else changed the rules while you were editing them. Reload the page to see their change, then make yours again.";
+    private static Refusal Stale => Refusal.Conflict("the rules");
 
     public bool MayEdit => user.Has(Role.SafeguardingLead) || user.Has(Role.Administrator);
 
@@ -46,7 +46,7 @@ public sealed class ConcernRuleSettingsHandler(CairnDbContext db, CurrentUser us
         var row = await db.ConcernRuleSettings.SingleOrDefaultAsync(r => r.AreaId == user.AreaId, cancellationToken);
         if (expectedVersion is { } expected && expected != (row?.Version ?? 0))
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         if (row is null)
@@ -67,7 +67,7 @@ public sealed class ConcernRuleSettingsHandler(CairnDbContext db, CurrentUser us
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         cache.Invalidate(user.AreaId);

@@ -188,7 +188,7 @@ public sealed class ViewDisagreementHandler(CairnDbContext db, RecordAccessServi
         {
             // Someone saved between our read and our write (another owner, or the escalation sweep): nothing is kept.
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", Disagreement.StaleMessage);
+            return Disagreement.Stale;
         }
 
         return Outcome<ChangedDisagreement>.Success(new ChangedDisagreement(d.Id, d.ChildId, d.Status, d.Stage, d.OwnerId, d.DueAt, d.Version));

@@ -80,7 +80,7 @@ public sealed class ViewDisagreementModel(ViewDisagreementHandler handler, Child
         if (result.Refusal is { } refusal)
         {
             // A stale version, or a step that is not the person's to take, is about the whole form: the summary links to the top.
-            if (refusal.IsConflict() || ViewDisagreementHandler.IsNotYours(refusal))
+            if (refusal.IsConflict || ViewDisagreementHandler.IsNotYours(refusal))
             {
                 foreach (var error in refusal.Errors)
                 {

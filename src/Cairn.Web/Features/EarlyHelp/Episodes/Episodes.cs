@@ -207,7 +207,7 @@ public sealed class EarlyHelpHandler(CairnDbContext db, RecordAccessService acce
         {
             // The "one episode not closed per child" index, or the "one current legal status" index: someone else acted at once.
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", EarlyHelpEpisode.StaleMessage);
+            return EarlyHelpEpisode.Stale;
         }
 
         return Outcome<ChangedEpisode>.Success(Changed(episode));
@@ -286,7 +286,7 @@ public sealed class EarlyHelpHandler(CairnDbContext db, RecordAccessService acce
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", EarlyHelpEpisode.StaleMessage);
+            return EarlyHelpEpisode.Stale;
         }
 
         return Outcome<ChangedEpisode>.Success(Changed(episode));

@@ -49,7 +49,7 @@ public sealed class EpisodesEndpoints : IEndpoints
 
         if (result.Refusal is { } refusal)
         {
-            return refusal.IsConflict() ? refusal.ToConflict(Conflict) : refusal.ToProblem();
+            return refusal.IsConflict ? refusal.ToConflict(Conflict) : refusal.ToProblem();
         }
 
         return TypedResults.Created($"/api/v1/early-help/{result.Value!.Id.Value}", result.Value);

@@ -86,7 +86,7 @@ public sealed class EndRelationshipHandler(CairnDbContext db, RecordAccessServic
         {
             // Someone saved between our read and our write: the same answer as a stale version, and nothing is kept.
             db.ChangeTracker.Clear();
-            return Refusal.Of(FamilyResults.VersionField, Relationship.StaleMessage);
+            return Relationship.Stale;
         }
 
         return Outcome<EndedRelationship>.Success(new EndedRelationship(relationship.Id, relationship.FromPersonId, relationship.ToPersonId,

@@ -94,7 +94,7 @@ public sealed class JoinHouseholdHandler(CairnDbContext db, RecordAccessService 
         {
             // Someone else changed the household between our read and our write; nothing is kept.
             db.ChangeTracker.Clear();
-            return Refusal.Of(FamilyResults.VersionField, Household.StaleMessage);
+            return Household.Stale;
         }
 
         return Outcome<JoinedHousehold>.Success(new JoinedHousehold(household.Id, personId, joinedOn, started, household.Version));

@@ -88,7 +88,7 @@ public sealed class LeaveHouseholdHandler(CairnDbContext db, RecordAccessService
         {
             // Someone else changed the household between our read and our write; nothing is kept.
             db.ChangeTracker.Clear();
-            return Refusal.Of(FamilyResults.VersionField, Household.StaleMessage);
+            return Household.Stale;
         }
 
         return Outcome<LeftHousehold>.Success(new LeftHousehold(household.Id, personId, leftOn, household.Version));

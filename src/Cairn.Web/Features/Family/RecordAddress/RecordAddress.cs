@@ -89,7 +89,7 @@ public sealed class RecordAddressHandler(CairnDbContext db, RecordAccessService 
         {
             // Someone else moved the person between our read and our write; nothing is kept.
             db.ChangeTracker.Clear();
-            return Refusal.Of(FamilyResults.VersionField, AddressHistory.StaleMessage);
+            return AddressHistory.Stale;
         }
 
         var authority = await db.LocalAuthorities.AsNoTracking().Where(la => la.Code == address.LocalAuthorityCode)

@@ -8,22 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.FrontDoor.Timescales;
 
-/// <summary>
-/// The front door timescales an area's own procedures set (L17). Working Together fixes the triage decision at one
-/// working day (T01) for everyone; for holding a strategy discussion it says only "as soon as possible" (T03), and
-/// local procedures range from 24 hours to 3 days, so each area sets its own. No row means the defaults.
-/// </summary>
-public sealed class AreaFrontDoorTimescales
-{
-    public AreaId AreaId { get; set; }
-    public int StrategyDiscussionWorkingDays { get; set; } = StrategyDiscussion.DefaultDueWorkingDays;
-    public ProfessionalId? UpdatedBy { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    /// <summary>Two people saving at once: the second is refused rather than silently overwriting the first.</summary>
-    public int Version { get; set; }
-}
-
 /// <param name="IsDefault">Nothing has been saved for the area: these are the defaults.</param>
 public sealed record FrontDoorTimescalesView(int StrategyDiscussionWorkingDays, int TriageDecisionWorkingDays, bool IsDefault, DateTimeOffset? UpdatedAt,
     int Version);
@@ -43,7 +27,7 @@ public sealed record ChangeFrontDoorTimescalesCommand
 /// </summary>
 public sealed class FrontDoorTimescalesHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    public const string StaleMessage = "Someone else changed the timescales while you were editing them. Reload the page to see their change, then make yours again.";
+    private static Refusal Stale => Refusal.Conflict("the timescales");
 
     public bool MayEdit => user.Has(Role.SafeguardingLead) || user.Has(Role.Administrator);
 
@@ -77,7 +61,7 @@ public sealed class FrontDoorTimescalesHandler(CairnDbContext db, CurrentUser us
         var row = await db.FrontDoorTimescales.SingleOrDefaultAsync(t => t.AreaId == user.AreaId, cancellationToken);
         if (expectedVersion != (row?.Version ?? 0))
         {
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         var first = row is null;
@@ -102,7 +86,7 @@ public sealed class FrontDoorTimescalesHandler(CairnDbContext db, CurrentUser us
         {
             // Saved meanwhile (the version), or a first save for the area at the same moment (the key).
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", StaleMessage);
+            return Stale;
         }
 
         return Outcome<FrontDoorTimescalesView>.Success(await ViewAsync(cancellationToken));

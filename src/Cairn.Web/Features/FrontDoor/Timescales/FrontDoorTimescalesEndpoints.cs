@@ -30,7 +30,7 @@ public sealed class FrontDoorTimescalesEndpoints : IEndpoints
                     return TypedResults.Ok(outcome.Value!);
                 }
 
-                return refusal.IsConflict() ? refusal.ToConflict("The timescales have changed") : refusal.ToProblem();
+                return refusal.IsConflict ? refusal.ToConflict("The timescales have changed") : refusal.ToProblem();
             })
             .WithName("PutFrontDoorTimescales")
             .WithSummary("Sets the working days (1 to 5) within which a strategy discussion must be held in the area, with the version read: 400 when out of range, 409 when changed meanwhile. Strategy discussions already required keep their due time. Safeguarding leads and administrators only.")

@@ -48,7 +48,6 @@ public sealed record ChangedDiagnosis(DiagnosisId Id, PersonId PersonId, Diagnos
 /// </summary>
 public sealed class DiagnosesHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    public const string StaleMessage = "Someone else changed this diagnosis while you were looking at it. Reload the page and try again.";
 
     public async Task<Outcome<ChangedDiagnosis>?> RecordAsync(PersonId personId, RecordDiagnosisCommand command, CancellationToken cancellationToken)
     {
@@ -117,7 +116,7 @@ public sealed class DiagnosesHandler(CairnDbContext db, RecordAccessService acce
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", StaleMessage);
+            return Diagnosis.Stale;
         }
 
         return Outcome<ChangedDiagnosis>.Success(new ChangedDiagnosis(diagnosis.Id, diagnosis.PersonId, diagnosis.Status, diagnosis.Version));

@@ -51,8 +51,6 @@ public sealed record ShareStepDone(ShareId Id, ShareStatus Status, int Version);
 public sealed class ViewShareHandler(CairnDbContext db, ShareAccessService shares, RecordAccessService records, CurrentUser user, AuditLog audit,
     TimeProvider clock, ShareSteps steps)
 {
-    public const string StaleMessage = "Someone else acted on this share while you were looking at it. Reload the page to see what they did.";
-
     /// <returns>Null when the share does not exist or the viewer may not see it.</returns>
     public async Task<ShareDetails?> HandleAsync(ShareId id, CancellationToken cancellationToken)
     {
@@ -196,7 +194,7 @@ public sealed class ViewShareHandler(CairnDbContext db, ShareAccessService share
         var now = clock.GetUtcNow();
         if (step(share, viewer, now) is { } refusal)
         {
-            if (!refusal.IsConflict())
+            if (!refusal.IsConflict)
             {
                 audit.Record(action, null, "share", id.Value, "refused");
                 await db.SaveChangesAsync(cancellationToken);
@@ -224,7 +222,7 @@ public sealed class ViewShareHandler(CairnDbContext db, ShareAccessService share
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Refusal.Of("Version", StaleMessage);
+            return Share.Stale;
         }
 
         return Outcome<ShareStepDone>.Success(new ShareStepDone(share.Id, share.Status, share.Version));

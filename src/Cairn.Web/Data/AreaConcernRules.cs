@@ -1,7 +1,7 @@
 using Cairn.Domain;
 using Cairn.Domain.Concerns;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Data;
 
 /// <summary>
 /// One area's concern rule settings, stored as one JSON document per area: the settings are read and written

@@ -1,6 +1,6 @@
 using Cairn.Domain;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Data;
 
 /// <summary>
 /// A person whose record changed and whose children the concern rules have not yet re-evaluated since. The handler
