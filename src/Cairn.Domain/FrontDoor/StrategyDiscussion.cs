@@ -30,7 +30,7 @@ public sealed class StrategyDiscussion
     public static Refusal Stale => Refusal.Conflict("this strategy discussion");
 
     /// <summary>
-    /// Working Together 2023 says "as soon as possible" and sets no national limit (standards/timescales.csv, T03; local
+    /// Working Together 2023 says "as soon as possible" and sets no national limit (T03 in docs/lessons.md; local
     /// procedures range from 24 hours to 3 days). Cairn takes the strictest local reading, the same one working day the
     /// front door has to decide on a referral (T01): the risk that justified it does not wait. An area whose procedures
     /// allow longer sets its own, up to <see cref="MaxDueWorkingDays"/>.

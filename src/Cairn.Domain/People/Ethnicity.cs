@@ -1,6 +1,6 @@
 namespace Cairn.Domain.People;
 
-/// <summary>The DfE ethnicity codes used by the CIN census and SSDA903 (standards/cin_codes.csv).</summary>
+/// <summary>The DfE ethnicity codes used by the CIN census and SSDA903 returns (DfE guidance for each collection year).</summary>
 public static class Ethnicity
 {
     public static IReadOnlyDictionary<string, string> Codes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

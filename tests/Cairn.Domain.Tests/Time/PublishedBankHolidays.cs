@@ -4,15 +4,16 @@ using Cairn.Domain.Time;
 namespace Cairn.Domain.Tests.Time;
 
 /// <summary>
-/// The UK government's published list for England and Wales, read from the shared data folder that sits
-/// beside the repository clone. It is the oracle: the rules are tested against it, never the other way.
+/// The UK government's published list for England and Wales, kept in the repository at
+/// <c>data/calendar/bank-holidays-england-and-wales.csv</c> and copied beside the test binaries by the project
+/// file. It is the oracle: the rules are tested against it, never the other way.
 /// </summary>
 internal static class PublishedBankHolidays
 {
     public const int FirstYear = 2018;
     public const int LastYear = 2027;
 
-    private const string RelativePath = "shared/data/calendar/bank-holidays-england-and-wales.csv";
+    private static readonly string RelativePath = Path.Combine("data", "calendar", "bank-holidays-england-and-wales.csv");
 
     private static readonly Lazy<IReadOnlyList<BankHoliday>> Rows = new(Load);
 
@@ -28,22 +29,16 @@ internal static class PublishedBankHolidays
         return [.. lines.Skip(1).Where(line => line.Length > 0).Select(line => Parse(line, path))];
     }
 
-    // Walk up from the test binaries: the clone and the shared folder are siblings, wherever the clone is.
+    // The project file copies the list from the repository's data folder into the test output. A missing file is a
+    // failure, never a skip: without the oracle the calendar is not tested at all.
     private static string Locate()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, RelativePath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Fail(
-            $"Could not find {RelativePath} in any directory above {AppContext.BaseDirectory}. " +
-            "The published bank holidays are expected in a 'shared' folder beside the repository clone.");
-        return string.Empty;
+        var path = Path.Combine(AppContext.BaseDirectory, RelativePath);
+        Assert.True(
+            File.Exists(path),
+            $"The published bank holidays are missing: expected {path}, copied there from {RelativePath} in the " +
+            "repository by Cairn.Domain.Tests.csproj. Restore the file and rebuild the tests.");
+        return path;
     }
 
     private static BankHoliday Parse(string line, string path)
