@@ -2,6 +2,7 @@ using System.Reflection;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Features;
+using Cairn.Web.Features.Shares;
 using Cairn.Web.FollowThrough;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -39,6 +40,9 @@ public static class CairnApp
         services.AddSingleton<WorkingCalendarSource>();
         services.AddScoped<ShareSteps>();
         services.AddScoped<ShareAccessService>();
+        services.AddScoped<ShareStepRunner>();
+        services.AddScoped<ShareBoxes>();
+        services.AddScoped<RecipientChoices>();
         services.AddScoped<EscalationSweep>();
         services.AddScoped<Features.FrontDoor.ContactIntake>();
         services.AddScoped<Features.FrontDoor.ThresholdDocuments>();

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cairn.Domain.Shares;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Shared;
+using Cairn.Web.Features.Shares;
 using Cairn.Web.Features.Shares.Inbox;
 using Cairn.Web.FollowThrough;
 using Microsoft.EntityFrameworkCore;

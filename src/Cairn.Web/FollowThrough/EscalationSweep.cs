@@ -110,7 +110,7 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
             foreach (var (share, escalation) in written.Where(c => c.Escalation is not null).Select(c => (c.Share, c.Escalation!)))
             {
                 var text = $"Share overdue for {(escalation.Clock == ShareClock.Receipt ? "receipt" : "action")}: escalation level {escalation.Level}";
-                notifications.AddRange(audiences.For(escalation.Audience, share).Select(to => ShareSteps.Notification(to, "share.escalated", text, share.Id, now)));
+                notifications.AddRange(audiences.For(escalation.Audience, share).Select(to => Notification.To(to, "share.escalated", text, $"/shares/{share.Id.Value}", now)));
             }
 
             await writer.InsertAsync(notifications, cancellationToken);

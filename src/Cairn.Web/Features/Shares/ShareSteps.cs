@@ -5,7 +5,7 @@ using Cairn.Web.Data;
 using Cairn.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.FollowThrough;
+namespace Cairn.Web.Features.Shares;
 
 /// <summary>
 /// What follows from each step of a share, in the same unit of work as the step: an entry in every child's
@@ -25,7 +25,8 @@ public sealed class ShareSteps(CairnDbContext db)
             share.Urgency == Urgency.Immediate ? Significance.Significant : Significance.Routine, null, null,
             summary.Length <= ChronologyContent.MaxSummaryLength ? summary : summary[..(ChronologyContent.MaxSummaryLength - 1)] + "…",
             $"Share: {Link(share.Id)}", null);
-        var entry = ChronologyEntry.Record(content, share.Children.Select(c => (c.ChildId, true)).ToList(), agency.Id, agency.Kind, by, now);
+        var subjects = share.Children.Select(c => (c.ChildId, true)).ToList();
+        var entry = ChronologyEntry.Record(content, subjects, agency.Id, agency.Kind, by, now);
         if (entry.Value is { } recorded)
         {
             db.ChronologyEntries.Add(recorded);
@@ -33,17 +34,7 @@ public sealed class ShareSteps(CairnDbContext db)
     }
 
     public void Notify(ProfessionalId to, string kind, string text, ShareId share, DateTimeOffset now) =>
-        db.Notifications.Add(Notification(to, kind, text, share, now));
-
-    /// <summary>A notification about a share, for callers that write it themselves (the escalation sweep).</summary>
-    public static Notification Notification(ProfessionalId to, string kind, string text, ShareId share, DateTimeOffset now) => new()
-    {
-        ProfessionalId = to,
-        Kind = kind,
-        Text = text,
-        Link = Link(share),
-        CreatedAt = now,
-    };
+        db.Notifications.Add(Notification.To(to, kind, text, Link(share), now));
 
     /// <summary>A short description of who a share is for: "Front door team, Children's social care".</summary>
     public async Task<string> DescribeAsync(ShareRecipient recipient, CancellationToken cancellationToken)

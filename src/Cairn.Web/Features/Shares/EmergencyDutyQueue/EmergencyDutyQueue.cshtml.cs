@@ -3,16 +3,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.Shares.Inbox;
+namespace Cairn.Web.Features.Shares.EmergencyDutyQueue;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class EmergencyDutyQueueModel(InboxHandler handler) : PageModel
+public sealed class EmergencyDutyQueueModel(EmergencyDutyQueueHandler handler) : PageModel
 {
     public IReadOnlyList<InboxItem> Queue { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await handler.EmergencyDutyQueueAsync(cancellationToken) is not { } queue)
+        if (await handler.HandleAsync(cancellationToken) is not { } queue)
         {
             return Forbid();
         }

@@ -6,7 +6,7 @@ using Cairn.Web.Data;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.FollowThrough;
+namespace Cairn.Web.Features.Shares;
 
 /// <summary>Gathers the facts for <see cref="ShareAccess"/> and asks it; a refusal is audited and reported as "not found".</summary>
 public sealed class ShareAccessService(CairnDbContext db, CurrentUser user, AuditLog audit)
@@ -45,9 +45,13 @@ public sealed class ShareAccessService(CairnDbContext db, CurrentUser user, Audi
                 Area = db.Agencies.Where(a => a.Id == s.SentByAgency).Select(a => a.AreaId).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        var allowed = parties is not null && ShareAccess.MayView(await ViewerAsync(cancellationToken), new ShareParties(parties.SentBy, parties.SenderTeam,
-            new ShareRecipient(parties.RecipientAgency, parties.RecipientTeam, parties.RecipientProfessional), parties.RecipientTeamOfProfessional,
-            parties.Area, parties.Status));
+        var allowed = parties is not null && ShareAccess.MayView(await ViewerAsync(cancellationToken), new ShareParties(
+            parties.SentBy,
+            parties.SenderTeam,
+            new ShareRecipient(parties.RecipientAgency, parties.RecipientTeam, parties.RecipientProfessional),
+            parties.RecipientTeamOfProfessional,
+            parties.Area,
+            parties.Status));
         if (!allowed)
         {
             audit.Record("share.open", null, "share", id.Value, "refused");
