@@ -1,5 +1,7 @@
 using System.Reflection;
 using Cairn.Web.Auditing;
+using Cairn.Web.Background;
+using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Features;
 using Cairn.Web.FollowThrough;
@@ -39,14 +41,15 @@ public static class CairnApp
         services.AddSingleton<WorkingCalendarSource>();
         services.AddScoped<ShareSteps>();
         services.AddScoped<ShareAccessService>();
-        services.AddScoped<EscalationSweep>();
+        services.AddScoped<ShareSweep>();
+        services.AddScoped<DisagreementSweep>();
         services.AddScoped<Features.FrontDoor.ContactIntake>();
         services.AddScoped<Features.FrontDoor.ThresholdDocuments>();
         services.AddScoped<FrontDoorSweep>();
-        services.AddScoped<Concerns.ChildFactsLoader>();
-        services.AddSingleton<Concerns.ConcernReferenceData>();
-        services.AddScoped<Concerns.ConcernEvaluator>();
-        services.AddScoped<Concerns.ConcernSweep>();
+        services.AddScoped<ChildFactsLoader>();
+        services.AddSingleton<ConcernReferenceData>();
+        services.AddScoped<ConcernEvaluator>();
+        services.AddScoped<ConcernSweep>();
         if (SqliteCheckpointer.Wanted(options, builder.Configuration))
         {
             // Registered first, so it starts before anything that writes.
@@ -56,7 +59,7 @@ public static class CairnApp
 
         if (builder.Configuration.GetValue("Cairn:Escalation:Enabled", true))
         {
-            services.AddHostedService<EscalationWorker>();
+            services.AddHostedService<Scheduler>();
         }
 
         services.AddAuthentication(SelectorScheme)

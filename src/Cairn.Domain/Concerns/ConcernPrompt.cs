@@ -1,3 +1,4 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
@@ -78,6 +79,7 @@ public sealed class ConcernPrompt
 
     private readonly List<ConcernPromptEvidence> _evidence = [];
     private readonly List<ConcernPromptEvent> _events = [];
+    private EscalationClock _escalation;
 
     private ConcernPrompt()
     {
@@ -100,11 +102,22 @@ public sealed class ConcernPrompt
     public PromptResponse? Response { get; private set; }
     public string? Reason { get; private set; }
 
+    /// <summary>Where the prompt stands on the escalation ladder (stored as the two properties below).</summary>
+    public EscalationClock Escalation => _escalation;
+
     /// <summary>How many rungs of the ladder it has climbed.</summary>
-    public int EscalationLevel { get; private set; }
+    public int EscalationLevel
+    {
+        get => _escalation.Level;
+        private set => _escalation = _escalation with { Level = value };
+    }
 
     /// <summary>When the sweep must next look at this prompt; null once nothing more can fall due.</summary>
-    public DateTimeOffset? NextEscalationAt { get; private set; }
+    public DateTimeOffset? NextEscalationAt
+    {
+        get => _escalation.NextAt;
+        private set => _escalation = _escalation with { NextAt = value };
+    }
     public int Version { get; private set; }
 
     public IReadOnlyList<ConcernPromptEvidence> Evidence => _evidence;
@@ -152,7 +165,7 @@ public sealed class ConcernPrompt
             Status = ConcernPromptStatus.Open,
             Version = 1,
         };
-        prompt.NextEscalationAt = prompt.DueAt;
+        prompt._escalation = EscalationClock.StartingAt(prompt.DueAt);
         prompt.AddNewEvidence(finding, new HeldEvidence([], []), now);
         prompt._events.Add(new ConcernPromptEvent(prompt.Id, ConcernPromptEventKind.Raised, null, now, finding.Summary));
         return Outcome<ConcernPrompt>.Success(prompt);
@@ -197,7 +210,7 @@ public sealed class ConcernPrompt
         AnsweredAt = now;
         Response = response;
         Reason = trimmed;
-        NextEscalationAt = null;
+        _escalation = _escalation.Stopped();
         return Record(ConcernPromptEventKind.Answered, by, now, (asManager ? AnsweredAsManagerNote : "") + $"{response}: {trimmed}");
     }
 
@@ -286,22 +299,19 @@ public sealed class ConcernPrompt
     {
         ArgumentNullException.ThrowIfNull(ladder);
         ArgumentNullException.ThrowIfNull(calendar);
-        if (!IsOpen || NextEscalationAt is not { } next || now < next)
+        if (!IsOpen || _escalation.Climb(DueAt, now, ladder, calendar) is not { } climb)
         {
             return null;
         }
 
-        if (ladder.After(EscalationLevel) is not { } step)
-        {
-            NextEscalationAt = null;
-            Version++;
-            return null;
-        }
-
-        EscalationLevel = step.Level;
-        NextEscalationAt = ladder.After(step.Level) is { } following ? calendar.AddWorkingHours(DueAt, following.After) : null;
-        _events.Add(new ConcernPromptEvent(Id, ConcernPromptEventKind.Escalated, null, now, null, step.Level));
+        _escalation = climb.Clock;
         Version++;
+        if (climb.Step is not { } step)
+        {
+            return null;
+        }
+
+        _events.Add(new ConcernPromptEvent(Id, ConcernPromptEventKind.Escalated, null, now, null, step.Level));
         return new ConcernPromptEscalation(Id, Child, Rule, step.Level, step.Audience, DueAt, AssignedProfessional, AssignedTeam);
     }
 

@@ -1,4 +1,5 @@
 using Cairn.Domain.Concerns;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
@@ -215,6 +216,7 @@ public sealed class Contact
 
     private readonly List<ContactEvent> _events = [];
     private readonly List<IndicatorSeen> _indicators = [];
+    private EscalationClock _escalation;
 
     private Contact()
     {
@@ -250,8 +252,19 @@ public sealed class Contact
     public ProfessionalId? SignedOffBy { get; private set; }
     public DateTimeOffset? SignedOffAt { get; private set; }
 
-    public int EscalationLevel { get; private set; }
-    public DateTimeOffset? NextEscalationAt { get; private set; }
+    /// <summary>Where the decision stands on the escalation ladder (stored as the two properties below).</summary>
+    public EscalationClock Escalation => _escalation;
+
+    public int EscalationLevel
+    {
+        get => _escalation.Level;
+        private set => _escalation = _escalation with { Level = value };
+    }
+    public DateTimeOffset? NextEscalationAt
+    {
+        get => _escalation.NextAt;
+        private set => _escalation = _escalation with { NextAt = value };
+    }
     public int Version { get; private set; }
     public IReadOnlyList<ContactEvent> Events => _events;
 
@@ -287,7 +300,7 @@ public sealed class Contact
             Status = ContactStatus.AwaitingDecision,
             Version = 1,
         };
-        contact.NextEscalationAt = contact.DecisionDueAt;
+        contact._escalation = EscalationClock.StartingAt(contact.DecisionDueAt);
         contact._events.Add(new ContactEvent(contact.Id, ContactEventKind.Received, recordedBy, now, null));
         return Outcome<Contact>.Success(contact);
     }
@@ -374,7 +387,7 @@ public sealed class Contact
         SignedOffBy = by;
         SignedOffAt = now;
         Status = ContactStatus.Decided;
-        NextEscalationAt = null;
+        _escalation = _escalation.Stopped();
         _events.Add(new ContactEvent(Id, ContactEventKind.SignedOff, by, now, Blank(note)));
         Version++;
         return null;
@@ -409,22 +422,19 @@ public sealed class Contact
     /// <summary>Climbs one rung of the ladder when the decision is late. Returns what the sweep must tell, or null.</summary>
     public ContactEscalation? Sweep(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
     {
-        if (!IsOpen || NextEscalationAt is not { } next || now < next)
+        if (!IsOpen || _escalation.Climb(DecisionDueAt, now, ladder, calendar) is not { } climb)
         {
             return null;
         }
 
-        if (ladder.After(EscalationLevel) is not { } step)
-        {
-            NextEscalationAt = null;
-            Version++;
-            return null;
-        }
-
-        EscalationLevel = step.Level;
-        NextEscalationAt = ladder.After(step.Level) is { } following ? calendar.AddWorkingHours(DecisionDueAt, following.After) : null;
-        _events.Add(new ContactEvent(Id, ContactEventKind.Escalated, null, now, null, step.Level));
+        _escalation = climb.Clock;
         Version++;
+        if (climb.Step is not { } step)
+        {
+            return null;
+        }
+
+        _events.Add(new ContactEvent(Id, ContactEventKind.Escalated, null, now, null, step.Level));
         return new ContactEscalation(Id, step.Level, step.Audience, DecisionDueAt);
     }
 

@@ -1,4 +1,5 @@
 using Cairn.Domain.Agencies;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
@@ -49,6 +50,7 @@ public sealed class StrategyDiscussion
     ];
 
     private readonly List<StrategyAttendee> _attendees = [];
+    private EscalationClock _escalation;
 
     private StrategyDiscussion()
     {
@@ -68,11 +70,23 @@ public sealed class StrategyDiscussion
     public string? Decision { get; private set; }
     public ProfessionalId? RecordedBy { get; private set; }
     public DateTimeOffset? RecordedAt { get; private set; }
+
+    /// <summary>Where the discussion stands on the escalation ladder (stored as the two properties below).</summary>
+    public EscalationClock Escalation => _escalation;
+
     /// <summary>How many rungs of the escalation ladder it has climbed while overdue.</summary>
-    public int EscalationLevel { get; private set; }
+    public int EscalationLevel
+    {
+        get => _escalation.Level;
+        private set => _escalation = _escalation with { Level = value };
+    }
 
     /// <summary>When the sweep must next look at it; null once it is held or has reached the top of the ladder.</summary>
-    public DateTimeOffset? NextEscalationAt { get; private set; }
+    public DateTimeOffset? NextEscalationAt
+    {
+        get => _escalation.NextAt;
+        private set => _escalation = _escalation with { NextAt = value };
+    }
 
     public int Version { get; private set; }
 
@@ -105,7 +119,7 @@ public sealed class StrategyDiscussion
             ContactId = contact,
             RequiredAt = now,
             DueAt = due,
-            NextEscalationAt = due,
+            _escalation = EscalationClock.StartingAt(due),
             Status = StrategyDiscussionStatus.Required,
             Version = 1,
         };
@@ -120,20 +134,18 @@ public sealed class StrategyDiscussion
     {
         ArgumentNullException.ThrowIfNull(ladder);
         ArgumentNullException.ThrowIfNull(calendar);
-        if (Status != StrategyDiscussionStatus.Required || NextEscalationAt is not { } next || now < next)
+        if (Status != StrategyDiscussionStatus.Required || _escalation.Climb(DueAt, now, ladder, calendar) is not { } climb)
         {
             return null;
         }
 
+        _escalation = climb.Clock;
         Version++;
-        if (ladder.After(EscalationLevel) is not { } step)
+        if (climb.Step is not { } step)
         {
-            NextEscalationAt = null;
             return null;
         }
 
-        EscalationLevel = step.Level;
-        NextEscalationAt = ladder.After(step.Level) is { } following ? calendar.AddWorkingHours(DueAt, following.After) : null;
         return new StrategyDiscussionEscalation(Id, ChildId, step.Level, step.Audience, DueAt);
     }
 
@@ -197,7 +209,7 @@ public sealed class StrategyDiscussion
         RecordedBy = by;
         RecordedAt = now;
         Status = StrategyDiscussionStatus.Held;
-        NextEscalationAt = null;
+        _escalation = _escalation.Stopped();
         Version++;
         return null;
     }

@@ -1,10 +1,9 @@
 using Cairn.Domain;
 using Cairn.Domain.Shares;
 using Cairn.Web.Data;
-using Cairn.Web.FollowThrough;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Background.Concerns;
 
 /// <summary>
 /// The background work for concern prompts, run by the escalation worker under its lease. Overdue prompts climb the

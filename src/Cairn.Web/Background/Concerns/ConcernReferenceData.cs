@@ -5,7 +5,7 @@ using Cairn.Domain.Concerns;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Background.Concerns;
 
 /// <summary>
 /// What every evaluation reads but almost nothing changes, kept in memory so that re-evaluating one child after one

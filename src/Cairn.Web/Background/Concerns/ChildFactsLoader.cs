@@ -5,7 +5,7 @@ using Cairn.Domain.Time;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Background.Concerns;
 
 /// <summary>
 /// Loads what the concern rules know about many children at once: a fixed handful of queries per batch, whatever

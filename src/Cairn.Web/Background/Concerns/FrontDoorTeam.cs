@@ -3,7 +3,7 @@ using Cairn.Domain.Agencies;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Background.Concerns;
 
 /// <summary>An area's front door team, and the front door managers who hear of prompts sent to it.</summary>
 public sealed record FrontDoorTeam(TeamId? Team, IReadOnlyList<ProfessionalId> Managers)

@@ -3,7 +3,7 @@ using Cairn.Domain.Shares;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.FollowThrough;
+namespace Cairn.Web.Background;
 
 /// <summary>
 /// Escalates front door work that is late (issue #4, L16, L17): contacts whose triage decision is late, and strategy

@@ -5,7 +5,7 @@ using Cairn.Web.Data;
 using Cairn.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.FollowThrough;
+namespace Cairn.Web.Background;
 
 /// <summary>An active professional of an agency in an area, as the ladder's rungs choose them.</summary>
 public sealed record AreaPerson(ProfessionalId Id, Role Roles, TeamId? TeamId, AreaId AreaId);
@@ -51,15 +51,9 @@ internal sealed class LadderSweep(CairnDbContext db)
                 raised += escalate(item, people.Where(p => p.AreaId == area).ToList()) ? 1 : 0;
             }
 
-            try
+            // A conflict leaves nothing tracked (Saving), so the batch is read again.
+            if (!await db.TrySaveAsync(cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-                escalated += raised;
-                handled.UnionWith(fresh.Select(key));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
                 if (++conflicts > 10)
                 {
                     break;
@@ -68,6 +62,8 @@ internal sealed class LadderSweep(CairnDbContext db)
                 continue;
             }
 
+            escalated += raised;
+            handled.UnionWith(fresh.Select(key));
             db.ChangeTracker.Clear();
             if (batch.Count < BatchSize)
             {
@@ -98,7 +94,7 @@ internal sealed class LadderSweep(CairnDbContext db)
     {
         foreach (var to in audience.Distinct())
         {
-            db.Notifications.Add(new Notification { ProfessionalId = to, Kind = kind, Text = text, Link = link, CreatedAt = now });
+            db.Notifications.Add(Notification.To(to, kind, text, link, now));
         }
     }
 }
