@@ -52,7 +52,10 @@ public enum PromptAction
     Nothing = 0,
     /// <summary>Raise a new prompt from the finding.</summary>
     Raise = 1,
-    /// <summary>Add the new evidence to the open prompt (<see cref="PromptDecision.Prompt"/>) with <see cref="ConcernPrompt.Refresh(RuleFinding, DateTimeOffset)"/>.</summary>
+    /// <summary>
+    /// Add the new evidence to the open prompt (<see cref="PromptDecision.Prompt"/>) with
+    /// <see cref="ConcernPrompt.Refresh(RuleFinding, DateTimeOffset)"/>.
+    /// </summary>
     Refresh = 2,
 }
 
@@ -71,7 +74,8 @@ public sealed class ConcernPrompt
     public const int MaxReasonLength = 4000;
 
     public const string NotYoursToAnswer = "Only the professional or team the prompt is for, or their manager, can answer it";
-    public const string NotYoursToReassign = "Only the professional or team the prompt is for, a front door manager or a safeguarding lead can pass it on";
+    public const string NotYoursToReassign =
+        "Only the professional or team the prompt is for, a front door manager or a safeguarding lead can pass it on";
     public const string AnsweredAsManagerNote = "Answered by the manager of the team the prompt is for. ";
 
     /// <summary>The refusal for a stale version or a lost race.</summary>
@@ -133,7 +137,10 @@ public sealed class ConcernPrompt
 
     public bool IsOverdue(DateTimeOffset now) => IsOpen && now >= DueAt;
 
-    /// <summary>Whether this professional, in this team, is someone the prompt is for: the assigned professional, or anyone in the assigned team.</summary>
+    /// <summary>
+    /// Whether this professional, in this team, is someone the prompt is for: the assigned professional, or anyone in the
+    /// assigned team.
+    /// </summary>
     public bool IsFor(ProfessionalId professional, TeamId? team) =>
         professional == AssignedProfessional || (AssignedTeam is { } assigned && team == assigned);
 
@@ -430,7 +437,8 @@ public sealed class ConcernPrompt
         }
         else if (trimmed.Length < MinReasonLength)
         {
-            errors.Add(new("Reason", $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
+            errors.Add(new("Reason",
+                $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
         }
         else if (trimmed.Length > MaxReasonLength)
         {

@@ -149,7 +149,8 @@ public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, str
         {
             if (Source is not (ContactSource.Public or ContactSource.FamilyMember or ContactSource.ChildOrYoungPerson))
             {
-                errors.Add(new("Anonymous", "Only a member of the public, a family member or the child can stay anonymous. Enter the professional's name."));
+                errors.Add(new("Anonymous",
+                    "Only a member of the public, a family member or the child can stay anonymous. Enter the professional's name."));
             }
         }
         else if (string.IsNullOrWhiteSpace(referrer.Name))
@@ -157,7 +158,8 @@ public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, str
             errors.Add(new("ReferrerName", "Enter the referrer's name, or record them as anonymous"));
         }
         else if (string.IsNullOrWhiteSpace(referrer.Phone) && string.IsNullOrWhiteSpace(referrer.Email)
-                 && Source is ContactSource.Police or ContactSource.School or ContactSource.Health or ContactSource.OtherLocalAuthority or ContactSource.OtherProfessional)
+                 && Source is ContactSource.Police or ContactSource.School or ContactSource.Health or ContactSource.OtherLocalAuthority
+                     or ContactSource.OtherProfessional)
         {
             errors.Add(new("ReferrerPhone", "Enter a phone number or email address so the front door can call the referrer back"));
         }
@@ -185,7 +187,10 @@ public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, str
     }
 }
 
-/// <summary>An indicator from the threshold document that the decision maker saw, copied so the decision reads the same after the document changes.</summary>
+/// <summary>
+/// An indicator from the threshold document that the decision maker saw, copied so the decision reads the same after the
+/// document changes.
+/// </summary>
 public sealed record IndicatorSeen(string Code, string Text);
 
 /// <summary>The triage decision as the front door practitioner makes it.</summary>
@@ -480,7 +485,8 @@ public sealed class Contact
         ? null
         : Stale;
 
-    private static Referrer Tidy(Referrer r) => new(Blank(r.Name), Blank(r.Organisation), Blank(r.Relationship), Blank(r.Phone), Blank(r.Email), false);
+    private static Referrer Tidy(Referrer r) =>
+        new(Blank(r.Name), Blank(r.Organisation), Blank(r.Relationship), Blank(r.Phone), Blank(r.Email), false);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

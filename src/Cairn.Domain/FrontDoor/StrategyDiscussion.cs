@@ -16,7 +16,8 @@ public enum StrategyDiscussionStatus
 public sealed record StrategyAttendee(string Name, AgencyKind Agency, string Role, ProfessionalId? ProfessionalId);
 
 /// <summary>An overdue strategy discussion's climb up the escalation ladder: who to tell is decided from <see cref="Audience"/>.</summary>
-public sealed record StrategyDiscussionEscalation(StrategyDiscussionId Id, PersonId ChildId, int Level, EscalationAudience Audience, DateTimeOffset DueAt);
+public sealed record StrategyDiscussionEscalation(
+    StrategyDiscussionId Id, PersonId ChildId, int Level, EscalationAudience Audience, DateTimeOffset DueAt);
 
 /// <summary>
 /// A strategy discussion (L17): when a contact reaches the child-protection threshold, children's social care, police
@@ -108,7 +109,8 @@ public sealed class StrategyDiscussion
         ArgumentNullException.ThrowIfNull(calendar);
         if (CheckDueWorkingDays(dueWorkingDays) is not null)
         {
-            throw new ArgumentOutOfRangeException(nameof(dueWorkingDays), dueWorkingDays, "A strategy discussion's timescale is from 1 to 5 working days.");
+            throw new ArgumentOutOfRangeException(nameof(dueWorkingDays), dueWorkingDays,
+                "A strategy discussion's timescale is from 1 to 5 working days.");
         }
 
         var due = calendar.AddWorkingDays(now, dueWorkingDays);
@@ -225,6 +227,7 @@ public sealed class StrategyDiscussion
             && held.InLondon() <= from.AddDays(1) && held.InLondon() >= from.AddDays(-withinDays));
         return decided
             ? null
-            : Refusal.Of("Kind", "A section 47 enquiry can start only after a strategy discussion decides on one. Record the strategy discussion first: by phone is fine.");
+            : Refusal.Of("Kind", "A section 47 enquiry can start only after a strategy discussion decides on one. "
+                + "Record the strategy discussion first: by phone is fine.");
     }
 }

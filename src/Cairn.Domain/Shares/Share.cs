@@ -37,6 +37,9 @@ public sealed class Share
     public const int MaxMessageLength = 20_000;
     public const int MaxWorkingDays = 20;
 
+    private const string AlreadyClosed = "This share is already closed";
+    private const string AlreadyReceivedOrClosed = "This share has already been received or closed";
+
     private readonly List<ShareEvent> _events = [];
     private readonly List<ShareChild> _children = [];
     private EscalationClock _escalation;
@@ -271,7 +274,7 @@ public sealed class Share
     /// <summary>A named person in the recipient agency, team or role confirms that the share has been received.</summary>
     public Refusal? ConfirmReceipt(ProfessionalId by, AgencyId agency, TeamId? team, int expectedVersion, DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty], "This share has already been received or closed") is { } refusal)
+        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty], AlreadyReceivedOrClosed) is { } refusal)
         {
             return refusal;
         }
@@ -320,7 +323,7 @@ public sealed class Share
     /// <summary>The recipient declines the share, saying why; the sender is told.</summary>
     public Refusal? Decline(ProfessionalId by, AgencyId agency, TeamId? team, string? reason, int expectedVersion, DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], "This share is already closed") is { } refusal)
+        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], AlreadyClosed) is { } refusal)
         {
             return refusal;
         }
@@ -342,9 +345,10 @@ public sealed class Share
     /// The recipient passes the share to the right agency, team or person, saying why. The clocks carry on:
     /// redirecting does not buy time.
     /// </summary>
-    public Refusal? Redirect(ProfessionalId by, AgencyId agency, TeamId? team, ShareRecipient to, string? reason, int expectedVersion, DateTimeOffset now)
+    public Refusal? Redirect(ProfessionalId by, AgencyId agency, TeamId? team, ShareRecipient to, string? reason, int expectedVersion,
+        DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], "This share is already closed") is { } refusal)
+        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], AlreadyClosed) is { } refusal)
         {
             return refusal;
         }
@@ -383,7 +387,7 @@ public sealed class Share
     /// </summary>
     public Refusal? CloseUnconfirmed(ProfessionalId by, string? reason, int expectedVersion, DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], "This share is already closed") is { } refusal)
+        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], AlreadyClosed) is { } refusal)
         {
             return refusal;
         }

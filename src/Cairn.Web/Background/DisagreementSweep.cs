@@ -48,7 +48,8 @@ public sealed class DisagreementSweep(CairnDbContext db, AuditLog audit, IConfig
 
             var moved = escalation.Kind == EscalationKind.MovedToNextStage;
             audit.Record(moved ? "disagreement.escalate-overdue" : "disagreement.flag-partnership", disagreement.ChildId, "disagreement",
-                disagreement.Id.Value, detail: moved ? $"stage {(int)escalation.FromStage} to {(int)escalation.Stage}" : $"stage {(int)escalation.Stage}");
+                disagreement.Id.Value,
+                detail: moved ? $"stage {(int)escalation.FromStage} to {(int)escalation.Stage}" : $"stage {(int)escalation.Stage}");
             // Told in the same transaction as the escalation, through the outbox: nobody misses it if the process dies.
             var kind = moved ? "disagreement.escalated" : "disagreement.partnership";
             var text = moved
@@ -62,7 +63,8 @@ public sealed class DisagreementSweep(CairnDbContext db, AuditLog audit, IConfig
             if (await db.TrySaveAsync(cancellationToken))
             {
                 escalated.Add(escalation);
-                logger.LogInformation("Disagreement {DisagreementId} overdue at stage {Stage}: {Kind}", id.Value, (int)escalation.FromStage, escalation.Kind);
+                logger.LogInformation("Disagreement {DisagreementId} overdue at stage {Stage}: {Kind}",
+                    id.Value, (int)escalation.FromStage, escalation.Kind);
             }
             else
             {

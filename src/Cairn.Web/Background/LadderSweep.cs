@@ -42,7 +42,8 @@ internal sealed class LadderSweep(CairnDbContext db)
             var areaOf = await areasOf(fresh);
             var areas = areaOf.Values.Distinct().ToList();
             var people = await db.Professionals.AsNoTracking().Where(p => p.IsActive)
-                .Join(db.Agencies.Where(a => areas.Contains(a.AreaId)), p => p.AgencyId, a => a.Id, (p, a) => new AreaPerson(p.Id, p.Roles, p.TeamId, a.AreaId))
+                .Join(db.Agencies.Where(a => areas.Contains(a.AreaId)), p => p.AgencyId, a => a.Id,
+                    (p, a) => new AreaPerson(p.Id, p.Roles, p.TeamId, a.AreaId))
                 .ToListAsync(cancellationToken);
             var raised = 0;
             foreach (var item in fresh)
@@ -78,8 +79,12 @@ internal sealed class LadderSweep(CairnDbContext db)
     public static IEnumerable<ProfessionalId> FrontDoorManagers(IEnumerable<AreaPerson> inArea) =>
         inArea.Where(p => (p.Roles & (Role.FrontDoor | Role.TeamManager)) == (Role.FrontDoor | Role.TeamManager)).Select(p => p.Id);
 
-    /// <summary>Who a rung tells in the area: the caller's first rung; then the safeguarding leads; then the heads of service, or the leads if there are none.</summary>
-    public static IEnumerable<ProfessionalId> Audience(EscalationAudience audience, IReadOnlyList<AreaPerson> inArea, IEnumerable<ProfessionalId> firstRung) =>
+    /// <summary>
+    /// Who a rung tells in the area: the caller's first rung; then the safeguarding leads; then the heads of service, or
+    /// the leads if there are none.
+    /// </summary>
+    public static IEnumerable<ProfessionalId> Audience(EscalationAudience audience, IReadOnlyList<AreaPerson> inArea,
+        IEnumerable<ProfessionalId> firstRung) =>
         audience switch
         {
             EscalationAudience.SenderAndRecipientManager => firstRung,

@@ -39,7 +39,8 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
 
     public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(2);
 
-    public async Task<SweepResult> RunAsync(DateTimeOffset now, string holder, EscalationLadder? ladder = null, CancellationToken cancellationToken = default)
+    public async Task<SweepResult> RunAsync(DateTimeOffset now, string holder, EscalationLadder? ladder = null,
+        CancellationToken cancellationToken = default)
     {
         ladder ??= EscalationLadder.Default;
         if (!await TakeLeaseAsync(holder, now, cancellationToken))
@@ -109,8 +110,10 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
             var notifications = new List<Notification>();
             foreach (var (share, escalation) in written.Where(c => c.Escalation is not null).Select(c => (c.Share, c.Escalation!)))
             {
-                var text = $"Share overdue for {(escalation.Clock == ShareClock.Receipt ? "receipt" : "action")}: escalation level {escalation.Level}";
-                notifications.AddRange(audiences.For(escalation.Audience, share).Select(to => Notification.To(to, "share.escalated", text, $"/shares/{share.Id.Value}", now)));
+                var what = escalation.Clock == ShareClock.Receipt ? "receipt" : "action";
+                var text = $"Share overdue for {what}: escalation level {escalation.Level}";
+                notifications.AddRange(audiences.For(escalation.Audience, share)
+                    .Select(to => Notification.To(to, "share.escalated", text, $"/shares/{share.Id.Value}", now)));
             }
 
             await writer.InsertAsync(notifications, cancellationToken);
@@ -227,7 +230,8 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
         private readonly Dictionary<AgencyId, ProfessionalId[]> _frontDoorManagers;
         private readonly Dictionary<(AreaId, Role), ProfessionalId[]> _inArea;
 
-        public Audiences(IReadOnlyList<Person> people, IReadOnlyDictionary<TeamId, ProfessionalId?> managers, IReadOnlyDictionary<AgencyId, AreaId> areas)
+        public Audiences(IReadOnlyList<Person> people, IReadOnlyDictionary<TeamId, ProfessionalId?> managers,
+            IReadOnlyDictionary<AgencyId, AreaId> areas)
         {
             _teamOf = people.ToDictionary(p => p.Id, p => p.Team);
             _managers = managers;
@@ -235,7 +239,8 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
             _frontDoorManagers = people.Where(p => p.Roles.HasFlag(Role.TeamManager | Role.FrontDoor)).GroupBy(p => p.Agency)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToArray());
             _inArea = people.Where(p => areas.ContainsKey(p.Agency))
-                .SelectMany(p => new[] { Role.SafeguardingLead, Role.HeadOfService }.Where(r => p.Roles.HasFlag(r)).Select(r => (Key: (areas[p.Agency], r), p.Id)))
+                .SelectMany(p => new[] { Role.SafeguardingLead, Role.HeadOfService }.Where(r => p.Roles.HasFlag(r))
+                    .Select(r => (Key: (areas[p.Agency], r), p.Id)))
                 .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToArray());
         }
 

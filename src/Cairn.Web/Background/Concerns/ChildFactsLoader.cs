@@ -76,8 +76,8 @@ public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData ref
             {
                 if (s.OccurredAt >= start)
                 {
-                    entries[s.EntryId] = new FactEntry(s.EntryId, true, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt, s.Category,
-                        s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns);
+                    entries[s.EntryId] = new FactEntry(s.EntryId, true, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt,
+                        s.Category, s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns);
                 }
             }
 

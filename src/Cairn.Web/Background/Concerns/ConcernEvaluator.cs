@@ -98,7 +98,8 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
             total = Add(total, await EvaluateBatchAsync(area, batch, cancellationToken));
         }
 
-        log.LogInformation("Concern rules evaluated for {Children} children in area {Area}: {Findings} findings, {Raised} prompts raised, {Refreshed} refreshed",
+        log.LogInformation(
+            "Concern rules evaluated for {Children} children in area {Area}: {Findings} findings, {Raised} prompts raised, {Refreshed} refreshed",
             total.Children, area.Value, total.Findings, total.Raised, total.Refreshed);
         return total;
     }
@@ -211,7 +212,8 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
     }
 
     /// <summary>The ids of the evidence each of these prompts holds, read without the rest of the evidence rows.</summary>
-    private async Task<Dictionary<ConcernPromptId, HeldEvidence>> HeldEvidenceAsync(IEnumerable<ConcernPrompt?> prompts, CancellationToken cancellationToken)
+    private async Task<Dictionary<ConcernPromptId, HeldEvidence>> HeldEvidenceAsync(IEnumerable<ConcernPrompt?> prompts,
+        CancellationToken cancellationToken)
     {
         var ids = prompts.OfType<ConcernPrompt>().Select(p => p.Id).Distinct().ToList();
         if (ids.Count == 0)
@@ -227,7 +229,8 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
             byPrompt[id].Where(r => r.ContactId is not null).Select(r => r.ContactId!.Value)));
     }
 
-    private sealed record Assignees(Dictionary<PersonId, ProfessionalId> Leads, TeamId? FrontDoorTeam, IReadOnlyList<ProfessionalId> FrontDoorManagers);
+    private sealed record Assignees(
+        Dictionary<PersonId, ProfessionalId> Leads, TeamId? FrontDoorTeam, IReadOnlyList<ProfessionalId> FrontDoorManagers);
 
     /// <summary>
     /// The lead professional of each child, and the area's front door team: the team named in configuration
@@ -236,10 +239,12 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
     private async Task<Assignees> AssigneesAsync(AreaId area, List<PersonId> children, DateOnly today, CancellationToken cancellationToken)
     {
         var leads = await db.Involvements.AsNoTracking()
-            .Where(i => EF.Parameter(children).Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
+            .Where(i => EF.Parameter(children).Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today
+                && (i.EndedOn == null || i.EndedOn >= today))
             .Select(i => new { i.ChildId, i.ProfessionalId }).ToListAsync(cancellationToken);
         var frontDoor = await FrontDoorTeam.OfAreaAsync(db, configuration, area, cancellationToken);
-        return new Assignees(leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ProfessionalId), frontDoor.Team, frontDoor.Managers);
+        var leadOf = leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ProfessionalId);
+        return new Assignees(leadOf, frontDoor.Team, frontDoor.Managers);
     }
 
     private static EvaluationResult Add(EvaluationResult a, EvaluationResult b) =>
