@@ -8,7 +8,6 @@ using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Shares;
-using Cairn.Web.FollowThrough;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

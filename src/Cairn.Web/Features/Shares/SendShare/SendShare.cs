@@ -5,7 +5,6 @@ using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Shared;
-using Cairn.Web.FollowThrough;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

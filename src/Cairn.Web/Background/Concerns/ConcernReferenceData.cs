@@ -5,7 +5,7 @@ using Cairn.Domain.Concerns;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Background.Concerns;
 
 /// <summary>
 /// What every evaluation reads but almost nothing changes, kept in memory so that re-evaluating one child after one
@@ -34,7 +34,8 @@ public sealed class ConcernReferenceData(IServiceScopeFactory scopes)
         var invalidations = Interlocked.Read(ref _invalidations);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
-        var settings = await db.ConcernRuleSettings.AsNoTracking().Where(r => r.AreaId == area).Select(r => r.Settings).FirstOrDefaultAsync(cancellationToken)
+        var settings = await db.ConcernRuleSettings.AsNoTracking().Where(r => r.AreaId == area).Select(r => r.Settings)
+                .FirstOrDefaultAsync(cancellationToken)
             ?? ConcernRuleSettings.Default;
         // A save that landed while this was reading must not be hidden behind what was read before it.
         if (Interlocked.Read(ref _invalidations) == invalidations)

@@ -1,8 +1,7 @@
 using Cairn.Domain.Time;
-using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.FollowThrough;
+namespace Cairn.Web.Data;
 
 /// <summary>Working hours in Europe/London, from configuration (<c>Cairn:WorkingHours:Start</c> and <c>End</c>).</summary>
 public sealed class WorkingHoursOptions

@@ -3,7 +3,7 @@ using Cairn.Domain.Shares;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.FollowThrough;
+namespace Cairn.Web.Background;
 
 /// <summary>
 /// Escalates front door work that is late (issue #4, L16, L17): contacts whose triage decision is late, and strategy
@@ -35,7 +35,8 @@ public sealed class FrontDoorSweep(CairnDbContext db, WorkingCalendarSource cale
                 }
 
                 var referrer = contact.ReferredBy is { } r && r != contact.RecordedBy ? r : (ProfessionalId?)null;
-                _ladder.Tell(LadderSweep.Audience(escalation.Audience, people, LadderSweep.FrontDoorManagers(people).Concat(referrer is { } also ? [also] : [])),
+                var firstRung = LadderSweep.FrontDoorManagers(people).Concat(referrer is { } also ? [also] : []);
+                _ladder.Tell(LadderSweep.Audience(escalation.Audience, people, firstRung),
                     "contact.escalated", $"Front door decision overdue: escalation level {escalation.Level}",
                     $"/contacts/{contact.Id.Value}", now);
                 return true;
@@ -50,7 +51,8 @@ public sealed class FrontDoorSweep(CairnDbContext db, WorkingCalendarSource cale
     }
 
     /// <summary>Strategy discussions required at triage and not held within their timescale (L17).</summary>
-    public async Task<int> EscalateStrategyDiscussionsAsync(DateTimeOffset now, EscalationLadder? ladder = null, CancellationToken cancellationToken = default)
+    public async Task<int> EscalateStrategyDiscussionsAsync(DateTimeOffset now, EscalationLadder? ladder = null,
+        CancellationToken cancellationToken = default)
     {
         var ladderToClimb = ladder ?? EscalationLadder.Default;
         var calendar = await calendars.GetAsync(cancellationToken);
@@ -60,7 +62,8 @@ public sealed class FrontDoorSweep(CairnDbContext db, WorkingCalendarSource cale
             async batch =>
             {
                 var contacts = batch.Select(d => d.ContactId).ToList();
-                var areas = await db.Contacts.AsNoTracking().Where(c => contacts.Contains(c.Id)).Select(c => new { c.Id, c.AreaId }).ToListAsync(cancellationToken);
+                var areas = await db.Contacts.AsNoTracking().Where(c => contacts.Contains(c.Id)).Select(c => new { c.Id, c.AreaId })
+                    .ToListAsync(cancellationToken);
                 return batch.Join(areas, d => d.ContactId, a => a.Id, (d, a) => (d.Id.Value, a.AreaId)).ToDictionary(x => x.Value, x => x.AreaId);
             },
             (discussion, people) =>
@@ -70,8 +73,9 @@ public sealed class FrontDoorSweep(CairnDbContext db, WorkingCalendarSource cale
                     return false;
                 }
 
-                _ladder.Tell(LadderSweep.Audience(escalation.Audience, people, LadderSweep.FrontDoorManagers(people)), "strategy-discussion.escalated",
-                    $"Strategy discussion not held in time: escalation level {escalation.Level}", $"/strategy-discussions/{discussion.Id.Value}", now);
+                _ladder.Tell(LadderSweep.Audience(escalation.Audience, people, LadderSweep.FrontDoorManagers(people)),
+                    "strategy-discussion.escalated", $"Strategy discussion not held in time: escalation level {escalation.Level}",
+                    $"/strategy-discussions/{discussion.Id.Value}", now);
                 return true;
             },
             cancellationToken);

@@ -6,7 +6,7 @@ using Cairn.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Cairn.Web.FollowThrough;
+namespace Cairn.Web.Background;
 
 /// <summary>What one sweep did.</summary>
 public sealed record SweepResult(bool HeldLease, int Looked, int Escalated, int Conflicts);
@@ -26,7 +26,7 @@ public sealed record SweepResult(bool HeldLease, int Looked, int Escalated, int 
 /// WAL checkpoint, which cost a committing sweep 350-450 ms, runs in the background after it (SqliteCheckpointer):
 /// see bench/README.md.
 /// </remarks>
-public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource calendars, ILogger<EscalationSweep> log, SqliteCheckpointer? checkpointer = null)
+public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendars, ILogger<ShareSweep> log, SqliteCheckpointer? checkpointer = null)
 {
     public const string LeaseName = "share-escalation";
     public const int BatchSize = 1000;
@@ -39,7 +39,8 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
 
     public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(2);
 
-    public async Task<SweepResult> RunAsync(DateTimeOffset now, string holder, EscalationLadder? ladder = null, CancellationToken cancellationToken = default)
+    public async Task<SweepResult> RunAsync(DateTimeOffset now, string holder, EscalationLadder? ladder = null,
+        CancellationToken cancellationToken = default)
     {
         ladder ??= EscalationLadder.Default;
         if (!await TakeLeaseAsync(holder, now, cancellationToken))
@@ -109,8 +110,10 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
             var notifications = new List<Notification>();
             foreach (var (share, escalation) in written.Where(c => c.Escalation is not null).Select(c => (c.Share, c.Escalation!)))
             {
-                var text = $"Share overdue for {(escalation.Clock == ShareClock.Receipt ? "receipt" : "action")}: escalation level {escalation.Level}";
-                notifications.AddRange(audiences.For(escalation.Audience, share).Select(to => Notification.To(to, "share.escalated", text, $"/shares/{share.Id.Value}", now)));
+                var what = escalation.Clock == ShareClock.Receipt ? "receipt" : "action";
+                var text = $"Share overdue for {what}: escalation level {escalation.Level}";
+                notifications.AddRange(audiences.For(escalation.Audience, share)
+                    .Select(to => Notification.To(to, "share.escalated", text, $"/shares/{share.Id.Value}", now)));
             }
 
             await writer.InsertAsync(notifications, cancellationToken);
@@ -227,7 +230,8 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
         private readonly Dictionary<AgencyId, ProfessionalId[]> _frontDoorManagers;
         private readonly Dictionary<(AreaId, Role), ProfessionalId[]> _inArea;
 
-        public Audiences(IReadOnlyList<Person> people, IReadOnlyDictionary<TeamId, ProfessionalId?> managers, IReadOnlyDictionary<AgencyId, AreaId> areas)
+        public Audiences(IReadOnlyList<Person> people, IReadOnlyDictionary<TeamId, ProfessionalId?> managers,
+            IReadOnlyDictionary<AgencyId, AreaId> areas)
         {
             _teamOf = people.ToDictionary(p => p.Id, p => p.Team);
             _managers = managers;
@@ -235,7 +239,8 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
             _frontDoorManagers = people.Where(p => p.Roles.HasFlag(Role.TeamManager | Role.FrontDoor)).GroupBy(p => p.Agency)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToArray());
             _inArea = people.Where(p => areas.ContainsKey(p.Agency))
-                .SelectMany(p => new[] { Role.SafeguardingLead, Role.HeadOfService }.Where(r => p.Roles.HasFlag(r)).Select(r => (Key: (areas[p.Agency], r), p.Id)))
+                .SelectMany(p => new[] { Role.SafeguardingLead, Role.HeadOfService }.Where(r => p.Roles.HasFlag(r))
+                    .Select(r => (Key: (areas[p.Agency], r), p.Id)))
                 .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToArray());
         }
 
@@ -261,49 +266,5 @@ public sealed class EscalationSweep(CairnDbContext db, WorkingCalendarSource cal
         }
 
         private ProfessionalId[] InArea(AreaId area, Role role) => _inArea.GetValueOrDefault((area, role)) ?? [];
-    }
-}
-
-/// <summary>Runs the escalation sweep every minute (configurable) on every node; the lease makes one node do the work.</summary>
-public sealed class EscalationWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<EscalationWorker> log)
-    : BackgroundService
-{
-    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(configuration.GetValue("Cairn:Escalation:IntervalSeconds", 60));
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<EscalationSweep>().RunAsync(clock.GetUtcNow(), _holder, cancellationToken: stoppingToken);
-                if (result.HeldLease)
-                {
-                    // Overdue professional disagreements climb their own ladder (L16); each is version-checked, so this is safe anywhere.
-                    await scope.ServiceProvider.GetRequiredService<Features.Disagreements.EscalateOverdue.EscalateOverdueHandler>()
-                        .RunAsync(clock.GetUtcNow(), stoppingToken);
-                    // Late triage decisions at the front door climb the same ladder (issue #4).
-                    var frontDoor = scope.ServiceProvider.GetRequiredService<FrontDoorSweep>();
-                    await frontDoor.RunAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
-                    // So do strategy discussions not held in time (L17).
-                    await frontDoor.EscalateStrategyDiscussionsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
-                    // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
-                    var concerns = scope.ServiceProvider.GetRequiredService<Concerns.ConcernSweep>();
-                    await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
-                    // Changes whose own evaluation failed (issue #4): never lost, evaluated here.
-                    await concerns.EvaluatePendingAsync(clock.GetUtcNow(), stoppingToken);
-                    await concerns.EvaluateAllWhenDueAsync(clock.GetUtcNow(), _holder, stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed sweep is retried at the next tick: the due times are still in the database.
-                log.LogError(e, "Escalation sweep failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

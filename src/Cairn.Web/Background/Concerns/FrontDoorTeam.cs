@@ -3,7 +3,7 @@ using Cairn.Domain.Agencies;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Background.Concerns;
 
 /// <summary>An area's front door team, and the front door managers who hear of prompts sent to it.</summary>
 public sealed record FrontDoorTeam(TeamId? Team, IReadOnlyList<ProfessionalId> Managers)
@@ -13,7 +13,8 @@ public sealed record FrontDoorTeam(TeamId? Team, IReadOnlyList<ProfessionalId> M
     /// the front door; the managers are the area's active professionals who are both front door and team managers.
     /// One lookup for the concern evaluator and the prompt pages, so a prompt goes where it can be passed back to.
     /// </summary>
-    public static async Task<FrontDoorTeam> OfAreaAsync(CairnDbContext db, IConfiguration configuration, AreaId area, CancellationToken cancellationToken)
+    public static async Task<FrontDoorTeam> OfAreaAsync(CairnDbContext db, IConfiguration configuration, AreaId area,
+        CancellationToken cancellationToken)
     {
         var agencies = db.Agencies.Where(a => a.AreaId == area);
         var teams = await db.Teams.AsNoTracking().Join(agencies, t => t.AgencyId, a => a.Id, (t, a) => t)

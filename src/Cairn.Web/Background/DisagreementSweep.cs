@@ -3,9 +3,10 @@ using Cairn.Domain.Agencies;
 using Cairn.Domain.Disagreements;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
+using Cairn.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Features.Disagreements.EscalateOverdue;
+namespace Cairn.Web.Background;
 
 /// <summary>
 /// Escalates every disagreement whose stage is overdue (L16), for a background sweep to call with the time now:
@@ -15,7 +16,7 @@ namespace Cairn.Web.Features.Disagreements.EscalateOverdue;
 /// acted, or another sweep got there first, that save fails, nothing of it is kept, and it is left alone, so no stage
 /// is escalated twice.
 /// </summary>
-public sealed class EscalateOverdueHandler(CairnDbContext db, AuditLog audit, IConfiguration configuration, ILogger<EscalateOverdueHandler> logger)
+public sealed class DisagreementSweep(CairnDbContext db, AuditLog audit, IConfiguration configuration, ILogger<DisagreementSweep> logger)
 {
     /// <returns>What was escalated, for the caller to notify: the new owner, the previous one and the raiser, or the partnership.</returns>
     public async Task<IReadOnlyList<DisagreementEscalation>> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -47,29 +48,25 @@ public sealed class EscalateOverdueHandler(CairnDbContext db, AuditLog audit, IC
 
             var moved = escalation.Kind == EscalationKind.MovedToNextStage;
             audit.Record(moved ? "disagreement.escalate-overdue" : "disagreement.flag-partnership", disagreement.ChildId, "disagreement",
-                disagreement.Id.Value, detail: moved ? $"stage {(int)escalation.FromStage} to {(int)escalation.Stage}" : $"stage {(int)escalation.Stage}");
+                disagreement.Id.Value,
+                detail: moved ? $"stage {(int)escalation.FromStage} to {(int)escalation.Stage}" : $"stage {(int)escalation.Stage}");
             // Told in the same transaction as the escalation, through the outbox: nobody misses it if the process dies.
+            var kind = moved ? "disagreement.escalated" : "disagreement.partnership";
+            var text = moved
+                ? $"A professional disagreement was overdue at stage {(int)escalation.FromStage} and has moved to stage {(int)escalation.Stage}"
+                : $"A professional disagreement is overdue at stage {(int)escalation.Stage} and needs the safeguarding partnership";
             foreach (var to in await AudienceAsync(escalation, cancellationToken))
             {
-                db.Notifications.Add(new Cairn.Web.Notifications.Notification
-                {
-                    ProfessionalId = to,
-                    Kind = moved ? "disagreement.escalated" : "disagreement.partnership",
-                    Text = moved
-                        ? $"A professional disagreement was overdue at stage {(int)escalation.FromStage} and has moved to stage {(int)escalation.Stage}"
-                        : $"A professional disagreement is overdue at stage {(int)escalation.Stage} and needs the safeguarding partnership",
-                    Link = $"/disagreements/{disagreement.Id.Value}",
-                    CreatedAt = now,
-                });
+                db.Notifications.Add(Notification.To(to, kind, text, $"/disagreements/{disagreement.Id.Value}", now));
             }
 
-            try
+            if (await db.TrySaveAsync(cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 escalated.Add(escalation);
-                logger.LogInformation("Disagreement {DisagreementId} overdue at stage {Stage}: {Kind}", id.Value, (int)escalation.FromStage, escalation.Kind);
+                logger.LogInformation("Disagreement {DisagreementId} overdue at stage {Stage}: {Kind}",
+                    id.Value, (int)escalation.FromStage, escalation.Kind);
             }
-            catch (DbUpdateConcurrencyException)
+            else
             {
                 logger.LogInformation("Disagreement {DisagreementId} changed while being escalated; left for the next sweep", id.Value);
             }

@@ -1,10 +1,9 @@
 using Cairn.Domain;
 using Cairn.Domain.Shares;
 using Cairn.Web.Data;
-using Cairn.Web.FollowThrough;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Background.Concerns;
 
 /// <summary>
 /// The background work for concern prompts, run by the escalation worker under its lease. Overdue prompts climb the
@@ -34,7 +33,8 @@ public sealed class ConcernSweep(CairnDbContext db, WorkingCalendarSource calend
             async batch =>
             {
                 var children = batch.Select(p => p.Child).Distinct().ToList();
-                var areaOf = await db.People.AsNoTracking().Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AreaId, cancellationToken);
+                var areaOf = await db.People.AsNoTracking().Where(p => children.Contains(p.Id))
+                    .ToDictionaryAsync(p => p.Id, p => p.AreaId, cancellationToken);
                 return batch.ToDictionary(p => p.Id.Value, p => areaOf.GetValueOrDefault(p.Child));
             },
             (prompt, inArea) =>
@@ -47,9 +47,13 @@ public sealed class ConcernSweep(CairnDbContext db, WorkingCalendarSource calend
                 // The first rung is the manager of the team the prompt is with (or of the assignee's team), else the
                 // front door managers; every rung also reminds the assignee.
                 var team = prompt.AssignedTeam ?? inArea.FirstOrDefault(p => p.Id == prompt.AssignedProfessional)?.TeamId;
-                IEnumerable<ProfessionalId> firstRung = team is { } t && managers.TryGetValue(t, out var manager) ? [manager] : LadderSweep.FrontDoorManagers(inArea);
-                sweep.Tell(LadderSweep.Audience(escalation.Audience, inArea, firstRung).Append(prompt.AssignedProfessional ?? default).Where(p => p != default),
-                    "concern.escalated", $"Concern prompt not answered in time: escalation level {escalation.Level}", $"/concerns/{prompt.Id.Value}", now);
+                IEnumerable<ProfessionalId> firstRung = team is { } t && managers.TryGetValue(t, out var manager)
+                    ? [manager]
+                    : LadderSweep.FrontDoorManagers(inArea);
+                var told = LadderSweep.Audience(escalation.Audience, inArea, firstRung)
+                    .Append(prompt.AssignedProfessional ?? default).Where(p => p != default);
+                sweep.Tell(told, "concern.escalated", $"Concern prompt not answered in time: escalation level {escalation.Level}",
+                    $"/concerns/{prompt.Id.Value}", now);
                 return true;
             },
             cancellationToken);

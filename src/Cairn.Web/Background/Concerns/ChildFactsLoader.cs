@@ -5,7 +5,7 @@ using Cairn.Domain.Time;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Background.Concerns;
 
 /// <summary>
 /// Loads what the concern rules know about many children at once: a fixed handful of queries per batch, whatever
@@ -76,8 +76,8 @@ public sealed class ChildFactsLoader(CairnDbContext db, ConcernReferenceData ref
             {
                 if (s.OccurredAt >= start)
                 {
-                    entries[s.EntryId] = new FactEntry(s.EntryId, true, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt, s.Category,
-                        s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns);
+                    entries[s.EntryId] = new FactEntry(s.EntryId, true, s.AgencyId, agencyKinds.GetValueOrDefault(s.AgencyId), s.OccurredAt,
+                        s.Category, s.Significance, s.ContactMode, s.AppointmentOutcome, s.Concerns);
                 }
             }
 

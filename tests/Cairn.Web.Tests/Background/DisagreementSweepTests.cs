@@ -2,21 +2,20 @@ using System.Net;
 using System.Net.Http.Json;
 using Cairn.Domain;
 using Cairn.Domain.Disagreements;
+using Cairn.Web.Background;
 using Cairn.Web.Data;
-using Cairn.Web.Features.Disagreements;
-using Cairn.Web.Features.Disagreements.EscalateOverdue;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cairn.Web.Tests.Features.Disagreements;
+namespace Cairn.Web.Tests.Background;
 
 /// <summary>
 /// The sweep a background worker will call. Time is driven by passing "now"; other tests' disagreements in the same
 /// database may be swept too, so every assertion is about this test's own disagreement.
 /// </summary>
-public sealed class EscalateOverdueTests(CairnFactory factory) : IClassFixture<CairnFactory>
+public sealed class DisagreementSweepTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {
     private async Task<(Guid Id, DateTimeOffset DueAt)> RaisedAsync()
     {
@@ -37,7 +36,7 @@ public sealed class EscalateOverdueTests(CairnFactory factory) : IClassFixture<C
     private async Task<IReadOnlyList<DisagreementEscalation>> SweepAsync(DateTimeOffset now, Guid id)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var all = await scope.ServiceProvider.GetRequiredService<EscalateOverdueHandler>().RunAsync(now, CancellationToken.None);
+        var all = await scope.ServiceProvider.GetRequiredService<DisagreementSweep>().RunAsync(now, CancellationToken.None);
         return all.Where(e => e.DisagreementId == new DisagreementId(id)).ToList();
     }
 

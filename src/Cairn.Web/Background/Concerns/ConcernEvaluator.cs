@@ -4,11 +4,10 @@ using Cairn.Domain.People;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Web.FollowThrough;
 using Cairn.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Concerns;
+namespace Cairn.Web.Background.Concerns;
 
 /// <summary>What an evaluation did.</summary>
 public sealed record EvaluationResult(int Children, int Findings, int Raised, int Refreshed);
@@ -23,6 +22,9 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
     AuditLog audit, TimeProvider clock, IConfiguration configuration, ILogger<ConcernEvaluator> log)
 {
     public const int BatchSize = 2000;
+
+    /// <summary>How many times a batch is read and reconciled again when its prompts changed meanwhile.</summary>
+    private const int MaxAttempts = 3;
 
     /// <summary>
     /// Saves a handler's change, then re-evaluates the children it may affect, so the change is never a 500 with half
@@ -96,7 +98,8 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
             total = Add(total, await EvaluateBatchAsync(area, batch, cancellationToken));
         }
 
-        log.LogInformation("Concern rules evaluated for {Children} children in area {Area}: {Findings} findings, {Raised} prompts raised, {Refreshed} refreshed",
+        log.LogInformation(
+            "Concern rules evaluated for {Children} children in area {Area}: {Findings} findings, {Raised} prompts raised, {Refreshed} refreshed",
             total.Children, area.Value, total.Findings, total.Raised, total.Refreshed);
         return total;
     }
@@ -114,21 +117,25 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
         var settings = await reference.SettingsAsync(area, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            try
+            if (await ReconcileAsync(area, children, settings, cancellationToken) is { } result)
             {
-                var result = await ReconcileAsync(area, children, settings, cancellationToken);
                 db.ChangeTracker.Clear();
                 return result;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
+
+            // Someone answered or the sweep escalated one of these prompts meanwhile: read again and redo the batch. After
+            // the third try the failure surfaces, so a change's pending evaluation stays for the sweep.
+            if (attempt == MaxAttempts)
             {
-                // Someone answered or the sweep escalated one of these prompts meanwhile: read again and redo the batch.
-                db.ChangeTracker.Clear();
+                throw new InvalidOperationException(
+                    $"Concern prompts in area {area.Value} kept changing while {children.Length} children were evaluated ({MaxAttempts} attempts).");
             }
         }
     }
 
-    private async Task<EvaluationResult> ReconcileAsync(AreaId area, ChildToEvaluate[] children, ConcernRuleSettings settings, CancellationToken cancellationToken)
+    /// <returns>What the batch did, or null when a prompt changed meanwhile (nothing of the batch is kept).</returns>
+    private async Task<EvaluationResult?> ReconcileAsync(AreaId area, ChildToEvaluate[] children, ConcernRuleSettings settings,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var facts = await loader.LoadAsync(children, settings, now, cancellationToken);
@@ -188,29 +195,25 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
             audit.Record("concern.raise", finding.Child, "concern-prompt", prompt.Id.Value, detail: finding.Rule.ToString());
             foreach (var to in lead is { } professional ? [professional] : assignees.FrontDoorManagers)
             {
-                db.Notifications.Add(new Notification
-                {
-                    ProfessionalId = to,
-                    Kind = "concern.raised",
-                    Text = $"Concerns that add up: {ConcernWords.Rule(finding.Rule)}",
-                    Link = $"/concerns/{prompt.Id.Value}",
-                    CreatedAt = now,
-                });
+                db.Notifications.Add(Notification.To(to, "concern.raised", $"Concerns that add up: {ConcernWords.Rule(finding.Rule)}",
+                    $"/concerns/{prompt.Id.Value}", now));
             }
 
             raised++;
         }
 
         // Nothing raised or refreshed: nothing to write, and no change detection over every loaded prompt's evidence.
-        if (raised + refreshed > 0)
+        if (raised + refreshed > 0 && !await db.TrySaveAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return null;
         }
+
         return new EvaluationResult(facts.Count, findings.Count, raised, refreshed);
     }
 
     /// <summary>The ids of the evidence each of these prompts holds, read without the rest of the evidence rows.</summary>
-    private async Task<Dictionary<ConcernPromptId, HeldEvidence>> HeldEvidenceAsync(IEnumerable<ConcernPrompt?> prompts, CancellationToken cancellationToken)
+    private async Task<Dictionary<ConcernPromptId, HeldEvidence>> HeldEvidenceAsync(IEnumerable<ConcernPrompt?> prompts,
+        CancellationToken cancellationToken)
     {
         var ids = prompts.OfType<ConcernPrompt>().Select(p => p.Id).Distinct().ToList();
         if (ids.Count == 0)
@@ -226,7 +229,8 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
             byPrompt[id].Where(r => r.ContactId is not null).Select(r => r.ContactId!.Value)));
     }
 
-    private sealed record Assignees(Dictionary<PersonId, ProfessionalId> Leads, TeamId? FrontDoorTeam, IReadOnlyList<ProfessionalId> FrontDoorManagers);
+    private sealed record Assignees(
+        Dictionary<PersonId, ProfessionalId> Leads, TeamId? FrontDoorTeam, IReadOnlyList<ProfessionalId> FrontDoorManagers);
 
     /// <summary>
     /// The lead professional of each child, and the area's front door team: the team named in configuration
@@ -235,10 +239,12 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
     private async Task<Assignees> AssigneesAsync(AreaId area, List<PersonId> children, DateOnly today, CancellationToken cancellationToken)
     {
         var leads = await db.Involvements.AsNoTracking()
-            .Where(i => EF.Parameter(children).Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
+            .Where(i => EF.Parameter(children).Contains(i.ChildId) && i.IsLeadProfessional && i.StartedOn <= today
+                && (i.EndedOn == null || i.EndedOn >= today))
             .Select(i => new { i.ChildId, i.ProfessionalId }).ToListAsync(cancellationToken);
         var frontDoor = await FrontDoorTeam.OfAreaAsync(db, configuration, area, cancellationToken);
-        return new Assignees(leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ProfessionalId), frontDoor.Team, frontDoor.Managers);
+        var leadOf = leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ProfessionalId);
+        return new Assignees(leadOf, frontDoor.Team, frontDoor.Managers);
     }
 
     private static EvaluationResult Add(EvaluationResult a, EvaluationResult b) =>

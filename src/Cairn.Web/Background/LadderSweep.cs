@@ -5,7 +5,7 @@ using Cairn.Web.Data;
 using Cairn.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.FollowThrough;
+namespace Cairn.Web.Background;
 
 /// <summary>An active professional of an agency in an area, as the ladder's rungs choose them.</summary>
 public sealed record AreaPerson(ProfessionalId Id, Role Roles, TeamId? TeamId, AreaId AreaId);
@@ -42,7 +42,8 @@ internal sealed class LadderSweep(CairnDbContext db)
             var areaOf = await areasOf(fresh);
             var areas = areaOf.Values.Distinct().ToList();
             var people = await db.Professionals.AsNoTracking().Where(p => p.IsActive)
-                .Join(db.Agencies.Where(a => areas.Contains(a.AreaId)), p => p.AgencyId, a => a.Id, (p, a) => new AreaPerson(p.Id, p.Roles, p.TeamId, a.AreaId))
+                .Join(db.Agencies.Where(a => areas.Contains(a.AreaId)), p => p.AgencyId, a => a.Id,
+                    (p, a) => new AreaPerson(p.Id, p.Roles, p.TeamId, a.AreaId))
                 .ToListAsync(cancellationToken);
             var raised = 0;
             foreach (var item in fresh)
@@ -51,15 +52,9 @@ internal sealed class LadderSweep(CairnDbContext db)
                 raised += escalate(item, people.Where(p => p.AreaId == area).ToList()) ? 1 : 0;
             }
 
-            try
+            // A conflict leaves nothing tracked (Saving), so the batch is read again.
+            if (!await db.TrySaveAsync(cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-                escalated += raised;
-                handled.UnionWith(fresh.Select(key));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
                 if (++conflicts > 10)
                 {
                     break;
@@ -68,6 +63,8 @@ internal sealed class LadderSweep(CairnDbContext db)
                 continue;
             }
 
+            escalated += raised;
+            handled.UnionWith(fresh.Select(key));
             db.ChangeTracker.Clear();
             if (batch.Count < BatchSize)
             {
@@ -82,8 +79,12 @@ internal sealed class LadderSweep(CairnDbContext db)
     public static IEnumerable<ProfessionalId> FrontDoorManagers(IEnumerable<AreaPerson> inArea) =>
         inArea.Where(p => (p.Roles & (Role.FrontDoor | Role.TeamManager)) == (Role.FrontDoor | Role.TeamManager)).Select(p => p.Id);
 
-    /// <summary>Who a rung tells in the area: the caller's first rung; then the safeguarding leads; then the heads of service, or the leads if there are none.</summary>
-    public static IEnumerable<ProfessionalId> Audience(EscalationAudience audience, IReadOnlyList<AreaPerson> inArea, IEnumerable<ProfessionalId> firstRung) =>
+    /// <summary>
+    /// Who a rung tells in the area: the caller's first rung; then the safeguarding leads; then the heads of service, or
+    /// the leads if there are none.
+    /// </summary>
+    public static IEnumerable<ProfessionalId> Audience(EscalationAudience audience, IReadOnlyList<AreaPerson> inArea,
+        IEnumerable<ProfessionalId> firstRung) =>
         audience switch
         {
             EscalationAudience.SenderAndRecipientManager => firstRung,
@@ -98,7 +99,7 @@ internal sealed class LadderSweep(CairnDbContext db)
     {
         foreach (var to in audience.Distinct())
         {
-            db.Notifications.Add(new Notification { ProfessionalId = to, Kind = kind, Text = text, Link = link, CreatedAt = now });
+            db.Notifications.Add(Notification.To(to, kind, text, link, now));
         }
     }
 }
