@@ -41,7 +41,8 @@ public static class StageOwners
     public static async Task<IReadOnlyList<OwnerOption>> InAreaAsync(CairnDbContext db, AreaId area, CancellationToken cancellationToken,
         DisagreementStage stage = DisagreementStage.Practitioners) =>
         (await Eligible(db)
-            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, a) => new { p.Id, p.Name, p.JobTitle, p.Roles, Agency = a.Name })
+            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id,
+                (p, a) => new { p.Id, p.Name, p.JobTitle, p.Roles, Agency = a.Name })
             .ToListAsync(cancellationToken))
         .Where(x => Holds(x.Roles, stage))
         .OrderBy(x => x.Agency, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal)
@@ -64,7 +65,10 @@ public static class StageOwners
         ? "Select a safeguarding lead or head of service: stage 3 is between senior leads"
         : "Select a manager, safeguarding lead or head of service: stage 2 is between managers";
 
-    /// <summary>Why this professional may not own <paramref name="stage"/> of a disagreement about a child in <paramref name="area"/>, or null if they may.</summary>
+    /// <summary>
+    /// Why this professional may not own <paramref name="stage"/> of a disagreement about a child in <paramref name="area"/>,
+    /// or null if they may.
+    /// </summary>
     public static async Task<string?> RefuseOwnerAsync(CairnDbContext db, ProfessionalId professional, AreaId area, DisagreementStage stage,
         CancellationToken cancellationToken)
     {
@@ -82,7 +86,8 @@ public static class StageOwners
     /// team manager; for either stage the area's safeguarding leads after that. The domain passes over anyone who
     /// may not own it (<see cref="Disagreement.MayOwnNextStage"/>); with nobody left it is flagged for the partnership.
     /// </summary>
-    public static async Task<IReadOnlyList<ProfessionalId>> LadderAsync(CairnDbContext db, Disagreement disagreement, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ProfessionalId>> LadderAsync(CairnDbContext db, Disagreement disagreement,
+        CancellationToken cancellationToken)
     {
         if (disagreement.Stage == Disagreement.LastStage)
         {
@@ -115,14 +120,16 @@ public static class StageOwners
     }
 
     /// <summary>The first professional on the ladder who may own the next stage: what the escalate form suggests.</summary>
-    public static async Task<ProfessionalId?> SuggestedNextOwnerAsync(CairnDbContext db, Disagreement disagreement, CancellationToken cancellationToken) =>
+    public static async Task<ProfessionalId?> SuggestedNextOwnerAsync(CairnDbContext db, Disagreement disagreement,
+        CancellationToken cancellationToken) =>
         (await LadderAsync(db, disagreement, cancellationToken)).Where(disagreement.MayOwnNextStage).Select(p => (ProfessionalId?)p).FirstOrDefault();
 
     private static IQueryable<Professional> Eligible(CairnDbContext db) =>
         db.Professionals.AsNoTracking().Where(p => p.IsActive && (p.Roles & Role.Administrator) != Role.Administrator);
 
     /// <summary>The team managers of these professionals, in the same order.</summary>
-    private static async Task<List<ProfessionalId>> ManagersOfAsync(CairnDbContext db, ProfessionalId[] professionals, CancellationToken cancellationToken)
+    private static async Task<List<ProfessionalId>> ManagersOfAsync(CairnDbContext db, ProfessionalId[] professionals,
+        CancellationToken cancellationToken)
     {
         var rows = await db.Professionals.AsNoTracking().Where(p => professionals.Contains(p.Id) && p.TeamId != null)
             .Join(db.Teams.WithActiveManager(db), p => p.TeamId, t => (TeamId?)t.Id,

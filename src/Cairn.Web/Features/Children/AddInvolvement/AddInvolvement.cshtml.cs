@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.Children.Team;
+namespace Cairn.Web.Features.Children.AddInvolvement;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class AddInvolvementModel(TeamHandler handler, RecordAccessService access, ChildBannerHandler banner, TimeProvider clock) : PageModel
+public sealed class AddInvolvementModel(AddInvolvementHandler handler, RecordAccessService access, ChildBannerHandler banner, TimeProvider clock)
+    : PageModel
 {
     [BindProperty]
     public AddInvolvementInput Input { get; set; } = new();
@@ -37,20 +38,10 @@ public sealed class AddInvolvementModel(TeamHandler handler, RecordAccessService
             return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.AddAsync(personId, Input.ToCommand(), cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = result.Value!.IsLeadProfessional ? "Professional added as lead professional" : "Professional added";
-        return Redirect($"/people/{id}/team");
+        var added = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
+        return await this.AfterChangeAsync(added,
+            i => new PageDone(i.IsLeadProfessional ? "Professional added as lead professional" : "Professional added", $"/people/{id}/team"),
+            () => LoadAsync(personId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)

@@ -1,14 +1,16 @@
 using Cairn.Domain;
+using Cairn.Web.Features.Children.Team;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.Children.Team;
+namespace Cairn.Web.Features.Children.EndInvolvement;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class EndInvolvementModel(TeamHandler handler, ChildBannerHandler banner, TimeProvider clock) : PageModel
+public sealed class EndInvolvementModel(EndInvolvementHandler handler, TeamHandler teams, InvolvementChangesHandler changes,
+    ChildBannerHandler banner, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public EndInvolvementInput Input { get; set; } = new();
@@ -25,7 +27,6 @@ public sealed class EndInvolvementModel(TeamHandler handler, ChildBannerHandler 
         }
 
         Input.EndedOn = clock.Today();
-        Input.Version = Involvement.Version;
         return Page();
     }
 
@@ -37,32 +38,22 @@ public sealed class EndInvolvementModel(TeamHandler handler, ChildBannerHandler 
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.EndAsync(id, new EndInvolvementCommand { EndedOn = Input.EndedOn, Version = Input.Version }, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Involvement ended";
-        return Redirect($"/people/{result.Value!.ChildId.Value}/team");
+        var ended = await handler.HandleAsync(id, new EndInvolvementCommand { EndedOn = Input.EndedOn, Version = Input.Version }, cancellationToken);
+        return await this.AfterChangeAsync(ended, i => new PageDone("Involvement ended", $"/people/{i.ChildId.Value}/team"),
+            () => LoadAsync(id, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(InvolvementId id, CancellationToken cancellationToken)
     {
-        if (await handler.ChildOfAsync(id, cancellationToken) is not { } child
-            || await handler.HandleAsync(child, cancellationToken) is not { } team
+        if (await changes.ChildOfAsync(id, cancellationToken) is not { } child
+            || await teams.HandleAsync(child, cancellationToken) is not { } team
             || team.Current.FirstOrDefault(i => i.Id == id) is not { } involvement)
         {
             return false;
         }
 
         Involvement = involvement;
+        Input.Version = involvement.Version;
         Banner = await banner.LoadAsync(child, cancellationToken);
         return true;
     }

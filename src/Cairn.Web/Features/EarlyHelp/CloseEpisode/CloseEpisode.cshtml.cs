@@ -1,15 +1,18 @@
 using Cairn.Domain;
 using Cairn.Domain.EarlyHelp;
+using Cairn.Web.Features.EarlyHelp.CompleteClosure;
+using Cairn.Web.Features.EarlyHelp.ViewEpisode;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.EarlyHelp.Episodes;
+namespace Cairn.Web.Features.EarlyHelp.CloseEpisode;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class CloseEpisodeModel(EarlyHelpHandler handler, ChildBannerHandler banner, TimeProvider clock) : PageModel
+public sealed class CloseEpisodeModel(CloseEpisodeHandler close, CompleteClosureHandler complete, ViewEpisodeHandler episodes,
+    ChildBannerHandler banner, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public CloseInput Input { get; set; } = new();
@@ -25,13 +28,12 @@ public sealed class CloseEpisodeModel(EarlyHelpHandler handler, ChildBannerHandl
             return NotFound();
         }
 
-        Input.Version = Episode.Version;
         Input.ClosedOn = clock.Today();
         return Page();
     }
 
     public Task<IActionResult> OnPostAsync(Guid episodeId, CancellationToken cancellationToken) =>
-        ActAsync(episodeId, id => handler.CloseAsync(id, new CloseEpisodeCommand
+        ActAsync(episodeId, id => close.HandleAsync(id, new CloseEpisodeCommand
         {
             Reason = Input.Reason,
             ClosedOn = Input.ClosedOn,
@@ -40,10 +42,10 @@ public sealed class CloseEpisodeModel(EarlyHelpHandler handler, ChildBannerHandl
         }, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCompleteAsync(Guid episodeId, CancellationToken cancellationToken) =>
-        ActAsync(episodeId, id => handler.CompleteClosureAsync(id, new CompleteClosureCommand { Version = Input.Version }, cancellationToken),
+        ActAsync(episodeId, id => complete.HandleAsync(id, new CompleteClosureCommand { Version = Input.Version }, cancellationToken),
             cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Guid episodeId, Func<EarlyHelpEpisodeId, Task<Outcome<ChangedEpisode>?>> act,
+    private async Task<IActionResult> ActAsync(Guid episodeId, Func<EarlyHelpEpisodeId, Task<Handled<ChangedEpisode>>> act,
         CancellationToken cancellationToken)
     {
         var id = new EarlyHelpEpisodeId(episodeId);
@@ -52,31 +54,23 @@ public sealed class CloseEpisodeModel(EarlyHelpHandler handler, ChildBannerHandl
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        if (await act(id) is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = result.Value!.Status == EarlyHelpStatus.Closed
-            ? "Early help episode closed"
-            : "Concerns remain: the front door has been asked to check before the episode closes";
-        return Redirect($"/early-help/{episodeId}");
+        return await this.AfterChangeAsync(await act(id), changed => new PageDone(
+                changed.Status == EarlyHelpStatus.Closed
+                    ? "Early help episode closed"
+                    : "Concerns remain: the front door has been asked to check before the episode closes",
+                $"/early-help/{episodeId}"),
+            () => LoadAsync(id, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(EarlyHelpEpisodeId id, CancellationToken cancellationToken)
     {
-        if (await handler.HandleAsync(id, cancellationToken) is not { } episode)
+        if (await episodes.HandleAsync(id, cancellationToken) is not { } episode)
         {
             return false;
         }
 
         Episode = episode;
+        Input.Version = episode.Version;
         Banner = await banner.LoadAsync(episode.ChildId, cancellationToken);
         return true;
     }

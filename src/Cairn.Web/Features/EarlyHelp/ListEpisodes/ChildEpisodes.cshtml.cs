@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.EarlyHelp.Episodes;
+namespace Cairn.Web.Features.EarlyHelp.ListEpisodes;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ChildEpisodesModel(EarlyHelpHandler handler, ChildBannerHandler banner) : PageModel
+public sealed class ChildEpisodesModel(ListEpisodesHandler handler, ChildBannerHandler banner) : PageModel
 {
     public ChildBanner Banner { get; private set; } = null!;
 
@@ -16,7 +16,7 @@ public sealed class ChildEpisodesModel(EarlyHelpHandler handler, ChildBannerHand
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await handler.ListAsync(new PersonId(id), cancellationToken) is not { } episodes)
+        if (await handler.HandleAsync(new PersonId(id), cancellationToken) is not { } episodes)
         {
             return NotFound();
         }

@@ -1,14 +1,16 @@
 using Cairn.Domain;
+using Cairn.Web.Features.EarlyHelp.ViewEpisode;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.EarlyHelp.Episodes;
+namespace Cairn.Web.Features.EarlyHelp.ChangeLeadProfessional;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ChangeLeadModel(EarlyHelpHandler handler, ChildBannerHandler banner) : PageModel
+public sealed class ChangeLeadModel(ChangeLeadProfessionalHandler handler, ViewEpisodeHandler episodes, EarlyHelpAccessHandler earlyHelp,
+    ChildBannerHandler banner) : PageModel
 {
     [BindProperty]
     public ChangeLeadInput Input { get; set; } = new();
@@ -19,16 +21,8 @@ public sealed class ChangeLeadModel(EarlyHelpHandler handler, ChildBannerHandler
 
     public IReadOnlyList<TeamMemberOption> Team { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid episodeId, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(new EarlyHelpEpisodeId(episodeId), cancellationToken))
-        {
-            return NotFound();
-        }
-
-        Input.Version = Episode.Version;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(Guid episodeId, CancellationToken cancellationToken) =>
+        await LoadAsync(new EarlyHelpEpisodeId(episodeId), cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid episodeId, CancellationToken cancellationToken)
     {
@@ -38,37 +32,27 @@ public sealed class ChangeLeadModel(EarlyHelpHandler handler, ChildBannerHandler
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.ChangeLeadAsync(id, new ChangeLeadProfessionalCommand
+        var changed = await handler.HandleAsync(id, new ChangeLeadProfessionalCommand
         {
             LeadProfessionalId = Input.LeadProfessionalId is { } lead ? new ProfessionalId(lead) : null,
             Reason = Input.Reason,
             Version = Input.Version,
         }, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Lead professional changed";
-        return Redirect($"/early-help/{episodeId}");
+        return await this.AfterChangeAsync(changed, _ => new PageDone("Lead professional changed", $"/early-help/{episodeId}"),
+            () => LoadAsync(id, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(EarlyHelpEpisodeId id, CancellationToken cancellationToken)
     {
-        if (await handler.HandleAsync(id, cancellationToken) is not { } episode)
+        if (await episodes.HandleAsync(id, cancellationToken) is not { } episode)
         {
             return false;
         }
 
         Episode = episode;
+        Input.Version = episode.Version;
         Banner = await banner.LoadAsync(episode.ChildId, cancellationToken);
-        Team = await handler.LeadOptionsAsync(episode.ChildId, cancellationToken);
+        Team = await earlyHelp.LeadOptionsAsync(episode.ChildId, cancellationToken);
         return true;
     }
 

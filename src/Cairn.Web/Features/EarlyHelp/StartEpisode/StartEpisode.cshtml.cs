@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.EarlyHelp.Episodes;
+namespace Cairn.Web.Features.EarlyHelp.StartEpisode;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class StartEpisodeModel(EarlyHelpHandler handler, RecordAccessService access, ChildBannerHandler banner, TimeProvider clock) : PageModel
+public sealed class StartEpisodeModel(StartEpisodeHandler handler, EarlyHelpAccessHandler earlyHelp, RecordAccessService access,
+    ChildBannerHandler banner, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public StartEpisodeInput Input { get; set; } = new();
@@ -37,7 +38,7 @@ public sealed class StartEpisodeModel(EarlyHelpHandler handler, RecordAccessServ
             return await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.StartAsync(childId, new StartEpisodeCommand
+        var started = await handler.HandleAsync(childId, new StartEpisodeCommand
         {
             StartedOn = Input.StartedOn,
             LeadProfessionalId = Input.LeadProfessionalId is { } lead ? new ProfessionalId(lead) : null,
@@ -46,19 +47,8 @@ public sealed class StartEpisodeModel(EarlyHelpHandler handler, RecordAccessServ
             ConsentMethod = Input.ConsentMethod,
             PlanSummary = Input.PlanSummary,
         }, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Early help started";
-        return Redirect($"/early-help/{result.Value!.Id.Value}");
+        return await this.AfterChangeAsync(started, e => new PageDone("Early help started", $"/early-help/{e.Id.Value}"),
+            () => LoadAsync(childId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)
@@ -69,7 +59,7 @@ public sealed class StartEpisodeModel(EarlyHelpHandler handler, RecordAccessServ
         }
 
         Banner = await banner.LoadAsync(id, cancellationToken);
-        Team = await handler.LeadOptionsAsync(id, cancellationToken);
+        Team = await earlyHelp.LeadOptionsAsync(id, cancellationToken);
         return true;
     }
 

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.EarlyHelp.Episodes;
+namespace Cairn.Web.Features.EarlyHelp.ViewEpisode;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ViewEpisodeModel(EarlyHelpHandler handler, ChildBannerHandler banner) : PageModel
+public sealed class ViewEpisodeModel(ViewEpisodeHandler handler, ChildBannerHandler banner) : PageModel
 {
     public ChildBanner Banner { get; private set; } = null!;
 
@@ -31,7 +31,8 @@ public sealed class ViewEpisodeModel(EarlyHelpHandler handler, ChildBannerHandle
     {
         EarlyHelpEventKind.Started => $"Started with {e.ToLead} as lead professional",
         EarlyHelpEventKind.LeadProfessionalChanged => $"Lead professional changed from {e.FromLead} to {e.ToLead}",
-        EarlyHelpEventKind.FrontDoorCheckRequested => $"Asked to close ({Display.Text(e.Reason).ToLowerInvariant()}) while concerns remain: sent to the front door to check",
+        EarlyHelpEventKind.FrontDoorCheckRequested =>
+            $"Asked to close ({Display.Text(e.Reason).ToLowerInvariant()}) while concerns remain: sent to the front door to check",
         _ => $"Closed ({Display.Text(e.Reason).ToLowerInvariant()})",
     };
 }
