@@ -5,7 +5,7 @@ using Cairn.Domain;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Chronology;
+namespace Cairn.Web.Tests.Features.Chronology.AmendEntry;
 
 public sealed class AmendEntryTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

@@ -6,7 +6,7 @@ using Cairn.Domain.Children;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Children;
+namespace Cairn.Web.Tests.Features.Children.ChangeLegalStatus;
 
 public sealed class ChangeLegalStatusTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

@@ -7,7 +7,7 @@ using Cairn.Web.Data;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Children;
+namespace Cairn.Web.Tests.Features.Children.Education;
 
 public sealed class EducationTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

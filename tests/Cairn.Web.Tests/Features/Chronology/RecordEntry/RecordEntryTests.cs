@@ -4,7 +4,7 @@ using System.Text.Json;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Chronology;
+namespace Cairn.Web.Tests.Features.Chronology.RecordEntry;
 
 public sealed class RecordEntryTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

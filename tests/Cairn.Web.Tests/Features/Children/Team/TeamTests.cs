@@ -5,7 +5,7 @@ using Cairn.Domain;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Children;
+namespace Cairn.Web.Tests.Features.Children.Team;
 
 public sealed class TeamTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

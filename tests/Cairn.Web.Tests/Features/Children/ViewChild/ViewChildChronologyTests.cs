@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cairn.Web.Tests.Infrastructure;
 
-namespace Cairn.Web.Tests.Features.Children;
+namespace Cairn.Web.Tests.Features.Children.ViewChild;
 
 /// <summary>The chronology with the household's significant events (L03): what is added, what is not, and nothing twice.</summary>
 public sealed class ViewChildChronologyTests(CairnFactory factory) : IClassFixture<CairnFactory>
