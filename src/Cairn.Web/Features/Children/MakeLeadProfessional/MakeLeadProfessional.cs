@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
-using Cairn.Web.Security;
 using Cairn.Domain.Children;
+using Cairn.Web.Security;
 
 namespace Cairn.Web.Features.Children.MakeLeadProfessional;
 

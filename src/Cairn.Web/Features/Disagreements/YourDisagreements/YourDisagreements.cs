@@ -67,18 +67,18 @@ public sealed class YourDisagreementsHandler(CairnDbContext db, CurrentUser user
         await db.SaveChangesAsync(cancellationToken);
 
         var items = rows.Select(x => (Row: x, Item: new DisagreementListItem
-            {
-                Id = x.Id,
-                ChildId = x.ChildId,
-                ChildName = $"{x.GivenName} {x.FamilyName}",
-                Decision = x.Decision,
-                Status = x.Status,
-                Stage = x.Stage,
-                Owner = x.Owner,
-                DueAt = x.DueAt,
-                Overdue = x.Status == DisagreementStatus.Open && now >= x.DueAt,
-                FlaggedForPartnership = x.PartnershipFlaggedAt != null,
-            }))
+        {
+            Id = x.Id,
+            ChildId = x.ChildId,
+            ChildName = $"{x.GivenName} {x.FamilyName}",
+            Decision = x.Decision,
+            Status = x.Status,
+            Stage = x.Stage,
+            Owner = x.Owner,
+            DueAt = x.DueAt,
+            Overdue = x.Status == DisagreementStatus.Open && now >= x.DueAt,
+            FlaggedForPartnership = x.PartnershipFlaggedAt != null,
+        }))
             .OrderBy(x => x.Item.Status).ThenBy(x => x.Item.DueAt)
             .ToList();
         return new DisagreementList(
