@@ -167,7 +167,7 @@ internal static class RulesLoad
                     Concerns = [ConcernTheme.Neglect],
                 }, CancellationToken.None);
                 watch.Stop();
-                if (outcome?.Refusal is not null || outcome is null)
+                if (!outcome.IsDone)
                 {
                     throw new InvalidOperationException("The bench entry was refused.");
                 }

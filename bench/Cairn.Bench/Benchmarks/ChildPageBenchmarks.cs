@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Cairn.Domain.Chronology;
 using Cairn.Web.Features.Children.ViewChild;
+using Cairn.Web.Features.Chronology;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Bench.Benchmarks;

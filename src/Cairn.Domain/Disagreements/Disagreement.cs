@@ -66,6 +66,9 @@ public sealed class Disagreement
     /// <summary>The field of a refusal because the person asking may not take this step (not because of what they entered).</summary>
     public const string ActorField = "Actor";
 
+    /// <summary>The title of a refusal because the step is not the person's to take (403 on the API).</summary>
+    public const string NotYoursTitle = "This step is not yours to take";
+
     /// <summary>The refusal for a stale version or a lost race.</summary>
     public static Refusal Stale => Refusal.Conflict("this disagreement");
 
@@ -236,7 +239,7 @@ public sealed class Disagreement
 
         if (by != RaisedBy)
         {
-            return Refusal.Of(ActorField, OnlyRaiserMessage);
+            return NotYours(OnlyRaiserMessage);
         }
 
         var errors = new List<FieldError>();
@@ -306,7 +309,10 @@ public sealed class Disagreement
         return expectedVersion != Version ? Stale : null;
     }
 
-    private Refusal? RefuseUnlessOwner(ProfessionalId by) => by == OwnerId ? null : Refusal.Of(ActorField, OnlyOwnerMessage);
+    private Refusal? RefuseUnlessOwner(ProfessionalId by) => by == OwnerId ? null : NotYours(OnlyOwnerMessage);
+
+    /// <summary>The person may see the disagreement but this step is someone else's: not allowed, whatever they entered.</summary>
+    private static Refusal NotYours(string message) => Refusal.NotAllowed(ActorField, message) with { Title = NotYoursTitle };
 
     private void StartStage(DisagreementStage stage, ProfessionalId owner, DisagreementRules rules, DateTimeOffset now)
     {

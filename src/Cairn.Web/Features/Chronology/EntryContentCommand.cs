@@ -104,3 +104,10 @@ public class EntryContentInput
         Concerns = [.. Enum.GetValues<ConcernTheme>().Where(t => t != ConcernTheme.None && content.Concerns.HasFlag(t))];
     }
 }
+
+/// <summary>Hints the entry forms share.</summary>
+public static class EntryHints
+{
+    public const string Concerns = "Tick any you saw, however minor. Concerns from different agencies are added up so that a pattern is seen "
+                                   + "even when no single event meets the threshold.";
+}

@@ -60,11 +60,12 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
         return new LegalStatusHistory(childId, history.FirstOrDefault(s => s.To is null), history, await MayRecordAsync(cancellationToken));
     }
 
-    public async Task<Outcome<ChangedLegalStatus>?> ChangeAsync(PersonId childId, ChangeLegalStatusCommand command, CancellationToken cancellationToken)
+    public async Task<Handled<ChangedLegalStatus>> ChangeAsync(PersonId childId, ChangeLegalStatusCommand command,
+        CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(childId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         if (!await MayRecordAsync(cancellationToken))
@@ -93,7 +94,8 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
         if (command.Kind == LegalStatusKind.Section47Enquiry)
         {
             // L17: no section 47 enquiry without a strategy discussion that decided on one.
-            var discussions = await db.StrategyDiscussions.AsNoTracking().Where(d => d.ChildId == childId && d.StartSection47 == true).ToListAsync(cancellationToken);
+            var discussions = await db.StrategyDiscussions.AsNoTracking().Where(d => d.ChildId == childId && d.StartSection47 == true)
+                .ToListAsync(cancellationToken);
             if (Domain.FrontDoor.StrategyDiscussion.AllowsSection47(discussions, from) is { } noDiscussion)
             {
                 return noDiscussion;
@@ -122,7 +124,7 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
             return Stale;
         }
 
-        return Outcome<ChangedLegalStatus>.Success(new ChangedLegalStatus(status.Id, childId, status.Kind, status.From));
+        return new ChangedLegalStatus(status.Id, childId, status.Kind, status.From);
     }
 
     private async Task<bool> MayRecordAsync(CancellationToken cancellationToken)

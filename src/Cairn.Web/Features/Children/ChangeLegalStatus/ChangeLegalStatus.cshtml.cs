@@ -26,7 +26,6 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
         }
 
         Input.From = clock.Today();
-        Input.CurrentStatusId = Status.Current?.Id.Value;
         return Page();
     }
 
@@ -38,20 +37,9 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
             return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.ChangeAsync(personId, Input.ToCommand(), cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Legal status recorded";
-        return Redirect($"/people/{id}");
+        var changed = await handler.ChangeAsync(personId, Input.ToCommand(), cancellationToken);
+        return await this.AfterChangeAsync(changed, _ => new PageDone("Legal status recorded", $"/people/{id}"),
+            () => LoadAsync(personId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)
@@ -62,6 +50,7 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
         }
 
         Status = status;
+        Input.CurrentStatusId = status.Current?.Id.Value;
         Banner = await banner.LoadAsync(id, cancellationToken);
         return true;
     }

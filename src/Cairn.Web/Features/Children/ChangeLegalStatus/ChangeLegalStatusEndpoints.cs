@@ -13,27 +13,16 @@ public sealed class ChangeLegalStatusEndpoints : IEndpoints
             .WithTags("Legal status");
         api.MapPost("/people/{id:guid}/legal-status", ChangeAsync)
             .WithName("ChangeLegalStatus")
-            .WithSummary("Records a new legal status from a date; the current one ends the day before. Children's social care only. Send currentStatusId as you read it (null for none); a stale one is 409.")
+            .WithSummary("Records a new legal status from a date; the current one ends the day before. Children's social care only. "
+                         + "Send currentStatusId as you read it (null for none); a stale one is 409.")
             .WithTags("Legal status");
     }
 
-    private static async Task<Results<Ok<LegalStatusHistory>, NotFound>> GetAsync(Guid id, ChangeLegalStatusHandler handler, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<LegalStatusHistory>, NotFound>> GetAsync(Guid id, ChangeLegalStatusHandler handler,
+        CancellationToken cancellationToken) =>
         await handler.HandleAsync(new PersonId(id), cancellationToken) is { } history ? TypedResults.Ok(history) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ChangedLegalStatus>, ValidationProblem, ProblemHttpResult, NotFound>> ChangeAsync(
-        Guid id, ChangeLegalStatusCommand command, ChangeLegalStatusHandler handler, CancellationToken cancellationToken)
-    {
-        var outcome = await handler.ChangeAsync(new PersonId(id), command, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            return refusal.IsConflict ? refusal.ToConflict("The legal status has changed") : refusal.ToProblem();
-        }
-
-        return TypedResults.Created($"/api/v1/people/{id}/legal-status", result.Value);
-    }
+        Guid id, ChangeLegalStatusCommand command, ChangeLegalStatusHandler handler, CancellationToken cancellationToken) =>
+        (await handler.ChangeAsync(new PersonId(id), command, cancellationToken)).ToCreatedResult(_ => $"/api/v1/people/{id}/legal-status");
 }

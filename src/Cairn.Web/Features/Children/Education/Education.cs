@@ -55,25 +55,28 @@ public sealed class EducationHandler(CairnDbContext db, RecordAccessService acce
         }
 
         await audit.RecordReadAsync("education.view", childId, decision.Reason.ToString(), cancellationToken);
-        var record = await db.EducationRecords.AsNoTracking().Include(x => x.Revisions).FirstOrDefaultAsync(x => x.PersonId == childId, cancellationToken);
+        var record = await db.EducationRecords.AsNoTracking().Include(x => x.Revisions)
+            .FirstOrDefaultAsync(x => x.PersonId == childId, cancellationToken);
         if (record is null)
         {
             return new EducationDetails(childId, null, null, false, null, 0, []);
         }
 
         var people = record.Revisions.Select(r => r.RecordedBy).Distinct().ToList();
-        var names = await db.Professionals.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var names = await db.Professionals.AsNoTracking().Where(p => people.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return new EducationDetails(childId, record.Status, record.Since, record.HasComplexNeeds, record.ComplexNeeds, record.Version,
             record.Revisions.OrderByDescending(r => r.Version)
-                .Select(r => new EducationRevisionView(r.Version, r.Status, r.Since, r.HasComplexNeeds, r.ComplexNeeds, r.Reason, names[r.RecordedBy], r.RecordedAt))
+                .Select(r => new EducationRevisionView(r.Version, r.Status, r.Since, r.HasComplexNeeds, r.ComplexNeeds, r.Reason,
+                    names[r.RecordedBy], r.RecordedAt))
                 .ToList());
     }
 
-    public async Task<Outcome<ChangedEducation>?> RecordAsync(PersonId childId, RecordEducationCommand command, CancellationToken cancellationToken)
+    public async Task<Handled<ChangedEducation>> RecordAsync(PersonId childId, RecordEducationCommand command, CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(childId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         if (await db.People.Where(p => p.Id == childId).Select(p => p.Kind).SingleAsync(cancellationToken) != PersonKind.Child)
@@ -117,6 +120,6 @@ public sealed class EducationHandler(CairnDbContext db, RecordAccessService acce
             return EducationRecord.Stale;
         }
 
-        return Outcome<ChangedEducation>.Success(new ChangedEducation(childId, record.Status, record.HasComplexNeeds, record.Version));
+        return new ChangedEducation(childId, record.Status, record.HasComplexNeeds, record.Version);
     }
 }

@@ -44,7 +44,7 @@ public sealed class EducationModel(EducationHandler handler, ChildBannerHandler 
             return await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.RecordAsync(childId, new RecordEducationCommand
+        var recorded = await handler.RecordAsync(childId, new RecordEducationCommand
         {
             Status = Input.Status,
             Since = Input.Since,
@@ -53,19 +53,8 @@ public sealed class EducationModel(EducationHandler handler, ChildBannerHandler 
             Reason = Input.Reason,
             Version = Input.Version,
         }, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Education details saved";
-        return Redirect($"/people/{id}/education");
+        return await this.AfterChangeAsync(recorded, _ => new PageDone("Education details saved", $"/people/{id}/education"),
+            () => LoadAsync(childId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)
@@ -76,6 +65,7 @@ public sealed class EducationModel(EducationHandler handler, ChildBannerHandler 
         }
 
         Education = education;
+        Input.Version = education.Version;
         Banner = await banner.LoadAsync(id, cancellationToken);
         return true;
     }

@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Web.Features.Children.MakeLeadProfessional;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Children.Team;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class TeamModel(TeamHandler handler, ChildBannerHandler banner) : PageModel
+public sealed class TeamModel(TeamHandler handler, MakeLeadProfessionalHandler makeLead, ChildBannerHandler banner) : PageModel
 {
     public TeamView Team { get; private set; } = null!;
 
@@ -20,20 +21,9 @@ public sealed class TeamModel(TeamHandler handler, ChildBannerHandler banner) : 
     /// <summary>Moves the lead professional role to one involvement (a button per row).</summary>
     public async Task<IActionResult> OnPostLeadAsync(Guid id, Guid involvement, int version, CancellationToken cancellationToken)
     {
-        var outcome = await handler.MakeLeadAsync(new InvolvementId(involvement), new MakeLeadCommand { Version = version }, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal, prefix: "");
-            return await LoadAsync(new PersonId(id), cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Lead professional changed";
-        return Redirect($"/people/{id}/team");
+        var moved = await makeLead.HandleAsync(new InvolvementId(involvement), new MakeLeadCommand { Version = version }, cancellationToken);
+        return await this.AfterChangeAsync(moved, _ => new PageDone("Lead professional changed", $"/people/{id}/team"),
+            () => LoadAsync(new PersonId(id), cancellationToken), prefix: "");
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Cairn.Domain;
 using Cairn.Domain.Chronology;
+using Cairn.Web.Features.Chronology;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using Cairn.Domain;
 using Cairn.Domain.Chronology;
+using Cairn.Web.Features.Chronology;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cairn.Web.Features.Children.ViewChild;
@@ -10,7 +11,8 @@ public sealed class ViewChildEndpoints : IEndpoints
     {
         api.MapGet("/people/{id:guid}", GetAsync)
             .WithName("GetPerson")
-            .WithSummary("A person's whole record: alerts, key facts, team around the child, legal status, diagnoses, relationships, addresses and the first page of the chronology.")
+            .WithSummary("A person's whole record: alerts, key facts, team around the child, legal status, diagnoses, relationships, "
+                         + "addresses and the first page of the chronology.")
             .WithTags("People");
         api.MapGet("/people/{id:guid}/chronology", GetChronologyAsync)
             .WithName("GetChronology")

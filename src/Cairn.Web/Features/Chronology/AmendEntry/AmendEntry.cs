@@ -25,9 +25,20 @@ public sealed record EntryRevisionView(int Version, ChronologyContent Before, st
 /// One entry as it stands, with everything it said before each amendment. Only the people the viewer may see
 /// are named; <see cref="OtherSubjects"/> counts the rest.
 /// </summary>
-public sealed record EntryDetails(ChronologyEntryId Id, ChronologyContent Content, string Agency, AgencyKind AgencyKind, string RecordedBy,
-    DateTimeOffset RecordedAt, int Version, IReadOnlyList<EntrySubjectView> Subjects, int OtherSubjects,
-    IReadOnlyList<EntryRevisionView> History, bool MayAmend);
+public sealed record EntryDetails
+{
+    public required ChronologyEntryId Id { get; init; }
+    public required ChronologyContent Content { get; init; }
+    public required string Agency { get; init; }
+    public required AgencyKind AgencyKind { get; init; }
+    public required string RecordedBy { get; init; }
+    public required DateTimeOffset RecordedAt { get; init; }
+    public required int Version { get; init; }
+    public required IReadOnlyList<EntrySubjectView> Subjects { get; init; }
+    public required int OtherSubjects { get; init; }
+    public required IReadOnlyList<EntryRevisionView> History { get; init; }
+    public required bool MayAmend { get; init; }
+}
 
 public sealed record AmendedEntry(ChronologyEntryId Id, int Version);
 
@@ -57,27 +68,39 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
         var entry = await db.ChronologyEntries.AsNoTracking().Include(e => e.Revisions).SingleAsync(e => e.Id == id, cancellationToken);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == entry.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
         var professionals = entry.Revisions.Select(r => r.AmendedBy).Append(entry.RecordedBy).Distinct().ToList();
-        var names = await db.Professionals.AsNoTracking().Where(p => professionals.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var names = await db.Professionals.AsNoTracking().Where(p => professionals.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var allowedIds = visible.Value.Allowed.Select(a => a.Person).ToList();
         var subjects = await db.People.AsNoTracking().Where(p => allowedIds.Contains(p.Id))
             .Select(p => new EntrySubjectView(p.Id, p.GivenName + " " + p.FamilyName, p.Kind)).ToListAsync(cancellationToken);
 
-        return new EntryDetails(entry.Id, entry.Content, agency, entry.AgencyKind, names[entry.RecordedBy], entry.RecordedAt, entry.Version,
-            subjects.OrderBy(s => s.Name, StringComparer.Ordinal).ToList(), visible.Value.Hidden,
-            entry.Revisions.OrderByDescending(r => r.Version)
+        return new EntryDetails
+        {
+            Id = entry.Id,
+            Content = entry.Content,
+            Agency = agency,
+            AgencyKind = entry.AgencyKind,
+            RecordedBy = names[entry.RecordedBy],
+            RecordedAt = entry.RecordedAt,
+            Version = entry.Version,
+            Subjects = subjects.OrderBy(s => s.Name, StringComparer.Ordinal).ToList(),
+            OtherSubjects = visible.Value.Hidden,
+            History = entry.Revisions.OrderByDescending(r => r.Version)
                 .Select(r => new EntryRevisionView(r.Version, r.Before, r.Reason, names[r.AmendedBy], r.AmendedAt)).ToList(),
-            entry.MayBeAmendedBy(user.ProfessionalId, user.AgencyId, user.Roles));
+            MayAmend = entry.MayBeAmendedBy(user.ProfessionalId, user.AgencyId, user.Roles),
+        };
     }
 
-    public async Task<Outcome<AmendedEntry>?> AmendAsync(ChronologyEntryId id, AmendEntryCommand command, CancellationToken cancellationToken)
+    public async Task<Handled<AmendedEntry>> AmendAsync(ChronologyEntryId id, AmendEntryCommand command, CancellationToken cancellationToken)
     {
         var visible = await VisibleSubjectsAsync(id, cancellationToken);
         if (visible is null)
         {
-            return null;
+            return Handled.NotFound;
         }
 
-        var entry = await db.ChronologyEntries.Include(e => e.Subjects).Include(e => e.Revisions).SingleAsync(e => e.Id == id, cancellationToken);
+        var entry = await db.ChronologyEntries.Include(e => e.Subjects).Include(e => e.Revisions)
+            .SingleAsync(e => e.Id == id, cancellationToken);
         var firstSubject = visible.Value.Allowed[0].Person;
         if (!entry.MayBeAmendedBy(user.ProfessionalId, user.AgencyId, user.Roles))
         {
@@ -93,7 +116,8 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
 
         var subjectIds = entry.Subjects.Select(s => s.PersonId).ToList();
         var concernsAChild = await db.People.AnyAsync(p => subjectIds.Contains(p.Id) && p.Kind == PersonKind.Child, cancellationToken);
-        var outcome = entry.Amend(command.ToContent(), command.Version ?? 0, command.Reason ?? "", concernsAChild, user.ProfessionalId, clock.GetUtcNow());
+        var outcome = entry.Amend(command.ToContent(), command.Version ?? 0, command.Reason ?? "", concernsAChild, user.ProfessionalId,
+            clock.GetUtcNow());
         if (outcome.Refusal is { } refusal)
         {
             return refusal;
@@ -106,6 +130,8 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
 
         try
         {
+            // Saved with the concern evaluation it queues, in one transaction; Data/Saving cannot wrap this save (it is
+            // the evaluator's), so a lost race is caught here until the evaluator offers a save that answers a conflict.
             await concerns.SaveAndEvaluateAsync(subjectIds, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -114,7 +140,7 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
             return ChronologyEntry.Stale;
         }
 
-        return Outcome<AmendedEntry>.Success(new AmendedEntry(entry.Id, entry.Version));
+        return new AmendedEntry(entry.Id, entry.Version);
     }
 
     /// <summary>

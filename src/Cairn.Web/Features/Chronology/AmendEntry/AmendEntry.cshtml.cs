@@ -25,7 +25,6 @@ public sealed class AmendEntryModel(AmendEntryHandler handler, ChildBannerHandle
         }
 
         Input.From(Entry.Content);
-        Input.Version = Entry.Version;
         return Page();
     }
 
@@ -37,20 +36,10 @@ public sealed class AmendEntryModel(AmendEntryHandler handler, ChildBannerHandle
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.AmendAsync(id, Input.ToCommand(), cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Entry amended. The original is kept in its history.";
-        return Redirect($"/chronology/{entryId}");
+        var amended = await handler.AmendAsync(id, Input.ToCommand(), cancellationToken);
+        return await this.AfterChangeAsync(amended,
+            _ => new PageDone("Entry amended. The original is kept in its history.", $"/chronology/{entryId}"),
+            () => LoadAsync(id, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(ChronologyEntryId id, CancellationToken cancellationToken)
@@ -61,6 +50,7 @@ public sealed class AmendEntryModel(AmendEntryHandler handler, ChildBannerHandle
         }
 
         Entry = entry;
+        Input.Version = entry.Version;
         Banner = await banner.LoadAsync(entry.Subjects[0].Id, cancellationToken);
         return true;
     }

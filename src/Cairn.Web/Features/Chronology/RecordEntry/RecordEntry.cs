@@ -20,12 +20,12 @@ public sealed record RecordedEntry(ChronologyEntryId Id, IReadOnlyList<PersonId>
 public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
     Cairn.Web.Background.Concerns.ConcernEvaluator concerns)
 {
-    /// <returns>Null when the person does not exist or the professional may not see them.</returns>
-    public async Task<Outcome<RecordedEntry>?> HandleAsync(PersonId personId, RecordEntryCommand command, CancellationToken cancellationToken)
+    /// <returns>Not found when the person does not exist or the professional may not see them.</returns>
+    public async Task<Handled<RecordedEntry>> HandleAsync(PersonId personId, RecordEntryCommand command, CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(personId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         if (command.OccurredAt is null)
@@ -40,9 +40,11 @@ public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService ac
         if (command.IncludeHouseholdChildren)
         {
             var today = clock.Today();
-            var households = await db.Households.Where(h => h.Members.Any(m => m.PersonId == personId && m.LeftOn == null)).ToListAsync(cancellationToken);
+            var households = await db.Households.Where(h => h.Members.Any(m => m.PersonId == personId && m.LeftOn == null))
+                .ToListAsync(cancellationToken);
             var members = households.SelectMany(h => h.MembersOn(today)).Where(m => m != personId).Distinct().ToList();
-            var children = await db.People.Where(p => members.Contains(p.Id) && p.Kind == PersonKind.Child).Select(p => p.Id).ToListAsync(cancellationToken);
+            var children = await db.People.Where(p => members.Contains(p.Id) && p.Kind == PersonKind.Child).Select(p => p.Id)
+                .ToListAsync(cancellationToken);
             subjects.AddRange(children.Select(c => (c, true)));
         }
 
@@ -62,6 +64,6 @@ public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService ac
         }
 
         await concerns.SaveAndEvaluateAsync(entry.Subjects.Select(s => s.PersonId), cancellationToken);
-        return Outcome<RecordedEntry>.Success(new RecordedEntry(entry.Id, entry.Subjects.Select(s => s.PersonId).ToList()));
+        return new RecordedEntry(entry.Id, entry.Subjects.Select(s => s.PersonId).ToList());
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Chronology.RecordEntry;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class RecordEntryModel(RecordEntryHandler handler, RecordAccessService access, ChildBannerHandler banner, Children.ViewChild.ViewChildHandler child,
-    TimeProvider clock) : PageModel
+public sealed class RecordEntryModel(RecordEntryHandler handler, RecordAccessService access, ChildBannerHandler banner,
+    ChildChronologyHandler chronologies, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RecordEntryInput Input { get; set; } = new();
@@ -17,7 +17,7 @@ public sealed class RecordEntryModel(RecordEntryHandler handler, RecordAccessSer
     public ChildBanner Banner { get; private set; } = null!;
 
     /// <summary>The child's recent history across all agencies, shown before recording anything new (L03).</summary>
-    public Children.ViewChild.ChronologyPage Recent { get; private set; } = null!;
+    public ChronologyPage Recent { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -38,20 +38,9 @@ public sealed class RecordEntryModel(RecordEntryHandler handler, RecordAccessSer
             return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Chronology entry added";
-        return Redirect($"/people/{id}#chronology");
+        var recorded = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
+        return await this.AfterChangeAsync(recorded, _ => new PageDone("Chronology entry added", $"/people/{id}#chronology"),
+            () => LoadAsync(personId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)
@@ -62,7 +51,7 @@ public sealed class RecordEntryModel(RecordEntryHandler handler, RecordAccessSer
         }
 
         Banner = await banner.LoadAsync(id, cancellationToken);
-        Recent = await child.ChronologyAsync(id, new Children.ViewChild.ChronologyFilter(IncludeHousehold: true), clock.Today(), cancellationToken);
+        Recent = await chronologies.ReadAsync(id, new ChronologyFilter(IncludeHousehold: true), clock.Today(), cancellationToken);
         return true;
     }
 

@@ -8,20 +8,11 @@ public sealed class RecordEntryEndpoints : IEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/people/{id:guid}/chronology", HandleAsync)
             .WithName("RecordChronologyEntry")
-            .WithSummary("Records a chronology entry. Visits and assessments need the voice of the child; a child's missed appointment is 'WasNotBrought', never 'DidNotAttend'.")
+            .WithSummary("Records a chronology entry. Visits and assessments need the voice of the child; a child's missed appointment is "
+                         + "'WasNotBrought', never 'DidNotAttend'.")
             .WithTags("Chronology");
 
-    private static async Task<Results<Created<RecordedEntry>, ValidationProblem, NotFound>> HandleAsync(
-        Guid id, RecordEntryCommand command, RecordEntryHandler handler, CancellationToken cancellationToken)
-    {
-        var outcome = await handler.HandleAsync(new PersonId(id), command, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return TypedResults.NotFound();
-        }
-
-        return result.Refusal is { } refusal
-            ? refusal.ToProblem()
-            : TypedResults.Created($"/api/v1/chronology/{result.Value!.Id.Value}", result.Value);
-    }
+    private static async Task<Results<Created<RecordedEntry>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
+        Guid id, RecordEntryCommand command, RecordEntryHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(new PersonId(id), command, cancellationToken)).ToCreatedResult(e => $"/api/v1/chronology/{e.Id.Value}");
 }

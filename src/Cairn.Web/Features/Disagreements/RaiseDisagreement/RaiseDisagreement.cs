@@ -30,7 +30,8 @@ public sealed record RaiseDisagreementCommand
     public DisagreementDraft ToDraft() => new(Decision, DecisionEntryId, Concern, OutcomeSought);
 }
 
-public sealed record RaisedDisagreement(DisagreementId Id, PersonId ChildId, DisagreementStage Stage, ProfessionalId OwnerId, DateTimeOffset DueAt, int Version);
+public sealed record RaisedDisagreement(DisagreementId Id, PersonId ChildId, DisagreementStage Stage, ProfessionalId OwnerId, DateTimeOffset DueAt,
+    int Version);
 
 public sealed record DecisionEntryOption(ChronologyEntryId Id, DateTimeOffset OccurredAt, string Summary);
 
@@ -44,18 +45,20 @@ public sealed class RaiseDisagreementHandler(CairnDbContext db, RecordAccessServ
     /// <summary>How many recent chronology entries the form offers as the decision.</summary>
     public const int RecentEntries = 30;
 
-    /// <returns>Null when the child does not exist, is not a child, or may not be opened by the professional.</returns>
-    public async Task<Outcome<RaisedDisagreement>?> HandleAsync(PersonId childId, RaiseDisagreementCommand command, CancellationToken cancellationToken)
+    /// <returns>Not found when the child does not exist, is not a child, or may not be opened by the professional.</returns>
+    public async Task<Handled<RaisedDisagreement>> HandleAsync(PersonId childId, RaiseDisagreementCommand command,
+        CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(childId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
-        var child = await db.People.AsNoTracking().Where(p => p.Id == childId).Select(p => new { p.AreaId, p.Kind }).SingleAsync(cancellationToken);
+        var child = await db.People.AsNoTracking().Where(p => p.Id == childId).Select(p => new { p.AreaId, p.Kind })
+            .SingleAsync(cancellationToken);
         if (child.Kind != PersonKind.Child)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         var errors = new List<FieldError>();
@@ -83,8 +86,8 @@ public sealed class RaiseDisagreementHandler(CairnDbContext db, RecordAccessServ
         db.Disagreements.Add(disagreement);
         audit.Record("disagreement.raise", childId, "disagreement", disagreement.Id.Value, detail: "stage 1");
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome<RaisedDisagreement>.Success(new RaisedDisagreement(disagreement.Id, childId, disagreement.Stage, disagreement.OwnerId,
-            disagreement.DueAt, disagreement.Version));
+        return new RaisedDisagreement(disagreement.Id, childId, disagreement.Stage, disagreement.OwnerId, disagreement.DueAt,
+            disagreement.Version);
     }
 
     /// <summary>The child's latest chronology entries, newest first, to name the decision. Callers must already have checked access.</summary>

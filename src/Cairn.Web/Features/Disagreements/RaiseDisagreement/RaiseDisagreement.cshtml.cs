@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Disagreements.RaiseDisagreement;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class RaiseDisagreementModel(RaiseDisagreementHandler handler, RecordAccessService access, ChildBannerHandler banner, CairnDbContext db,
-    CurrentUser user, IConfiguration configuration) : PageModel
+public sealed class RaiseDisagreementModel(RaiseDisagreementHandler handler, RecordAccessService access, ChildBannerHandler banner,
+    CairnDbContext db, CurrentUser user, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public RaiseDisagreementInput Input { get; set; } = new();
@@ -36,20 +36,9 @@ public sealed class RaiseDisagreementModel(RaiseDisagreementHandler handler, Rec
             return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Disagreement raised";
-        return Redirect($"/disagreements/{result.Value!.Id.Value}");
+        var raised = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
+        return await this.AfterChangeAsync(raised, d => new PageDone("Disagreement raised", $"/disagreements/{d.Id.Value}"),
+            () => LoadAsync(personId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)

@@ -1,5 +1,8 @@
 using Cairn.Domain;
 using Cairn.Web.Data;
+using Cairn.Web.Features.Disagreements.EscalateDisagreement;
+using Cairn.Web.Features.Disagreements.ResolveDisagreement;
+using Cairn.Web.Features.Disagreements.WithdrawDisagreement;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +12,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Disagreements.ViewDisagreement;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ViewDisagreementModel(ViewDisagreementHandler handler, ChildBannerHandler banner) : PageModel
+public sealed class ViewDisagreementModel(ViewDisagreementHandler handler, ResolveDisagreementHandler resolve, EscalateDisagreementHandler escalate,
+    WithdrawDisagreementHandler withdraw, ChildBannerHandler banner) : PageModel
 {
     [BindProperty]
     public ResolveInput Resolve { get; set; } = new();
@@ -39,8 +43,8 @@ public sealed class ViewDisagreementModel(ViewDisagreementHandler handler, Child
             return await LoadAsync(disagreement, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.ResolveAsync(disagreement, Resolve.ToCommand(), cancellationToken);
-        return await CompleteAsync(disagreement, outcome, nameof(Resolve), "Outcome recorded: the disagreement is resolved", cancellationToken);
+        var resolved = await resolve.HandleAsync(disagreement, Resolve.ToCommand(), cancellationToken);
+        return await CompleteAsync(disagreement, resolved, nameof(Resolve), _ => "Outcome recorded: the disagreement is resolved", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostEscalateAsync(Guid id, CancellationToken cancellationToken)
@@ -52,9 +56,9 @@ public sealed class ViewDisagreementModel(ViewDisagreementHandler handler, Child
             return await LoadAsync(disagreement, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.EscalateAsync(disagreement, Escalate.ToCommand(), cancellationToken);
-        return await CompleteAsync(disagreement, outcome, nameof(Escalate),
-            outcome is { Value: { } changed } ? $"Escalated to stage {(int)changed.Stage}" : "", cancellationToken);
+        var escalated = await escalate.HandleAsync(disagreement, Escalate.ToCommand(), cancellationToken);
+        return await CompleteAsync(disagreement, escalated, nameof(Escalate), changed => $"Escalated to stage {(int)changed.Stage}",
+            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
@@ -66,38 +70,26 @@ public sealed class ViewDisagreementModel(ViewDisagreementHandler handler, Child
             return await LoadAsync(disagreement, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.WithdrawAsync(disagreement, Withdraw.ToCommand(), cancellationToken);
-        return await CompleteAsync(disagreement, outcome, nameof(Withdraw), "Disagreement withdrawn", cancellationToken);
+        var withdrawn = await withdraw.HandleAsync(disagreement, Withdraw.ToCommand(), cancellationToken);
+        return await CompleteAsync(disagreement, withdrawn, nameof(Withdraw), _ => "Disagreement withdrawn", cancellationToken);
     }
 
-    private async Task<IActionResult> CompleteAsync(DisagreementId id, Outcome<ChangedDisagreement>? outcome, string prefix, string notice,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Done, the notice and back to the disagreement; refused, the page again with the error summary (a stale version or
+    /// a step that is not the person's to take is about the whole form). This page answers a refused step with 200, as it
+    /// always has: the summary says why, and the other forms stay usable.
+    /// </summary>
+    private async Task<IActionResult> CompleteAsync(DisagreementId id, Handled<ChangedDisagreement> handled, string prefix,
+        Func<ChangedDisagreement, string> notice, CancellationToken cancellationToken)
     {
-        if (outcome is not { } result)
+        var result = await this.AfterChangeAsync(handled, changed => new PageDone(notice(changed), $"/disagreements/{id.Value}"),
+            () => LoadAsync(id, cancellationToken), prefix);
+        if (handled.As == HandledAs.Refused)
         {
-            return NotFound();
+            Response.StatusCode = StatusCodes.Status200OK;
         }
 
-        if (result.Refusal is { } refusal)
-        {
-            // A stale version, or a step that is not the person's to take, is about the whole form: the summary links to the top.
-            if (refusal.IsConflict || ViewDisagreementHandler.IsNotYours(refusal))
-            {
-                foreach (var error in refusal.Errors)
-                {
-                    ModelState.AddModelError(string.Empty, error.Message);
-                }
-            }
-            else
-            {
-                ModelState.AddRefusal(refusal, prefix);
-            }
-
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = notice;
-        return Redirect($"/disagreements/{id.Value}");
+        return result;
     }
 
     /// <summary>Only one of the forms is posted; the others' inputs are not validated.</summary>
@@ -145,8 +137,12 @@ public sealed class ViewDisagreementModel(ViewDisagreementHandler handler, Child
         public Guid? NextOwnerId { get; set; }
         public int? Version { get; set; }
 
-        public EscalateDisagreementCommand ToCommand() =>
-            new() { Reason = Reason, NextOwnerId = NextOwnerId is { } next ? new ProfessionalId(next) : null, Version = Version };
+        public EscalateDisagreementCommand ToCommand() => new()
+        {
+            Reason = Reason,
+            NextOwnerId = NextOwnerId is { } next ? new ProfessionalId(next) : null,
+            Version = Version,
+        };
     }
 
     public sealed class WithdrawInput

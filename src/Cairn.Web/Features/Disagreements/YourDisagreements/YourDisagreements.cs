@@ -8,8 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.Disagreements.YourDisagreements;
 
-public sealed record DisagreementListItem(DisagreementId Id, PersonId ChildId, string ChildName, string Decision, DisagreementStatus Status,
-    DisagreementStage Stage, string Owner, DateTimeOffset DueAt, bool Overdue, bool FlaggedForPartnership);
+public sealed record DisagreementListItem
+{
+    public required DisagreementId Id { get; init; }
+    public required PersonId ChildId { get; init; }
+    public required string ChildName { get; init; }
+    public required string Decision { get; init; }
+    public required DisagreementStatus Status { get; init; }
+    public required DisagreementStage Stage { get; init; }
+    public required string Owner { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required bool Overdue { get; init; }
+    public required bool FlaggedForPartnership { get; init; }
+}
 
 /// <summary>
 /// Open disagreements the professional owns the current stage of; every disagreement they raised; and, for a
@@ -55,8 +66,19 @@ public sealed class YourDisagreementsHandler(CairnDbContext db, CurrentUser user
         audit.Record("disagreements.list.view", null, "disagreement", null, "allowed", $"{rows.Count} disagreements");
         await db.SaveChangesAsync(cancellationToken);
 
-        var items = rows.Select(x => (Row: x, Item: new DisagreementListItem(x.Id, x.ChildId, $"{x.GivenName} {x.FamilyName}", x.Decision, x.Status, x.Stage,
-                x.Owner, x.DueAt, x.Status == DisagreementStatus.Open && now >= x.DueAt, x.PartnershipFlaggedAt != null)))
+        var items = rows.Select(x => (Row: x, Item: new DisagreementListItem
+        {
+            Id = x.Id,
+            ChildId = x.ChildId,
+            ChildName = $"{x.GivenName} {x.FamilyName}",
+            Decision = x.Decision,
+            Status = x.Status,
+            Stage = x.Stage,
+            Owner = x.Owner,
+            DueAt = x.DueAt,
+            Overdue = x.Status == DisagreementStatus.Open && now >= x.DueAt,
+            FlaggedForPartnership = x.PartnershipFlaggedAt != null,
+        }))
             .OrderBy(x => x.Item.Status).ThenBy(x => x.Item.DueAt)
             .ToList();
         return new DisagreementList(

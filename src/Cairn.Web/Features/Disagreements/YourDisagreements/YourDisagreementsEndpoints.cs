@@ -7,7 +7,8 @@ public sealed class YourDisagreementsEndpoints : IEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/disagreements", GetAsync)
             .WithName("GetYourDisagreements")
-            .WithSummary("Open disagreements whose current stage the caller owns, every disagreement the caller raised, and (for a safeguarding lead) open ones in the area flagged for the partnership.")
+            .WithSummary("Open disagreements whose current stage the caller owns, every disagreement the caller raised, and (for a "
+                         + "safeguarding lead) open ones in the area flagged for the partnership.")
             .WithTags("Disagreements");
 
     private static async Task<Ok<DisagreementList>> GetAsync(YourDisagreementsHandler handler, CancellationToken cancellationToken) =>
