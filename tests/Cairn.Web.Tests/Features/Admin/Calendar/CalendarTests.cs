@@ -5,7 +5,7 @@ using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cairn.Web.Tests.Features.Admin;
+namespace Cairn.Web.Tests.Features.Admin.Calendar;
 
 public sealed class CalendarTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

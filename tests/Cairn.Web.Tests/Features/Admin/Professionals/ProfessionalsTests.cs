@@ -9,7 +9,7 @@ using Cairn.Web.Security;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Admin;
+namespace Cairn.Web.Tests.Features.Admin.Professionals;
 
 /// <summary>A database of its own: these tests deactivate, lock and sign out accounts.</summary>
 public sealed class AccountAdministrationFactory : CairnFactory;

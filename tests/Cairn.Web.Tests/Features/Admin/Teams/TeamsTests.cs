@@ -10,7 +10,7 @@ using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cairn.Web.Tests.Features.Admin;
+namespace Cairn.Web.Tests.Features.Admin.Teams;
 
 /// <summary>A database of its own, whose clock the tests control: these tests change teams' managers and run the escalation sweep.</summary>
 public sealed class TeamAdministrationFactory : CairnFactory
