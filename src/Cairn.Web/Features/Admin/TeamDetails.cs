@@ -12,17 +12,19 @@ public sealed record EligibleManager(ProfessionalId Id, string Name, string JobT
 public sealed record ManagerChangeRow(string? PreviousManager, string Manager, string ChangedBy, DateTimeOffset At, string Reason);
 
 /// <summary>One team as an administrator sees it: its manager, who could manage it instead, and every change of manager.</summary>
-public sealed record TeamDetails(
-    TeamId Id,
-    string Agency,
-    string Name,
-    ProfessionalId? ManagerId,
-    string? Manager,
-    bool ManagerIsActive,
-    int Members,
-    int Version,
-    IReadOnlyList<EligibleManager> EligibleManagers,
-    IReadOnlyList<ManagerChangeRow> History);
+public sealed record TeamDetails
+{
+    public required TeamId Id { get; init; }
+    public required string Agency { get; init; }
+    public required string Name { get; init; }
+    public ProfessionalId? ManagerId { get; init; }
+    public string? Manager { get; init; }
+    public required bool ManagerIsActive { get; init; }
+    public required int Members { get; init; }
+    public required int Version { get; init; }
+    public required IReadOnlyList<EligibleManager> EligibleManagers { get; init; }
+    public required IReadOnlyList<ManagerChangeRow> History { get; init; }
+}
 
 /// <summary>
 /// One team in the administrator's area as its page and the API show it; teams outside the area are not found. Read by
@@ -70,7 +72,18 @@ public sealed class TeamDetailsHandler(CairnDbContext db, CurrentUser user)
             .Select(p => new EligibleManager(p.Id, p.Name, p.JobTitle))
             .ToList();
         var members = people.Count(p => p.TeamId == id);
-        return new TeamDetails(team.Id, found.Agency, team.Name, team.ManagerId, manager?.Name, manager?.IsActive == true, members,
-            team.Version, eligible, history);
+        return new TeamDetails
+        {
+            Id = team.Id,
+            Agency = found.Agency,
+            Name = team.Name,
+            ManagerId = team.ManagerId,
+            Manager = manager?.Name,
+            ManagerIsActive = manager?.IsActive == true,
+            Members = members,
+            Version = team.Version,
+            EligibleManagers = eligible,
+            History = history,
+        };
     }
 }

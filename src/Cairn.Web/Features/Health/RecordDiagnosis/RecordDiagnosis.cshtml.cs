@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.Health.Diagnoses;
+namespace Cairn.Web.Features.Health.RecordDiagnosis;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class RecordDiagnosisModel(DiagnosesHandler handler, RecordAccessService access, ChildBannerHandler banner) : PageModel
+public sealed class RecordDiagnosisModel(RecordDiagnosisHandler handler, RecordAccessService access, ChildBannerHandler banner) : PageModel
 {
     [BindProperty]
     public RecordDiagnosisInput Input { get; set; } = new();
@@ -26,26 +26,15 @@ public sealed class RecordDiagnosisModel(DiagnosesHandler handler, RecordAccessS
             return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.RecordAsync(personId, new RecordDiagnosisCommand
+        var handled = await handler.HandleAsync(personId, new RecordDiagnosisCommand
         {
             Condition = Input.Condition,
             DiagnosedOn = Input.DiagnosedOn,
             Source = Input.Source,
             Notes = Input.Notes,
         }, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Diagnosis recorded";
-        return Redirect($"/people/{id}#diagnoses");
+        return await this.AfterChangeAsync(handled, _ => new PageDone("Diagnosis recorded", $"/people/{id}#diagnoses"),
+            () => LoadAsync(personId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)

@@ -7,19 +7,25 @@ using Cairn.Web.Data;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Features.People.FindPerson;
+namespace Cairn.Web.Features.People;
 
 /// <summary>What to look for: any combination, at least one. Every term given must match.</summary>
 public sealed record FindPersonQuery(string? Name, DateOnly? DateOfBirth, string? NhsNumber, string? Postcode)
 {
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && DateOfBirth is null && string.IsNullOrWhiteSpace(NhsNumber) && string.IsNullOrWhiteSpace(Postcode);
+    public bool IsEmpty =>
+        string.IsNullOrWhiteSpace(Name) && DateOfBirth is null && string.IsNullOrWhiteSpace(NhsNumber) && string.IsNullOrWhiteSpace(Postcode);
 }
 
 /// <summary>One person found, with just enough to tell people apart and nothing more.</summary>
-public sealed record FoundPerson(PersonId Id, string Name, PersonKind Kind, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, string? NhsNumber, string? Postcode);
+public sealed record FoundPerson(PersonId Id, string Name, PersonKind Kind, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, string? NhsNumber,
+    string? Postcode);
 
 public sealed record FoundPeople(IReadOnlyList<FoundPerson> People, bool MoreNotShown);
 
+/// <summary>
+/// Person search, shared by the FindPerson screen and API and by the family slices that offer people to link: only
+/// people the professional may open are found.
+/// </summary>
 public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     public const int MaxResults = 50;
@@ -36,7 +42,7 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
     /// Finds the people the professional may open that match every term given. Names match whatever the
     /// case or accents, by prefix, or with a slip of the keyboard (see <see cref="NameText"/>).
     /// </summary>
-    public async Task<Outcome<FoundPeople>> HandleAsync(FindPersonQuery query, CancellationToken cancellationToken)
+    public async Task<Handled<FoundPeople>> HandleAsync(FindPersonQuery query, CancellationToken cancellationToken)
     {
         if (query.IsEmpty)
         {
@@ -94,7 +100,9 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
 
         if (postcode is not null)
         {
-            var living = db.Addresses.Where(a => a.Postcode == postcode && a.From <= today && (a.To == null || a.To >= today)).Select(a => a.PersonId);
+            var living = db.Addresses
+                .Where(a => a.Postcode == postcode && a.From <= today && (a.To == null || a.To >= today))
+                .Select(a => a.PersonId);
             if (candidates is not null)
             {
                 var named = candidates.Take(MaxCandidates);
@@ -144,7 +152,8 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
             found = loaded
                 .Select(p => (Person: p, Score: tokens.Count == 0 ? 1.0 : NameText.MatchScore(tokens, PersonSearchIndex.TokensFor(p).ToList())))
                 .Where(x => x.Score is not null)
-                .OrderByDescending(x => x.Score).ThenBy(x => x.Person.FamilyName, StringComparer.OrdinalIgnoreCase).ThenBy(x => x.Person.GivenName, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(x => x.Score).ThenBy(x => x.Person.FamilyName, StringComparer.OrdinalIgnoreCase).ThenBy(x => x.Person.GivenName,
+                    StringComparer.OrdinalIgnoreCase)
                 .Select(x => x.Person)
                 .Take(MaxResults + 1)
                 .ToList();
@@ -173,8 +182,9 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
         audit.Record("person.search", null, outcome: "succeeded", detail: $"results={shown.Count}{(found.Count > MaxResults ? "+" : "")}");
         await db.SaveChangesAsync(cancellationToken);
 
-        var results = shown.Select(p => new FoundPerson(p.Id, p.FullName, p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth, p.NhsNumber, postcodes.GetValueOrDefault(p.Id))).ToList();
-        return Outcome<FoundPeople>.Success(new FoundPeople(results, found.Count > MaxResults));
+        var results = shown.Select(p => new FoundPerson(p.Id, p.FullName, p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth, p.NhsNumber,
+            postcodes.GetValueOrDefault(p.Id))).ToList();
+        return new FoundPeople(results, found.Count > MaxResults);
     }
 
     /// <summary>
@@ -218,7 +228,8 @@ public sealed class FindPersonHandler(CairnDbContext db, RecordAccessService acc
             // A key range rather than StartsWith: LIKE cannot use the index on SQLite.
             var from = token;
             var to = token + "\uffff";
-            ids = ids.Union(db.PersonSearchKeys.Where(k => string.Compare(k.Key, from) >= 0 && string.Compare(k.Key, to) < 0).Select(k => k.PersonId));
+            ids = ids.Union(db.PersonSearchKeys.Where(k => string.Compare(k.Key, from) >= 0 && string.Compare(k.Key,
+                to) < 0).Select(k => k.PersonId));
         }
 
         return ids;

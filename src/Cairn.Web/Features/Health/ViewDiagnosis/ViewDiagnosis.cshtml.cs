@@ -1,15 +1,17 @@
 using Cairn.Domain;
 using Cairn.Domain.Health;
+using Cairn.Web.Features.Health.ChangeDiagnosisStatus;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.Health.Diagnoses;
+namespace Cairn.Web.Features.Health.ViewDiagnosis;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ViewDiagnosisModel(DiagnosesHandler handler, ChildBannerHandler banner) : PageModel
+public sealed class ViewDiagnosisModel(ViewDiagnosisHandler handler, ChangeDiagnosisStatusHandler changeStatus, ChildBannerHandler banner)
+    : PageModel
 {
     [BindProperty]
     public ChangeStatusInput Input { get; set; } = new();
@@ -37,21 +39,10 @@ public sealed class ViewDiagnosisModel(DiagnosesHandler handler, ChildBannerHand
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.ChangeStatusAsync(id, new ChangeDiagnosisStatusCommand { Status = Input.Status, Reason = Input.Reason, Version = Input.Version },
-            cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Diagnosis status changed";
-        return Redirect($"/diagnoses/{diagnosisId}");
+        var command = new ChangeDiagnosisStatusCommand { Status = Input.Status, Reason = Input.Reason, Version = Input.Version };
+        var handled = await changeStatus.HandleAsync(id, command, cancellationToken);
+        return await this.AfterChangeAsync(handled, _ => new PageDone("Diagnosis status changed", $"/diagnoses/{diagnosisId}"),
+            () => LoadAsync(id, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(DiagnosisId id, CancellationToken cancellationToken)
