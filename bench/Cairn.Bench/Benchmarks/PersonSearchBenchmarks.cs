@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Cairn.Domain;
 using Cairn.Web.Features;
 using Cairn.Web.Features.People;
 using Microsoft.Extensions.DependencyInjection;

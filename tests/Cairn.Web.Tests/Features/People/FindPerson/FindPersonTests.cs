@@ -5,7 +5,7 @@ using System.Text.Json;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.People;
+namespace Cairn.Web.Tests.Features.People.FindPerson;
 
 /// <summary>
 /// Finding a person (L10): names match whatever the case, accents or a slip of the keyboard; a date of birth,

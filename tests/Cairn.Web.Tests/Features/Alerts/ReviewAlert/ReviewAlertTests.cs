@@ -8,7 +8,7 @@ using Cairn.Domain.Alerts;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Alerts;
+namespace Cairn.Web.Tests.Features.Alerts.ReviewAlert;
 
 /// <summary>
 /// Reviewing and closing an alert with version checking: whoever writes first wins, a stale write is refused

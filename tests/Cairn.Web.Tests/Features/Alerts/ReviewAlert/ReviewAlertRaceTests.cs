@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cairn.Web.Tests.Features.Alerts;
+namespace Cairn.Web.Tests.Features.Alerts.ReviewAlert;
 
 /// <summary>
 /// The race the version check cannot see: someone else saves after the handler has read the alert and

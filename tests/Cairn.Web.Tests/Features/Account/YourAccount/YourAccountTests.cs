@@ -5,7 +5,7 @@ using Cairn.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Account;
+namespace Cairn.Web.Tests.Features.Account.YourAccount;
 
 public sealed partial class YourAccountTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

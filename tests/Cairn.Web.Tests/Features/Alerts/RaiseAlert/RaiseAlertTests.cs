@@ -7,7 +7,7 @@ using Cairn.Domain.Alerts;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Alerts;
+namespace Cairn.Web.Tests.Features.Alerts.RaiseAlert;
 
 /// <summary>
 /// Raising a structured alert (L07): a complete alert is saved, owned by whoever raised it, audited and shown at

@@ -8,7 +8,7 @@ using Cairn.Domain.People;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.People;
+namespace Cairn.Web.Tests.Features.People.CreatePerson;
 
 /// <summary>
 /// Creating a person: a valid record is saved with its creator in the team around the child; bad identifiers

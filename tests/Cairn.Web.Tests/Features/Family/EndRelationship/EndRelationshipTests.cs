@@ -5,7 +5,7 @@ using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cairn.Web.Tests.Features.Family;
+namespace Cairn.Web.Tests.Features.Family.EndRelationship;
 
 public sealed class EndRelationshipTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

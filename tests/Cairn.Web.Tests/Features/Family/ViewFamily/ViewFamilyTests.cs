@@ -4,7 +4,7 @@ using System.Text.Json;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Family;
+namespace Cairn.Web.Tests.Features.Family.ViewFamily;
 
 /// <summary>A person's family page and its API: people posing a risk shown clearly, history kept, need-to-know both ways.</summary>
 public sealed class ViewFamilyTests(CairnFactory factory) : IClassFixture<CairnFactory>

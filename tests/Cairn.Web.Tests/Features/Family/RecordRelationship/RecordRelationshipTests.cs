@@ -5,7 +5,7 @@ using Cairn.Domain.People;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Family;
+namespace Cairn.Web.Tests.Features.Family.RecordRelationship;
 
 public sealed class RecordRelationshipTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

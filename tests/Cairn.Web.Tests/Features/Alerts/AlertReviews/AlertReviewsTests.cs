@@ -4,7 +4,7 @@ using System.Text.Json;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Alerts;
+namespace Cairn.Web.Tests.Features.Alerts.AlertReviews;
 
 /// <summary>
 /// The alerts-to-review list: each professional sees the active alerts they own, overdue ones flagged, and

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.People;
+namespace Cairn.Web.Tests.Features.People.FindPerson;
 
 /// <summary>Person search for an area-wide viewer (candidates kept in the database) and a need-to-know one (filtered in memory).</summary>
 public sealed class FindPersonCandidateTests(CairnFactory factory) : IClassFixture<CairnFactory>

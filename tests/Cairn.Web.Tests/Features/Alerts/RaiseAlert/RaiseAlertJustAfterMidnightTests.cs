@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Cairn.Web.Tests.Infrastructure;
 
-namespace Cairn.Web.Tests.Features.Alerts;
+namespace Cairn.Web.Tests.Features.Alerts.RaiseAlert;
 
 /// <summary>Dates are England's dates: an alert raised "today" just after midnight in summer is raised today.</summary>
 public sealed class RaiseAlertJustAfterMidnightTests(JustAfterMidnightFactory factory) : IClassFixture<JustAfterMidnightFactory>

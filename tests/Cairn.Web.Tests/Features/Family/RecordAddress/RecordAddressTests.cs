@@ -6,7 +6,7 @@ using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cairn.Web.Tests.Features.Family;
+namespace Cairn.Web.Tests.Features.Family.RecordAddress;
 
 public sealed class RecordAddressTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Auditing;
+namespace Cairn.Web.Tests.Features.Auditing.AuditLogSearch;
 
 public sealed class AuditLogSearchTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {

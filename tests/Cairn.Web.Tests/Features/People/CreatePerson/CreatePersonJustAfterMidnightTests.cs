@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Cairn.Web.Tests.Infrastructure;
 
-namespace Cairn.Web.Tests.Features.People;
+namespace Cairn.Web.Tests.Features.People.CreatePerson;
 
 /// <summary>Dates are England's dates: a baby born today just after midnight in summer can be recorded today.</summary>
 public sealed class CreatePersonJustAfterMidnightTests(JustAfterMidnightFactory factory) : IClassFixture<JustAfterMidnightFactory>
