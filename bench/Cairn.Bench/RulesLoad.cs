@@ -4,7 +4,7 @@ using Cairn.Domain;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.Concerns;
 using Cairn.Domain.Education;
-using Cairn.Web.Concerns;
+using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Chronology.RecordEntry;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,16 @@
 using System.Reflection;
 using Cairn.Web.Auditing;
+using Cairn.Web.Background;
+using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Features;
-using Cairn.Web.FollowThrough;
+using Cairn.Web.Features.Shares;
+using Cairn.Web.Features.Errors;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -39,14 +44,18 @@ public static class CairnApp
         services.AddSingleton<WorkingCalendarSource>();
         services.AddScoped<ShareSteps>();
         services.AddScoped<ShareAccessService>();
-        services.AddScoped<EscalationSweep>();
+        services.AddScoped<ShareStepRunner>();
+        services.AddScoped<ShareBoxes>();
+        services.AddScoped<RecipientChoices>();
+        services.AddScoped<ShareSweep>();
+        services.AddScoped<DisagreementSweep>();
         services.AddScoped<Features.FrontDoor.ContactIntake>();
         services.AddScoped<Features.FrontDoor.ThresholdDocuments>();
         services.AddScoped<FrontDoorSweep>();
-        services.AddScoped<Concerns.ChildFactsLoader>();
-        services.AddSingleton<Concerns.ConcernReferenceData>();
-        services.AddScoped<Concerns.ConcernEvaluator>();
-        services.AddScoped<Concerns.ConcernSweep>();
+        services.AddScoped<ChildFactsLoader>();
+        services.AddSingleton<ConcernReferenceData>();
+        services.AddScoped<ConcernEvaluator>();
+        services.AddScoped<ConcernSweep>();
         if (SqliteCheckpointer.Wanted(options, builder.Configuration))
         {
             // Registered first, so it starts before anything that writes.
@@ -56,7 +65,7 @@ public static class CairnApp
 
         if (builder.Configuration.GetValue("Cairn:Escalation:Enabled", true))
         {
-            services.AddHostedService<EscalationWorker>();
+            services.AddHostedService<Scheduler>();
         }
 
         services.AddAuthentication(SelectorScheme)
@@ -122,7 +131,9 @@ public static class CairnApp
                 {
                     Title = "Cairn API",
                     Version = "v1",
-                    Description = "The multi-agency child's record. Authenticate with a personal API token from your account page: `Authorization: Bearer cairn_…`. A child's record you are not involved with answers 404, exactly as one that does not exist.",
+                    Description = "The multi-agency child's record. Authenticate with a personal API token from your account page: "
+                        + "`Authorization: Bearer cairn_…`. A child's record you are not involved with answers 404, exactly as one that "
+                        + "does not exist.",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -205,9 +216,20 @@ public static class CairnApp
         }
 
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"en-GB\"><head><title>Sorry, there is a problem with Cairn</title><link rel=\"stylesheet\" href=\"/css/cairn.css\"></head><body class=\"govuk-template__body\"><main class=\"govuk-main-wrapper govuk-width-container\" id=\"main-content\"><h1 class=\"govuk-heading-l\">Sorry, there is a problem with Cairn</h1><p class=\"govuk-body\">Nothing you entered was saved. Try again. If it happens again, quote this reference to support: <strong>{correlation}</strong></p><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to your home page</a></p></main></body></html>");
+        await context.Response.WriteAsync(await UnexpectedErrorPageAsync(context.RequestServices, correlation));
     }
+
+    /// <summary>The page a person sees after an unexpected error (<c>Features/Errors/UnexpectedError.razor</c>), as HTML.</summary>
+    private static async Task<string> UnexpectedErrorPageAsync(IServiceProvider services, string correlation)
+    {
+        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(UnexpectedError.Correlation)] = correlation });
+        return await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<UnexpectedError>(parameters)).ToHtmlString());
+    }
+
+    /// <summary>Everything from Cairn itself; no inline script or style, no framing, forms post only to Cairn.</summary>
+    private const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static Task SecurityHeadersAsync(HttpContext context, Func<Task> next)
     {
@@ -218,7 +240,7 @@ public static class CairnApp
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         if (!context.Request.Path.StartsWithSegments("/api/reference"))
         {
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
         }
 
         // A child's record must not linger in shared or browser caches.

@@ -30,7 +30,8 @@ public static class CairnHost
             case "import-postcodes":
                 return await ImportPostcodesAsync(app, rest);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), seed-demo [--children N] [--reset], import-postcodes FILE [--la CODE...], verify-audit");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), "
+                    + "seed-demo [--children N] [--reset], import-postcodes FILE [--la CODE...], verify-audit");
                 return 2;
         }
     }
@@ -53,7 +54,8 @@ public static class CairnHost
     private static void PrintSignIn(DemoResult result)
     {
         Console.WriteLine();
-        Console.WriteLine($"Cairn demo area '{result.AreaName}' is ready: {result.Children} children, {result.Professionals} professionals, {result.ChronologyEntries} chronology entries.");
+        Console.WriteLine($"Cairn demo area '{result.AreaName}' is ready: {result.Children} children, "
+            + $"{result.Professionals} professionals, {result.ChronologyEntries} chronology entries.");
         Console.WriteLine($"Every demo account's password is: {DemoSeeder.DemoPassword}");
         foreach (var (email, what) in result.SignIns)
         {
@@ -115,7 +117,8 @@ public static class CairnHost
             return 2;
         }
 
-        var filter = args.SkipWhile(a => a != "--la").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var filter = args.SkipWhile(a => a != "--la").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
         await db.Database.MigrateAsync();

@@ -3,10 +3,11 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cairn.Domain.Shares;
+using Cairn.Web.Background;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Shared;
+using Cairn.Web.Features.Shares;
 using Cairn.Web.Features.Shares.Inbox;
-using Cairn.Web.FollowThrough;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Perfolizer.Mathematics.OutlierDetection;
@@ -36,7 +37,7 @@ internal sealed class SweepConfig : ManualConfig
 }
 
 /// <summary>
-/// <see cref="EscalationSweep.RunAsync"/> through DI, as the background worker runs it, at the sweep time the
+/// <see cref="ShareSweep.RunAsync"/> through DI, as the background worker runs it, at the sweep time the
 /// generator recorded: every due share climbs one rung, with its event and notifications, committed batch by batch.
 /// The sweep commits, so it cannot be rolled back; instead, before anything is measured the due shares' rows are
 /// copied to a side table, and after each iteration (outside the measured region) they are written back, the
@@ -51,7 +52,7 @@ public class EscalationSweepBenchmarks
     private const string LastEvent = "BenchSweepBeforeEvents";
     private FollowThroughFixture _fixture = null!;
     private IServiceScope _scope = null!;
-    private EscalationSweep _sweep = null!;
+    private ShareSweep _sweep = null!;
     private long _lastEvent;
     private SweepResult? _result;
 
@@ -106,7 +107,7 @@ public class EscalationSweepBenchmarks
     public void IterationSetup()
     {
         _scope = _fixture.Bench.App.Services.CreateScope();
-        _sweep = _scope.ServiceProvider.GetRequiredService<EscalationSweep>();
+        _sweep = _scope.ServiceProvider.GetRequiredService<ShareSweep>();
         _result = null;
     }
 

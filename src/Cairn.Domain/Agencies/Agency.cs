@@ -82,7 +82,8 @@ public sealed class Team
     /// <paramref name="manager"/> is an active professional in the team's agency with the team manager role who does
     /// not already manage it. The change to keep in the team's history is returned; nothing changes on a refusal.
     /// </summary>
-    public Outcome<TeamManagerChange> ChangeManager(Professional? manager, string? reason, int? expectedVersion, ProfessionalId by, DateTimeOffset now)
+    public Outcome<TeamManagerChange> ChangeManager(
+        Professional? manager, string? reason, int? expectedVersion, ProfessionalId by, DateTimeOffset now)
     {
         if (expectedVersion != Version)
         {
@@ -135,7 +136,8 @@ public sealed class TeamManagerChange
         Reason = "";
     }
 
-    internal TeamManagerChange(TeamId team, ProfessionalId? previousManager, ProfessionalId manager, ProfessionalId changedBy, DateTimeOffset at, string reason)
+    internal TeamManagerChange(
+        TeamId team, ProfessionalId? previousManager, ProfessionalId manager, ProfessionalId changedBy, DateTimeOffset at, string reason)
     {
         (TeamId, PreviousManagerId, ManagerId, ChangedBy, At, Reason) = (team, previousManager, manager, changedBy, at, reason);
     }

@@ -126,7 +126,8 @@ public sealed class Professional
         }
         else if (trimmed.Length < MinReasonLength)
         {
-            errors.Add(new("Reason", $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
+            errors.Add(new("Reason",
+                $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
         }
         else if (trimmed.Length > MaxReasonLength)
         {

@@ -80,7 +80,8 @@ public sealed record AlertDraft(
         else if (description.Length < MinDescriptionLength || words < MinDescriptionWords)
         {
             errors.Add(new("Description",
-                $"The description is too short to act on. Describe the risk, the circumstances and what professionals should do, in at least {MinDescriptionWords} words ({MinDescriptionLength} characters)"));
+                "The description is too short to act on. Describe the risk, the circumstances and what professionals should do, " +
+                $"in at least {MinDescriptionWords} words ({MinDescriptionLength} characters)"));
         }
 
         return Refusal.FromErrors(errors);

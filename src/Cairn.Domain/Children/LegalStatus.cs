@@ -52,7 +52,8 @@ public sealed class LegalStatus
     /// </summary>
     public static bool MayBeRecordedBy(AgencyKind agency) => agency == AgencyKind.ChildrensSocialCare;
 
-    public const string OnlySocialCare = "Only children's social care can record a child's legal status. Share the information with the allocated social worker.";
+    public const string OnlySocialCare =
+        "Only children's social care can record a child's legal status. Share the information with the allocated social worker.";
 
     /// <summary>
     /// Records a new status from a date, closing the current one the day before. Refused when the new

@@ -117,7 +117,9 @@ public sealed class TeamAroundChild
         var others = ContinuingAfter(endedOn).Where(i => i.Id != id).ToList();
         if (involvement.IsLeadProfessional && others.Count > 0)
         {
-            return Refusal.Of("InvolvementId", "Make another professional the lead professional before ending this involvement. Every open child must have a named lead professional.");
+            return Refusal.Of("InvolvementId",
+                "Make another professional the lead professional before ending this involvement. " +
+                "Every open child must have a named lead professional.");
         }
 
         involvement.EndedOn = endedOn;

@@ -145,7 +145,8 @@ public sealed record ChronologyContent(
             else if (AppointmentOutcome == Chronology.AppointmentOutcome.DidNotAttend && concernsAChild)
             {
                 errors.Add(new("AppointmentOutcome",
-                    "Record a child's missed appointment as 'Was not brought', not 'Did not attend'. Children depend on the adults around them to bring them to appointments."));
+                    "Record a child's missed appointment as 'Was not brought', not 'Did not attend'. " +
+                    "Children depend on the adults around them to bring them to appointments."));
             }
         }
         else if (AppointmentOutcome is not null)

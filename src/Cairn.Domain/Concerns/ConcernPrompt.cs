@@ -1,3 +1,4 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
@@ -51,7 +52,10 @@ public enum PromptAction
     Nothing = 0,
     /// <summary>Raise a new prompt from the finding.</summary>
     Raise = 1,
-    /// <summary>Add the new evidence to the open prompt (<see cref="PromptDecision.Prompt"/>) with <see cref="ConcernPrompt.Refresh(RuleFinding, DateTimeOffset)"/>.</summary>
+    /// <summary>
+    /// Add the new evidence to the open prompt (<see cref="PromptDecision.Prompt"/>) with
+    /// <see cref="ConcernPrompt.Refresh(RuleFinding, DateTimeOffset)"/>.
+    /// </summary>
     Refresh = 2,
 }
 
@@ -70,7 +74,8 @@ public sealed class ConcernPrompt
     public const int MaxReasonLength = 4000;
 
     public const string NotYoursToAnswer = "Only the professional or team the prompt is for, or their manager, can answer it";
-    public const string NotYoursToReassign = "Only the professional or team the prompt is for, a front door manager or a safeguarding lead can pass it on";
+    public const string NotYoursToReassign =
+        "Only the professional or team the prompt is for, a front door manager or a safeguarding lead can pass it on";
     public const string AnsweredAsManagerNote = "Answered by the manager of the team the prompt is for. ";
 
     /// <summary>The refusal for a stale version or a lost race.</summary>
@@ -78,6 +83,7 @@ public sealed class ConcernPrompt
 
     private readonly List<ConcernPromptEvidence> _evidence = [];
     private readonly List<ConcernPromptEvent> _events = [];
+    private EscalationClock _escalation;
 
     private ConcernPrompt()
     {
@@ -100,11 +106,22 @@ public sealed class ConcernPrompt
     public PromptResponse? Response { get; private set; }
     public string? Reason { get; private set; }
 
+    /// <summary>Where the prompt stands on the escalation ladder (stored as the two properties below).</summary>
+    public EscalationClock Escalation => _escalation;
+
     /// <summary>How many rungs of the ladder it has climbed.</summary>
-    public int EscalationLevel { get; private set; }
+    public int EscalationLevel
+    {
+        get => _escalation.Level;
+        private set => _escalation = _escalation with { Level = value };
+    }
 
     /// <summary>When the sweep must next look at this prompt; null once nothing more can fall due.</summary>
-    public DateTimeOffset? NextEscalationAt { get; private set; }
+    public DateTimeOffset? NextEscalationAt
+    {
+        get => _escalation.NextAt;
+        private set => _escalation = _escalation with { NextAt = value };
+    }
     public int Version { get; private set; }
 
     public IReadOnlyList<ConcernPromptEvidence> Evidence => _evidence;
@@ -120,7 +137,10 @@ public sealed class ConcernPrompt
 
     public bool IsOverdue(DateTimeOffset now) => IsOpen && now >= DueAt;
 
-    /// <summary>Whether this professional, in this team, is someone the prompt is for: the assigned professional, or anyone in the assigned team.</summary>
+    /// <summary>
+    /// Whether this professional, in this team, is someone the prompt is for: the assigned professional, or anyone in the
+    /// assigned team.
+    /// </summary>
     public bool IsFor(ProfessionalId professional, TeamId? team) =>
         professional == AssignedProfessional || (AssignedTeam is { } assigned && team == assigned);
 
@@ -152,7 +172,7 @@ public sealed class ConcernPrompt
             Status = ConcernPromptStatus.Open,
             Version = 1,
         };
-        prompt.NextEscalationAt = prompt.DueAt;
+        prompt._escalation = EscalationClock.StartingAt(prompt.DueAt);
         prompt.AddNewEvidence(finding, new HeldEvidence([], []), now);
         prompt._events.Add(new ConcernPromptEvent(prompt.Id, ConcernPromptEventKind.Raised, null, now, finding.Summary));
         return Outcome<ConcernPrompt>.Success(prompt);
@@ -197,7 +217,7 @@ public sealed class ConcernPrompt
         AnsweredAt = now;
         Response = response;
         Reason = trimmed;
-        NextEscalationAt = null;
+        _escalation = _escalation.Stopped();
         return Record(ConcernPromptEventKind.Answered, by, now, (asManager ? AnsweredAsManagerNote : "") + $"{response}: {trimmed}");
     }
 
@@ -286,22 +306,19 @@ public sealed class ConcernPrompt
     {
         ArgumentNullException.ThrowIfNull(ladder);
         ArgumentNullException.ThrowIfNull(calendar);
-        if (!IsOpen || NextEscalationAt is not { } next || now < next)
+        if (!IsOpen || _escalation.Climb(DueAt, now, ladder, calendar) is not { } climb)
         {
             return null;
         }
 
-        if (ladder.After(EscalationLevel) is not { } step)
-        {
-            NextEscalationAt = null;
-            Version++;
-            return null;
-        }
-
-        EscalationLevel = step.Level;
-        NextEscalationAt = ladder.After(step.Level) is { } following ? calendar.AddWorkingHours(DueAt, following.After) : null;
-        _events.Add(new ConcernPromptEvent(Id, ConcernPromptEventKind.Escalated, null, now, null, step.Level));
+        _escalation = climb.Clock;
         Version++;
+        if (climb.Step is not { } step)
+        {
+            return null;
+        }
+
+        _events.Add(new ConcernPromptEvent(Id, ConcernPromptEventKind.Escalated, null, now, null, step.Level));
         return new ConcernPromptEscalation(Id, Child, Rule, step.Level, step.Audience, DueAt, AssignedProfessional, AssignedTeam);
     }
 
@@ -420,7 +437,8 @@ public sealed class ConcernPrompt
         }
         else if (trimmed.Length < MinReasonLength)
         {
-            errors.Add(new("Reason", $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
+            errors.Add(new("Reason",
+                $"Enter a reason of at least {MinReasonLength} characters that says why, so that others can follow the decision"));
         }
         else if (trimmed.Length > MaxReasonLength)
         {

@@ -139,9 +139,11 @@ public sealed record CumulativeConcernSettings
         ConcernRuleSettings.Range(errors, $"{rule}.{nameof(WindowDays)}", WindowDays, 1, ConcernRuleSettings.MaxWindowDays, "The window in days");
         ConcernRuleSettings.Range(errors, $"{rule}.{nameof(Threshold)}", Threshold, 1, MaxThreshold, "The step-up threshold");
         ConcernRuleSettings.Range(errors, $"{rule}.{nameof(MinAgencies)}", MinAgencies, 1, MaxAgencies, "The number of agencies");
-        ConcernRuleSettings.Range(errors, $"{rule}.{nameof(WasNotBroughtWeight)}", WasNotBroughtWeight, 0, MaxWeight, "The weight of a missed appointment");
+        ConcernRuleSettings.Range(errors, $"{rule}.{nameof(WasNotBroughtWeight)}", WasNotBroughtWeight, 0, MaxWeight,
+            "The weight of a missed appointment");
         ConcernRuleSettings.Range(errors, $"{rule}.{nameof(RoutineMultiplier)}", RoutineMultiplier, 1, MaxMultiplier, "The routine multiplier");
-        ConcernRuleSettings.Range(errors, $"{rule}.{nameof(SignificantMultiplier)}", SignificantMultiplier, 1, MaxMultiplier, "The significant multiplier");
+        ConcernRuleSettings.Range(errors, $"{rule}.{nameof(SignificantMultiplier)}", SignificantMultiplier, 1, MaxMultiplier,
+            "The significant multiplier");
         ConcernRuleSettings.Range(errors, $"{rule}.{nameof(CriticalMultiplier)}", CriticalMultiplier, 1, MaxMultiplier, "The critical multiplier");
         if (SignificantMultiplier < RoutineMultiplier || CriticalMultiplier < SignificantMultiplier)
         {
@@ -164,7 +166,8 @@ public sealed record CumulativeConcernSettings
                 continue;
             }
 
-            ConcernRuleSettings.Range(errors, $"{rule}.{nameof(ThemeWeights)}[{theme}]", weight, 0, MaxWeight, $"The weight of {ConcernThemes.Describe(theme)}");
+            ConcernRuleSettings.Range(errors, $"{rule}.{nameof(ThemeWeights)}[{theme}]", weight, 0, MaxWeight,
+                $"The weight of {ConcernThemes.Describe(theme)}");
             total += Math.Max(weight, 0);
         }
 
@@ -236,7 +239,8 @@ public sealed record OffTheRadarSettings
 
     internal void AddErrors(List<FieldError> errors, string rule)
     {
-        ConcernRuleSettings.Range(errors, $"{rule}.{nameof(NoContactDays)}", NoContactDays, 1, ConcernRuleSettings.MaxWindowDays, "The days without contact");
+        ConcernRuleSettings.Range(errors, $"{rule}.{nameof(NoContactDays)}", NoContactDays, 1, ConcernRuleSettings.MaxWindowDays,
+            "The days without contact");
         ConcernRuleSettings.Range(errors, $"{rule}.{nameof(MissedAppointments)}", MissedAppointments, 1, MaxMissedAppointments,
             "The number of missed appointments");
         ConcernRuleSettings.Range(errors, $"{rule}.{nameof(MissedWindowDays)}", MissedWindowDays, 1, ConcernRuleSettings.MaxWindowDays,
@@ -328,7 +332,8 @@ public sealed record ConcernPromptSettings
 
     internal void AddErrors(List<FieldError> errors, string rule)
     {
-        ConcernRuleSettings.Range(errors, $"{rule}.{nameof(AnswerWorkingDays)}", AnswerWorkingDays, 1, MaxAnswerWorkingDays, "The working days to answer");
+        ConcernRuleSettings.Range(errors, $"{rule}.{nameof(AnswerWorkingDays)}", AnswerWorkingDays, 1, MaxAnswerWorkingDays,
+            "The working days to answer");
         ConcernRuleSettings.Range(errors, $"{rule}.{nameof(ReraiseAbsenceAfterDays)}", ReraiseAbsenceAfterDays, 1, MaxReraiseDays,
             "The days before an answered prompt comes back");
     }

@@ -21,7 +21,10 @@ public static class ConcernRules
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>Every rule that fires for the child at <paramref name="now"/>, in <see cref="ConcernRule"/> order. The settings must have passed <see cref="ConcernRuleSettings.Validate"/>.</summary>
+    /// <summary>
+    /// Every rule that fires for the child at <paramref name="now"/>, in <see cref="ConcernRule"/> order. The settings
+    /// must have passed <see cref="ConcernRuleSettings.Validate"/>.
+    /// </summary>
     public static IReadOnlyList<RuleFinding> Evaluate(ChildFacts facts, ConcernRuleSettings settings, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -56,7 +59,8 @@ public static class ConcernRules
     /// applies to keeps <see cref="LongestWindowDays"/>, so that the prompt can still say when the last contact was
     /// when it was long before the rule's own window.
     /// </summary>
-    public static int LookBackDays(ConcernRuleSettings settings, DateOnly? dateOfBirth, bool hasComplexNeeds, bool electivelyHomeEducated, DateOnly today)
+    public static int LookBackDays(
+        ConcernRuleSettings settings, DateOnly? dateOfBirth, bool hasComplexNeeds, bool electivelyHomeEducated, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var days = 0;
@@ -89,10 +93,16 @@ public static class ConcernRules
         return days;
     }
 
-    /// <summary>The start of a window of <paramref name="days"/> days at <paramref name="now"/>: the start of the London day that many days before today.</summary>
+    /// <summary>
+    /// The start of a window of <paramref name="days"/> days at <paramref name="now"/>: the start of the London day that
+    /// many days before today.
+    /// </summary>
     public static DateTimeOffset WindowStart(DateTimeOffset now, int days) => new Clock(now).Since(days);
 
-    /// <summary>What one entry adds to the cumulative score: its themes' weights times its significance multiplier, plus the "was not brought" weight.</summary>
+    /// <summary>
+    /// What one entry adds to the cumulative score: its themes' weights times its significance multiplier, plus the
+    /// "was not brought" weight.
+    /// </summary>
     public static int Score(FactEntry entry, CumulativeConcernSettings settings)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -312,7 +322,9 @@ public static class ConcernRules
             }
         }
 
-        closed.Sort((a, b) => (a.DecidedAt ?? a.ReceivedAt).CompareTo(b.DecidedAt ?? b.ReceivedAt) is var c && c != 0 ? c : a.Id.Value.CompareTo(b.Id.Value));
+        closed.Sort((a, b) => (a.DecidedAt ?? a.ReceivedAt).CompareTo(b.DecidedAt ?? b.ReceivedAt) is var c && c != 0
+            ? c
+            : a.Id.Value.CompareTo(b.Id.Value));
         var summary = $"{count} front-door contacts in the last {s.WindowDays} days ended in no further action, against a limit of {s.Contacts}";
         return new RuleFinding(ConcernRule.RepeatedNoFurtherAction, facts.Child, summary, [], closed.ConvertAll(c => c.Id));
     }
@@ -359,7 +371,8 @@ public static class ConcernRules
             }
         }
 
-        var summary = $"Aged {ageDays} days with no face-to-face {AgencyWords(s.AgencyKinds)} visit recorded since birth; one is expected by {s.AgeDays} days";
+        var summary = $"Aged {ageDays} days with no face-to-face {AgencyWords(s.AgencyKinds)} visit recorded since birth; " +
+            $"one is expected by {s.AgeDays} days";
         if (other is not null)
         {
             summary += $"; {Count(other.Count, "other contact or appointment", "other contacts or appointments")} (not face to face, or missed)";

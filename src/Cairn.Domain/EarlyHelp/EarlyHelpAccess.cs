@@ -14,7 +14,8 @@ namespace Cairn.Domain.EarlyHelp;
 public static class EarlyHelpAccess
 {
     public const string Refused =
-        "Only the lead professional, an early help worker in the team around the child, or children's social care can do this. Ask the lead professional.";
+        "Only the lead professional, an early help worker in the team around the child, or children's social care can do this. " +
+        "Ask the lead professional.";
 
     /// <param name="episodeLead">The episode's lead professional, or null when starting a new episode.</param>
     public static bool MayManage(Viewer viewer, AccessDecision access, AgencyKind viewerAgency, IEnumerable<Involvement> currentTeam,

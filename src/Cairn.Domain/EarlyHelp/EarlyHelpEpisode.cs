@@ -169,7 +169,8 @@ public sealed class EarlyHelpEpisode
     {
         if (string.IsNullOrWhiteSpace(draft.ConsentGivenBy))
         {
-            errors.Add(new("ConsentGivenBy", "Enter who gave consent, for example the parent or carer's name or role. Early help cannot start without consent."));
+            errors.Add(new("ConsentGivenBy",
+                "Enter who gave consent, for example the parent or carer's name or role. Early help cannot start without consent."));
         }
         else if (draft.ConsentGivenBy.Trim().Length > EarlyHelpDraft.MaxConsentGivenByLength)
         {
@@ -215,7 +216,8 @@ public sealed class EarlyHelpEpisode
     public static DateTimeOffset ConcernWindowStart(DateTimeOffset now) => now.AddDays(-(ConcernWindowDays + 2));
 
     /// <summary>Whether closing for this reason needs the front door to check first when concerns remain (L18).</summary>
-    public static bool NeedsFrontDoorCheck(ClosureReason reason) => reason is EarlyHelp.ClosureReason.FamilyDisengaged or EarlyHelp.ClosureReason.ConsentWithdrawn;
+    public static bool NeedsFrontDoorCheck(ClosureReason reason) =>
+        reason is EarlyHelp.ClosureReason.FamilyDisengaged or EarlyHelp.ClosureReason.ConsentWithdrawn;
 
     /// <summary>
     /// Asks to close the episode. Closes at once unless the family disengaged or withdrew consent while concerns remain;
@@ -296,7 +298,8 @@ public sealed class EarlyHelpEpisode
     }
 
     public const string AwaitingCheckMessage =
-        "The front door has not yet decided the contact made when the family disengaged while concerns remain. The episode closes once that decision is signed off.";
+        "The front door has not yet decided the contact made when the family disengaged while concerns remain. " +
+        "The episode closes once that decision is signed off.";
 
     /// <summary>Completes a closure that waited for the front door (L18); refused until the contact is decided and signed off.</summary>
     public Outcome<ClosureStep> CompleteClosure(bool frontDoorCheckDecided, int expectedVersion, ProfessionalId by, DateTimeOffset now)
@@ -319,7 +322,8 @@ public sealed class EarlyHelpEpisode
         }
 
         Status = EarlyHelpStatus.Closed;
-        _events.Add(new EarlyHelpEvent(Id, EarlyHelpEventKind.Closed, by, now, null, null, ClosureReason, "Closed after the front door check was decided"));
+        _events.Add(new EarlyHelpEvent(
+            Id, EarlyHelpEventKind.Closed, by, now, null, null, ClosureReason, "Closed after the front door check was decided"));
         Version++;
         return Outcome<ClosureStep>.Success(ClosureStep.Closed);
     }

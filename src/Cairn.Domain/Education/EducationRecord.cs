@@ -136,17 +136,36 @@ public sealed class EducationRecord
         UpdatedBy = by;
         UpdatedAt = now;
         Version++;
-        _revisions.Add(new EducationRevision(PersonId, Version, Status, Since, HasComplexNeeds, ComplexNeeds, draft.Reason!.Trim(), by, now));
+        _revisions.Add(new EducationRevision
+        {
+            PersonId = PersonId,
+            Version = Version,
+            Status = Status,
+            Since = Since,
+            HasComplexNeeds = HasComplexNeeds,
+            ComplexNeeds = ComplexNeeds,
+            Reason = draft.Reason!.Trim(),
+            RecordedBy = by,
+            RecordedAt = now,
+        });
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>The details as they stood from one version, and who recorded them, when and why.</summary>
-public sealed record EducationRevision(PersonId PersonId, int Version, EducationStatus Status, DateOnly Since, bool HasComplexNeeds,
-    string? ComplexNeeds, string Reason, ProfessionalId RecordedBy, DateTimeOffset RecordedAt)
+public sealed record EducationRevision
 {
     public long Id { get; init; }
+    public required PersonId PersonId { get; init; }
+    public required int Version { get; init; }
+    public required EducationStatus Status { get; init; }
+    public required DateOnly Since { get; init; }
+    public required bool HasComplexNeeds { get; init; }
+    public string? ComplexNeeds { get; init; }
+    public required string Reason { get; init; }
+    public required ProfessionalId RecordedBy { get; init; }
+    public required DateTimeOffset RecordedAt { get; init; }
 }
 
 /// <summary>What the off-the-radar check (L09) needs to know about one child's education.</summary>

@@ -1,4 +1,5 @@
 using Cairn.Domain.Concerns;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
@@ -148,7 +149,8 @@ public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, str
         {
             if (Source is not (ContactSource.Public or ContactSource.FamilyMember or ContactSource.ChildOrYoungPerson))
             {
-                errors.Add(new("Anonymous", "Only a member of the public, a family member or the child can stay anonymous. Enter the professional's name."));
+                errors.Add(new("Anonymous",
+                    "Only a member of the public, a family member or the child can stay anonymous. Enter the professional's name."));
             }
         }
         else if (string.IsNullOrWhiteSpace(referrer.Name))
@@ -156,7 +158,8 @@ public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, str
             errors.Add(new("ReferrerName", "Enter the referrer's name, or record them as anonymous"));
         }
         else if (string.IsNullOrWhiteSpace(referrer.Phone) && string.IsNullOrWhiteSpace(referrer.Email)
-                 && Source is ContactSource.Police or ContactSource.School or ContactSource.Health or ContactSource.OtherLocalAuthority or ContactSource.OtherProfessional)
+                 && Source is ContactSource.Police or ContactSource.School or ContactSource.Health or ContactSource.OtherLocalAuthority
+                     or ContactSource.OtherProfessional)
         {
             errors.Add(new("ReferrerPhone", "Enter a phone number or email address so the front door can call the referrer back"));
         }
@@ -184,7 +187,10 @@ public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, str
     }
 }
 
-/// <summary>An indicator from the threshold document that the decision maker saw, copied so the decision reads the same after the document changes.</summary>
+/// <summary>
+/// An indicator from the threshold document that the decision maker saw, copied so the decision reads the same after the
+/// document changes.
+/// </summary>
 public sealed record IndicatorSeen(string Code, string Text);
 
 /// <summary>The triage decision as the front door practitioner makes it.</summary>
@@ -215,6 +221,7 @@ public sealed class Contact
 
     private readonly List<ContactEvent> _events = [];
     private readonly List<IndicatorSeen> _indicators = [];
+    private EscalationClock _escalation;
 
     private Contact()
     {
@@ -250,8 +257,19 @@ public sealed class Contact
     public ProfessionalId? SignedOffBy { get; private set; }
     public DateTimeOffset? SignedOffAt { get; private set; }
 
-    public int EscalationLevel { get; private set; }
-    public DateTimeOffset? NextEscalationAt { get; private set; }
+    /// <summary>Where the decision stands on the escalation ladder (stored as the two properties below).</summary>
+    public EscalationClock Escalation => _escalation;
+
+    public int EscalationLevel
+    {
+        get => _escalation.Level;
+        private set => _escalation = _escalation with { Level = value };
+    }
+    public DateTimeOffset? NextEscalationAt
+    {
+        get => _escalation.NextAt;
+        private set => _escalation = _escalation with { NextAt = value };
+    }
     public int Version { get; private set; }
     public IReadOnlyList<ContactEvent> Events => _events;
 
@@ -287,7 +305,7 @@ public sealed class Contact
             Status = ContactStatus.AwaitingDecision,
             Version = 1,
         };
-        contact.NextEscalationAt = contact.DecisionDueAt;
+        contact._escalation = EscalationClock.StartingAt(contact.DecisionDueAt);
         contact._events.Add(new ContactEvent(contact.Id, ContactEventKind.Received, recordedBy, now, null));
         return Outcome<Contact>.Success(contact);
     }
@@ -374,7 +392,7 @@ public sealed class Contact
         SignedOffBy = by;
         SignedOffAt = now;
         Status = ContactStatus.Decided;
-        NextEscalationAt = null;
+        _escalation = _escalation.Stopped();
         _events.Add(new ContactEvent(Id, ContactEventKind.SignedOff, by, now, Blank(note)));
         Version++;
         return null;
@@ -409,22 +427,19 @@ public sealed class Contact
     /// <summary>Climbs one rung of the ladder when the decision is late. Returns what the sweep must tell, or null.</summary>
     public ContactEscalation? Sweep(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
     {
-        if (!IsOpen || NextEscalationAt is not { } next || now < next)
+        if (!IsOpen || _escalation.Climb(DecisionDueAt, now, ladder, calendar) is not { } climb)
         {
             return null;
         }
 
-        if (ladder.After(EscalationLevel) is not { } step)
-        {
-            NextEscalationAt = null;
-            Version++;
-            return null;
-        }
-
-        EscalationLevel = step.Level;
-        NextEscalationAt = ladder.After(step.Level) is { } following ? calendar.AddWorkingHours(DecisionDueAt, following.After) : null;
-        _events.Add(new ContactEvent(Id, ContactEventKind.Escalated, null, now, null, step.Level));
+        _escalation = climb.Clock;
         Version++;
+        if (climb.Step is not { } step)
+        {
+            return null;
+        }
+
+        _events.Add(new ContactEvent(Id, ContactEventKind.Escalated, null, now, null, step.Level));
         return new ContactEscalation(Id, step.Level, step.Audience, DecisionDueAt);
     }
 
@@ -470,7 +485,8 @@ public sealed class Contact
         ? null
         : Stale;
 
-    private static Referrer Tidy(Referrer r) => new(Blank(r.Name), Blank(r.Organisation), Blank(r.Relationship), Blank(r.Phone), Blank(r.Email), false);
+    private static Referrer Tidy(Referrer r) =>
+        new(Blank(r.Name), Blank(r.Organisation), Blank(r.Relationship), Blank(r.Phone), Blank(r.Email), false);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -1,4 +1,5 @@
 using Cairn.Domain.Agencies;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
@@ -15,7 +16,8 @@ public enum StrategyDiscussionStatus
 public sealed record StrategyAttendee(string Name, AgencyKind Agency, string Role, ProfessionalId? ProfessionalId);
 
 /// <summary>An overdue strategy discussion's climb up the escalation ladder: who to tell is decided from <see cref="Audience"/>.</summary>
-public sealed record StrategyDiscussionEscalation(StrategyDiscussionId Id, PersonId ChildId, int Level, EscalationAudience Audience, DateTimeOffset DueAt);
+public sealed record StrategyDiscussionEscalation(
+    StrategyDiscussionId Id, PersonId ChildId, int Level, EscalationAudience Audience, DateTimeOffset DueAt);
 
 /// <summary>
 /// A strategy discussion (L17): when a contact reaches the child-protection threshold, children's social care, police
@@ -49,6 +51,7 @@ public sealed class StrategyDiscussion
     ];
 
     private readonly List<StrategyAttendee> _attendees = [];
+    private EscalationClock _escalation;
 
     private StrategyDiscussion()
     {
@@ -68,11 +71,23 @@ public sealed class StrategyDiscussion
     public string? Decision { get; private set; }
     public ProfessionalId? RecordedBy { get; private set; }
     public DateTimeOffset? RecordedAt { get; private set; }
+
+    /// <summary>Where the discussion stands on the escalation ladder (stored as the two properties below).</summary>
+    public EscalationClock Escalation => _escalation;
+
     /// <summary>How many rungs of the escalation ladder it has climbed while overdue.</summary>
-    public int EscalationLevel { get; private set; }
+    public int EscalationLevel
+    {
+        get => _escalation.Level;
+        private set => _escalation = _escalation with { Level = value };
+    }
 
     /// <summary>When the sweep must next look at it; null once it is held or has reached the top of the ladder.</summary>
-    public DateTimeOffset? NextEscalationAt { get; private set; }
+    public DateTimeOffset? NextEscalationAt
+    {
+        get => _escalation.NextAt;
+        private set => _escalation = _escalation with { NextAt = value };
+    }
 
     public int Version { get; private set; }
 
@@ -94,7 +109,8 @@ public sealed class StrategyDiscussion
         ArgumentNullException.ThrowIfNull(calendar);
         if (CheckDueWorkingDays(dueWorkingDays) is not null)
         {
-            throw new ArgumentOutOfRangeException(nameof(dueWorkingDays), dueWorkingDays, "A strategy discussion's timescale is from 1 to 5 working days.");
+            throw new ArgumentOutOfRangeException(nameof(dueWorkingDays), dueWorkingDays,
+                "A strategy discussion's timescale is from 1 to 5 working days.");
         }
 
         var due = calendar.AddWorkingDays(now, dueWorkingDays);
@@ -105,7 +121,7 @@ public sealed class StrategyDiscussion
             ContactId = contact,
             RequiredAt = now,
             DueAt = due,
-            NextEscalationAt = due,
+            _escalation = EscalationClock.StartingAt(due),
             Status = StrategyDiscussionStatus.Required,
             Version = 1,
         };
@@ -120,20 +136,18 @@ public sealed class StrategyDiscussion
     {
         ArgumentNullException.ThrowIfNull(ladder);
         ArgumentNullException.ThrowIfNull(calendar);
-        if (Status != StrategyDiscussionStatus.Required || NextEscalationAt is not { } next || now < next)
+        if (Status != StrategyDiscussionStatus.Required || _escalation.Climb(DueAt, now, ladder, calendar) is not { } climb)
         {
             return null;
         }
 
+        _escalation = climb.Clock;
         Version++;
-        if (ladder.After(EscalationLevel) is not { } step)
+        if (climb.Step is not { } step)
         {
-            NextEscalationAt = null;
             return null;
         }
 
-        EscalationLevel = step.Level;
-        NextEscalationAt = ladder.After(step.Level) is { } following ? calendar.AddWorkingHours(DueAt, following.After) : null;
         return new StrategyDiscussionEscalation(Id, ChildId, step.Level, step.Audience, DueAt);
     }
 
@@ -197,7 +211,7 @@ public sealed class StrategyDiscussion
         RecordedBy = by;
         RecordedAt = now;
         Status = StrategyDiscussionStatus.Held;
-        NextEscalationAt = null;
+        _escalation = _escalation.Stopped();
         Version++;
         return null;
     }
@@ -213,6 +227,7 @@ public sealed class StrategyDiscussion
             && held.InLondon() <= from.AddDays(1) && held.InLondon() >= from.AddDays(-withinDays));
         return decided
             ? null
-            : Refusal.Of("Kind", "A section 47 enquiry can start only after a strategy discussion decides on one. Record the strategy discussion first: by phone is fine.");
+            : Refusal.Of("Kind", "A section 47 enquiry can start only after a strategy discussion decides on one. "
+                + "Record the strategy discussion first: by phone is fine.");
     }
 }

@@ -48,7 +48,8 @@ public sealed class ThresholdDocument
     {
         if (expectedEdition != Edition)
         {
-            return Refusal.Of("Edition", "Someone else published a new edition while you were editing. Reload the page to see it, then make your change again.");
+            return Refusal.Of("Edition",
+                "Someone else published a new edition while you were editing. Reload the page to see it, then make your change again.");
         }
 
         var errors = new List<FieldError>();
@@ -81,7 +82,8 @@ public sealed class ThresholdDocument
                 var name = line[(open + 1)..^1].Replace(" ", "", StringComparison.Ordinal);
                 if (!Enum.TryParse(name, ignoreCase: true, out theme) || !Enum.IsDefined(theme) || int.TryParse(name, out _))
                 {
-                    errors.Add(new("Indicators", $"\"{line[open..]}\" is not a cause for concern Cairn knows. Use one of: {string.Join(", ", Enum.GetNames<ConcernTheme>().Skip(1))}"));
+                    var known = string.Join(", ", Enum.GetNames<ConcernTheme>().Skip(1));
+                    errors.Add(new("Indicators", $"\"{line[open..]}\" is not a cause for concern Cairn knows. Use one of: {known}"));
                     theme = ConcernTheme.None;
                 }
 
@@ -174,7 +176,8 @@ public sealed class ThresholdDocument
                         ("Parents provide safe, consistent care and seek help when they need it", ConcernTheme.None),
                         ("A one-off worry that the family and universal services can resolve", ConcernTheme.None))),
                 new(ThresholdLevel.EarlyHelp,
-                    "Additional needs that one or more services can meet with a coordinated early help plan and a lead professional, with the family's consent.",
+                    "Additional needs that one or more services can meet with a coordinated early help plan and a lead professional, " +
+                    "with the family's consent.",
                     Numbered(ThresholdLevel.EarlyHelp,
                         ("Attendance falling, or occasional lateness and missed days", ConcernTheme.Education),
                         ("Missed health appointments or immunisations (was not brought)", ConcernTheme.UnmetHealthNeeds),
@@ -183,17 +186,20 @@ public sealed class ThresholdDocument
                         ("Parental stress, low mood or isolation affecting routines", ConcernTheme.ParentalMentalHealth),
                         ("Parental conflict in front of the child, without violence", ConcernTheme.DomesticAbuse))),
                 new(ThresholdLevel.Targeted,
-                    "Complex or multiple needs that need targeted, multi-agency support; without it the child is likely to suffer impairment to their health or development (s17).",
+                    "Complex or multiple needs that need targeted, multi-agency support; without it the child is likely to suffer " +
+                    "impairment to their health or development (s17).",
                     Numbered(ThresholdLevel.Targeted,
                         ("Persistent neglect of basic care despite early help", ConcernTheme.Neglect),
-                        ("Persistent absence, or the child is missing education or electively home educated with unmet needs", ConcernTheme.Education),
+                        ("Persistent absence, or the child is missing education or electively home educated with unmet needs",
+                            ConcernTheme.Education),
                         ("Parental alcohol or substance misuse affecting the care of the child", ConcernTheme.ParentalAlcoholMisuse),
                         ("Domestic abuse in the household assessed as standard or medium risk", ConcernTheme.DomesticAbuse),
                         ("Parental mental ill health affecting the care of the child", ConcernTheme.ParentalMentalHealth),
                         ("A disabled child or a child with complex needs whose needs are not being met", ConcernTheme.UnmetHealthNeeds),
                         ("Going missing from home, or early signs of exploitation", ConcernTheme.Missing))),
                 new(ThresholdLevel.Statutory,
-                    "The child is suffering, or is likely to suffer, significant harm (s47), or needs are so complex that only children's social care can meet them.",
+                    "The child is suffering, or is likely to suffer, significant harm (s47), or needs are so complex that only " +
+                    "children's social care can meet them.",
                     Numbered(ThresholdLevel.Statutory,
                         ("Injury or disclosure suggesting physical abuse, including any bruise on a non-mobile baby", ConcernTheme.PhysicalAbuse),
                         ("Disclosure or signs of sexual abuse", ConcernTheme.SexualAbuse),

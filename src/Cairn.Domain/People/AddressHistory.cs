@@ -45,7 +45,8 @@ public sealed class AddressHistory
         var errors = new List<FieldError>(outcome.Refusal?.Errors ?? []);
         if (Postcode.TryParse(postcode, out var parsed, out _) && location is null)
         {
-            errors.Add(new("Postcode", $"{parsed} is not in the postcode directory. Check the postcode; if it is new, ask an administrator to load the latest directory"));
+            errors.Add(new("Postcode",
+                $"{parsed} is not in the postcode directory. Check the postcode; if it is new, ask an administrator to load the latest directory"));
         }
 
         var open = _addresses.Where(a => a.To is null).ToList();

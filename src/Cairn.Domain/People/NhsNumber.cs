@@ -11,7 +11,8 @@ public readonly record struct NhsNumber
 {
     private const int Length = 10;
     private const string ShapeError = "Enter an NHS number with 10 digits, like 943 476 5919";
-    private const string CheckDigitError = "Enter a valid NHS number: the check digit does not match. Check it against the person's NHS letter or GP record";
+    private const string CheckDigitError =
+        "Enter a valid NHS number: the check digit does not match. Check it against the person's NHS letter or GP record";
 
     private readonly string? _digits;
 

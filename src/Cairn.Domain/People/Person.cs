@@ -187,7 +187,8 @@ public sealed record PersonDetails(
         {
             if (dob > today)
             {
-                errors.Add(new("DateOfBirth", "Date of birth must be today or in the past. For an unborn child, enter the expected date of birth instead"));
+                errors.Add(new("DateOfBirth",
+                    "Date of birth must be today or in the past. For an unborn child, enter the expected date of birth instead"));
             }
             else if (dob < today.AddYears(-120))
             {
@@ -196,7 +197,8 @@ public sealed record PersonDetails(
         }
         else if (ExpectedDateOfBirth is { } due && (due < today.AddMonths(-1) || due > today.AddMonths(10)))
         {
-            errors.Add(new("ExpectedDateOfBirth", "Expected date of birth must be within the next 10 months. If the child has been born, enter their date of birth"));
+            errors.Add(new("ExpectedDateOfBirth",
+                "Expected date of birth must be within the next 10 months. If the child has been born, enter their date of birth"));
         }
 
         if (Kind == PersonKind.Child && DateOfBirth is { } childDob && childDob < today.AddYears(-25))
@@ -224,7 +226,8 @@ public sealed record PersonDetails(
 }
 
 /// <summary>What a person's identity details were before an amendment, with who changed them and why.</summary>
-public sealed record PersonRevision(PersonId PersonId, int Version, PersonDetails Before, string Reason, ProfessionalId ChangedBy, DateTimeOffset ChangedAt)
+public sealed record PersonRevision(
+    PersonId PersonId, int Version, PersonDetails Before, string Reason, ProfessionalId ChangedBy, DateTimeOffset ChangedAt)
 {
     // For EF Core: the complex "Before" cannot be bound through the positional constructor.
     private PersonRevision()

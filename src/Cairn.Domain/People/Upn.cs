@@ -54,11 +54,15 @@ public readonly record struct Upn
     /// <summary>Builds a valid permanent UPN: for demo and test data.</summary>
     public static Upn Synthetic(int localAuthority, int establishment, int year, int serial)
     {
-        var body = string.Create(CultureInfo.InvariantCulture, $"{localAuthority % 1000:D3}{establishment % 10000:D4}{year % 100:D2}{serial % 1000:D3}");
+        var body = string.Create(
+            CultureInfo.InvariantCulture, $"{localAuthority % 1000:D3}{establishment % 10000:D4}{year % 100:D2}{serial % 1000:D3}");
         return new Upn(CheckLetter(body) + body);
     }
 
-    /// <summary>Characters 2 to 13 weighted 2 to 13; a digit counts as itself and a letter as its place in the alphabet; the sum mod 23 picks the letter.</summary>
+    /// <summary>
+    /// Characters 2 to 13 weighted 2 to 13; a digit counts as itself and a letter as its place in the alphabet; the sum
+    /// mod 23 picks the letter.
+    /// </summary>
     private static char CheckLetter(ReadOnlySpan<char> twelve)
     {
         var sum = 0;

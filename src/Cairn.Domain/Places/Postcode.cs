@@ -24,7 +24,10 @@ public readonly partial record struct Postcode
     /// <summary>The sector and unit, e.g. "1AA"; empty for <c>default</c>.</summary>
     public string Inward => _inward ?? "";
 
-    /// <summary>The ONS Postcode Directory's 7-character form: the outward code padded to 4, then the inward code; empty for <c>default</c>.</summary>
+    /// <summary>
+    /// The ONS Postcode Directory's 7-character form: the outward code padded to 4, then the inward code; empty for
+    /// <c>default</c>.
+    /// </summary>
     public string OnsPcd => _outward is null ? "" : Outward.PadRight(4) + Inward;
 
     public static bool TryParse([NotNullWhen(true)] string? text, out Postcode value, [NotNullWhen(false)] out string? error)
@@ -67,6 +70,8 @@ public readonly partial record struct Postcode
     public override string ToString() => _outward is null ? "" : $"{Outward} {Inward}";
 
     // Outward: A9, A99, AA9, AA99, A9A, AA9A. Inward: 9AA (the inward letters never use C, I, K, M, O or V).
-    [GeneratedRegex("^([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]|[A-Z][A-HJ-Y][0-9][A-Z])[0-9][ABD-HJLNP-UW-Z]{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        "^([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]|[A-Z][A-HJ-Y][0-9][A-Z])[0-9][ABD-HJLNP-UW-Z]{2}$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

@@ -1,3 +1,4 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Shares;
@@ -36,8 +37,12 @@ public sealed class Share
     public const int MaxMessageLength = 20_000;
     public const int MaxWorkingDays = 20;
 
+    private const string AlreadyClosed = "This share is already closed";
+    private const string AlreadyReceivedOrClosed = "This share has already been received or closed";
+
     private readonly List<ShareEvent> _events = [];
     private readonly List<ShareChild> _children = [];
+    private EscalationClock _escalation;
 
     private Share()
     {
@@ -96,11 +101,22 @@ public sealed class Share
         private set { }
     }
 
+    /// <summary>Where the running clock stands on the escalation ladder (stored as the two properties below).</summary>
+    public EscalationClock Escalation => _escalation;
+
     /// <summary>How many rungs of the ladder the current clock has climbed.</summary>
-    public int EscalationLevel { get; private set; }
+    public int EscalationLevel
+    {
+        get => _escalation.Level;
+        private set => _escalation = _escalation with { Level = value };
+    }
 
     /// <summary>When the sweep must next look at this share; null once nothing more can fall due.</summary>
-    public DateTimeOffset? NextEscalationAt { get; private set; }
+    public DateTimeOffset? NextEscalationAt
+    {
+        get => _escalation.NextAt;
+        private set => _escalation = _escalation with { NextAt = value };
+    }
     public int Version { get; private set; }
 
     public IReadOnlyList<ShareChild> Children => _children;
@@ -198,7 +214,7 @@ public sealed class Share
         share.DeliveredAt = urgent && share.ArrivedOutOfHours ? calendar.NextWorkingStart(now) : now;
         (share.ReceiptDueAt, share.ActionDueAt) = DueTimes(share.Urgency, share.WorkingDays, now, calendar, timescales);
         share.Status = urgent && share.ArrivedOutOfHours ? ShareStatus.WithEmergencyDuty : ShareStatus.Delivered;
-        share.NextEscalationAt = share.ReceiptDueAt;
+        share._escalation = EscalationClock.StartingAt(share.ReceiptDueAt);
         share._events.Add(new ShareEvent(share.Id, ShareEventKind.Sent, by, now, null));
         if (share.Status == ShareStatus.WithEmergencyDuty)
         {
@@ -258,7 +274,7 @@ public sealed class Share
     /// <summary>A named person in the recipient agency, team or role confirms that the share has been received.</summary>
     public Refusal? ConfirmReceipt(ProfessionalId by, AgencyId agency, TeamId? team, int expectedVersion, DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty], "This share has already been received or closed") is { } refusal)
+        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty], AlreadyReceivedOrClosed) is { } refusal)
         {
             return refusal;
         }
@@ -307,7 +323,7 @@ public sealed class Share
     /// <summary>The recipient declines the share, saying why; the sender is told.</summary>
     public Refusal? Decline(ProfessionalId by, AgencyId agency, TeamId? team, string? reason, int expectedVersion, DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], "This share is already closed") is { } refusal)
+        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], AlreadyClosed) is { } refusal)
         {
             return refusal;
         }
@@ -329,9 +345,10 @@ public sealed class Share
     /// The recipient passes the share to the right agency, team or person, saying why. The clocks carry on:
     /// redirecting does not buy time.
     /// </summary>
-    public Refusal? Redirect(ProfessionalId by, AgencyId agency, TeamId? team, ShareRecipient to, string? reason, int expectedVersion, DateTimeOffset now)
+    public Refusal? Redirect(ProfessionalId by, AgencyId agency, TeamId? team, ShareRecipient to, string? reason, int expectedVersion,
+        DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], "This share is already closed") is { } refusal)
+        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], AlreadyClosed) is { } refusal)
         {
             return refusal;
         }
@@ -370,7 +387,7 @@ public sealed class Share
     /// </summary>
     public Refusal? CloseUnconfirmed(ProfessionalId by, string? reason, int expectedVersion, DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], "This share is already closed") is { } refusal)
+        if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty, ShareStatus.Received], AlreadyClosed) is { } refusal)
         {
             return refusal;
         }
@@ -425,22 +442,19 @@ public sealed class Share
             Version++;
         }
 
-        if (NextEscalationAt is not { } next || now < next || RunningClock is not { } clock || DueAt is not { } due)
+        if (RunningClock is not { } clock || DueAt is not { } due || _escalation.Climb(due, now, ladder, calendar) is not { } climb)
         {
             return null;
         }
 
-        if (ladder.After(EscalationLevel) is not { } step)
-        {
-            NextEscalationAt = null;
-            Version++;
-            return null;
-        }
-
-        EscalationLevel = step.Level;
-        NextEscalationAt = ladder.After(step.Level) is { } following ? calendar.AddWorkingHours(due, following.After) : null;
-        _events.Add(new ShareEvent(Id, ShareEventKind.Escalated, null, now, null, step.Level, clock));
+        _escalation = climb.Clock;
         Version++;
+        if (climb.Step is not { } step)
+        {
+            return null;
+        }
+
+        _events.Add(new ShareEvent(Id, ShareEventKind.Escalated, null, now, null, step.Level, clock));
         return new ShareEscalation(Id, clock, step.Level, step.Audience, due);
     }
 
@@ -454,11 +468,7 @@ public sealed class Share
         return allowed.Contains(Status) ? null : Refusal.Of("Share", notAllowed);
     }
 
-    private void StartClock(DateTimeOffset due)
-    {
-        EscalationLevel = 0;
-        NextEscalationAt = due;
-    }
+    private void StartClock(DateTimeOffset due) => _escalation = EscalationClock.StartingAt(due);
 
     private Refusal? Finish(ShareStatus status, ProfessionalId by, string text, DateTimeOffset now, ShareEventKind kind)
     {
@@ -466,7 +476,7 @@ public sealed class Share
         Outcome = text.Trim();
         ClosedBy = by;
         ClosedAt = now;
-        NextEscalationAt = null;
+        _escalation = _escalation.Stopped();
         return Record(kind, by, now, Outcome);
     }
 

@@ -22,7 +22,8 @@ public sealed class ShareAttachment
     public ProfessionalId UploadedBy { get; private set; }
     public DateTimeOffset UploadedAt { get; private set; }
 
-    public static ShareAttachment Create(ShareId share, string fileName, string contentType, long size, string sha256, ProfessionalId by, DateTimeOffset now) =>
+    public static ShareAttachment Create(
+        ShareId share, string fileName, string contentType, long size, string sha256, ProfessionalId by, DateTimeOffset now) =>
         new()
         {
             Id = Guid.CreateVersion7(),
@@ -66,7 +67,8 @@ public static class AttachmentPolicy
         var type = Detect(content, extension);
         if (type is null)
         {
-            return Refusal.Of("Attachment", $"The selected file must be a {string.Join(", ", Allowed.Take(Allowed.Count - 1))} or {Allowed[^1]} file");
+            var allButLast = string.Join(", ", Allowed.Take(Allowed.Count - 1));
+            return Refusal.Of("Attachment", $"The selected file must be a {allButLast} or {Allowed[^1]} file");
         }
 
         return Outcome<(string, string)>.Success((name, type));
@@ -120,7 +122,9 @@ public static class AttachmentPolicy
     public static string SafeName(string? fileName)
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
-        var clean = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
+        var clean = new string(name
+            .Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|'))
+            .ToArray()).Trim();
         if (clean.Length == 0)
         {
             clean = "attachment";

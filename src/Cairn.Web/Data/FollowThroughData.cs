@@ -66,7 +66,8 @@ internal sealed class ShareConfiguration : IEntityTypeConfiguration<Share>
         const string open = "\"DueAt\" IS NOT NULL";
         b.HasIndex(x => new { x.RecipientProfessional, x.Urgency, x.DueAt, x.Status, x.DeliveredAt }).HasFilter(open);
         b.HasIndex(x => new { x.RecipientTeam, x.RecipientProfessional, x.Urgency, x.DueAt, x.Status, x.DeliveredAt }).HasFilter(open);
-        b.HasIndex(x => new { x.RecipientAgency, x.RecipientTeam, x.RecipientProfessional, x.Urgency, x.DueAt, x.Status, x.DeliveredAt }).HasFilter(open);
+        b.HasIndex(x => new { x.RecipientAgency, x.RecipientTeam, x.RecipientProfessional, x.Urgency, x.DueAt, x.Status, x.DeliveredAt })
+            .HasFilter(open);
         b.HasIndex(x => new { x.SentBy, x.Urgency, x.DueAt }).HasFilter(open);
         b.HasIndex(x => new { x.Status, x.DeliveredAt });
     }

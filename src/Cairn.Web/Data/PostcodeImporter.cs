@@ -20,7 +20,8 @@ public sealed class PostcodeImporter(CairnDbContext db)
 
     public sealed record ImportResult(int Imported, int Skipped);
 
-    public async Task<ImportResult> ImportAsync(string path, IReadOnlySet<string>? onlyAuthorities, Action<int>? progress, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportAsync(string path, IReadOnlySet<string>? onlyAuthorities, Action<int>? progress,
+        CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
         Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
@@ -30,7 +31,8 @@ public sealed class PostcodeImporter(CairnDbContext db)
         }
     }
 
-    public async Task<ImportResult> ImportAsync(Stream csv, IReadOnlySet<string>? onlyAuthorities, Action<int>? progress, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportAsync(Stream csv, IReadOnlySet<string>? onlyAuthorities, Action<int>? progress,
+        CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(csv);
         var header = await reader.ReadLineAsync(cancellationToken);
@@ -61,7 +63,13 @@ public sealed class PostcodeImporter(CairnDbContext db)
                 continue;
             }
 
-            batch[postcode.ToString()] = new PostcodeEntry { Postcode = postcode.ToString(), LocalAuthorityCode = parts[1], Easting = easting, Northing = northing };
+            batch[postcode.ToString()] = new PostcodeEntry
+            {
+                Postcode = postcode.ToString(),
+                LocalAuthorityCode = parts[1],
+                Easting = easting,
+                Northing = northing,
+            };
             if (batch.Count == 5_000)
             {
                 imported += await SaveBatchAsync(batch, cancellationToken);

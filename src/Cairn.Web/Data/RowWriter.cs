@@ -54,13 +54,17 @@ internal sealed class RowWriter(CairnDbContext db)
 
         var (entityType, table) = TableOf(typeof(T));
         var key = entityType.FindPrimaryKey()!.Properties.Single();
-        var token = entityType.FindProperty(concurrencyToken) ?? throw new ArgumentException($"{concurrencyToken} is not a property of {typeof(T).Name}.", nameof(concurrencyToken));
-        var set = properties.Select(name => entityType.FindProperty(name) ?? throw new ArgumentException($"{name} is not a property of {typeof(T).Name}.", nameof(properties)))
+        var token = entityType.FindProperty(concurrencyToken)
+            ?? throw new ArgumentException($"{concurrencyToken} is not a property of {typeof(T).Name}.", nameof(concurrencyToken));
+        var set = properties
+            .Select(name => entityType.FindProperty(name)
+                ?? throw new ArgumentException($"{name} is not a property of {typeof(T).Name}.", nameof(properties)))
             .Select(p => Parameter<(T Row, object Expected)>(p, table, r => r.Row))
             .ToList();
         var keyParameter = Parameter<(T Row, object Expected)>(key, table, r => r.Row);
         var tokenMapping = token.GetRelationalTypeMapping();
-        var expected = (Column: Delimit(token.GetColumnName(table)!), Parameter: new ParameterSource<(T Row, object Expected)>(tokenMapping, false, r => r.Expected));
+        var expected = (Column: Delimit(token.GetColumnName(table)!),
+            Parameter: new ParameterSource<(T Row, object Expected)>(tokenMapping, false, r => r.Expected));
         List<ParameterSource<(T Row, object Expected)>> parameters = [.. set.Select(s => s.Parameter), keyParameter.Parameter, expected.Parameter];
         var sql = $"UPDATE {Table(entityType)} SET {string.Join(", ", set.Select((c, i) => $"{c.Column} = @p{i}"))} " +
                   $"WHERE {keyParameter.Column} = @p{set.Count} AND {expected.Column} = @p{set.Count + 1}";
@@ -79,11 +83,13 @@ internal sealed class RowWriter(CairnDbContext db)
         return (entityType, StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema()));
     }
 
-    private string Table(IEntityType entityType) => db.GetInfrastructure().GetRequiredService<ISqlGenerationHelper>().DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
+    private string Table(IEntityType entityType) =>
+        db.GetInfrastructure().GetRequiredService<ISqlGenerationHelper>().DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
 
     private string Delimit(string column) => db.GetInfrastructure().GetRequiredService<ISqlGenerationHelper>().DelimitIdentifier(column);
 
-    private (string Column, ParameterSource<TRow> Parameter) Parameter<TRow>(IProperty property, StoreObjectIdentifier table, Func<TRow, object>? entity = null)
+    private (string Column, ParameterSource<TRow> Parameter) Parameter<TRow>(IProperty property, StoreObjectIdentifier table,
+        Func<TRow, object>? entity = null)
     {
         if (property.IsShadowProperty())
         {
@@ -158,7 +164,9 @@ internal sealed class RowWriter(CairnDbContext db)
 
     private sealed record ParameterSource<TRow>(RelationalTypeMapping Mapping, bool Nullable, Func<TRow, object?> Value)
     {
-        /// <summary>The value as <see cref="RelationalTypeMapping.CreateParameter"/> would set it: converted, enums as numbers, null as DBNull.</summary>
+        /// <summary>
+        /// The value as <see cref="RelationalTypeMapping.CreateParameter"/> would set it: converted, enums as numbers, null as DBNull.
+        /// </summary>
         public object ProviderValue(TRow row)
         {
             var value = Value(row);

@@ -105,7 +105,9 @@ public sealed class SqliteCheckpointer(DatabaseOptions options, IConfiguration c
                 var (busy, logPages, copied) = await RunAsync("PRAGMA wal_checkpoint(TRUNCATE);", busyMilliseconds: 5000, cancellationToken);
                 if (busy != 0)
                 {
-                    log.LogWarning("SQLite write-ahead log is {Megabytes} MB and could not be emptied ({Copied} of {Pages} pages copied): a read or write held it",
+                    log.LogWarning(
+                        "SQLite write-ahead log is {Megabytes} MB and could not be emptied ({Copied} of {Pages} pages copied): "
+                        + "a read or write held it",
                         size / (1024 * 1024), copied, logPages);
                 }
             }

@@ -33,10 +33,43 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
 {
     public const string DemoPassword = "Cairn-demo-2026!";
 
-    private static readonly string[] Girls = ["Amelia", "Olivia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Freya", "Florence", "Grace", "Evie", "Sophia", "Ella", "Poppy", "Aisha", "Zara", "Maja", "Zuzanna", "Ruby", "Esme", "Daisy", "Layla", "Hannah", "Chloe", "Amira", "Niamh", "Erin", "Jessica", "Molly", "Sienna"];
-    private static readonly string[] Boys = ["Oliver", "George", "Noah", "Arthur", "Leo", "Muhammad", "Harry", "Oscar", "Jack", "Charlie", "Theo", "Freddie", "Alfie", "Jacob", "Ethan", "Kacper", "Jakub", "Mason", "Tyler", "Kai", "Reuben", "Ibrahim", "Callum", "Dylan", "Finley", "Logan", "Riley", "Joseph", "Samuel", "Toby"];
-    private static readonly string[] Families = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Thomas", "Clarke", "Jackson", "Wood", "Harris", "Edwards", "Turner", "Martin", "Cooper", "Hill", "Ward", "Hughes", "Moore", "Kowalski", "Nowak", "Wiśniewski", "Khan", "Ahmed", "Hussain", "O'Neill", "Murphy", "Kelly", "Begum", "Okafor", "Mensah", "Nguyen", "Campbell", "Stewart", "Anderson", "Scott", "Mitchell", "Baker"];
-    private static readonly string[] Streets = ["Acacia Avenue", "Mill Lane", "Station Road", "Church Street", "Victoria Terrace", "Orchard Close", "Beech Grove", "Hawthorn Way", "Queens Road", "Riverside Walk", "Chapel Row", "Meadow Court"];
+    private static readonly string[] Girls =
+    [
+        "Amelia", "Olivia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Freya", "Florence", "Grace", "Evie", "Sophia",
+        "Ella", "Poppy", "Aisha", "Zara", "Maja", "Zuzanna", "Ruby", "Esme", "Daisy", "Layla", "Hannah", "Chloe",
+        "Amira", "Niamh", "Erin", "Jessica", "Molly", "Sienna",
+    ];
+
+    private static readonly string[] Boys =
+    [
+        "Oliver", "George", "Noah", "Arthur", "Leo", "Muhammad", "Harry", "Oscar", "Jack", "Charlie", "Theo",
+        "Freddie", "Alfie", "Jacob", "Ethan", "Kacper", "Jakub", "Mason", "Tyler", "Kai", "Reuben", "Ibrahim",
+        "Callum", "Dylan", "Finley", "Logan", "Riley", "Joseph", "Samuel", "Toby",
+    ];
+
+    private static readonly string[] Families =
+    [
+        "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel", "Robinson", "Wright",
+        "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Thomas", "Clarke", "Jackson", "Wood",
+        "Harris", "Edwards", "Turner", "Martin", "Cooper", "Hill", "Ward", "Hughes", "Moore", "Kowalski", "Nowak",
+        "Wiśniewski", "Khan", "Ahmed", "Hussain", "O'Neill", "Murphy", "Kelly", "Begum", "Okafor", "Mensah", "Nguyen",
+        "Campbell", "Stewart", "Anderson", "Scott", "Mitchell", "Baker",
+    ];
+
+    private static readonly string[] Streets =
+    [
+        "Acacia Avenue", "Mill Lane", "Station Road", "Church Street", "Victoria Terrace", "Orchard Close",
+        "Beech Grove", "Hawthorn Way", "Queens Road", "Riverside Walk", "Chapel Row", "Meadow Court",
+    ];
+
+    /// <summary>What a child of three or more says on a home visit.</summary>
+    private static readonly string[] ChildrensWords =
+    [
+        "I like it when Mum takes me to the park.",
+        "I don't like it when they shout.",
+        "School is OK, I have a best friend.",
+        "I'm hungry when I get home.",
+    ];
 
     private readonly Random _random = new(20261123);
     private int _entries;
@@ -126,19 +159,24 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         string? language = null, bool interpreter = false, string? ethnicity = null)
     {
         var serial = _random.Next(1_000_000);
-        var details = new PersonDetails(kind, given, family, dob, null, sex, ethnicity ?? Pick(["WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "AIND", "APKN", "BAFR", "NOBT"]),
+        var details = new PersonDetails(kind, given, family, dob, null, sex,
+            ethnicity ?? Pick(["WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "AIND", "APKN", "BAFR", "NOBT"]),
             NhsNumber.Synthetic(serial).Value,
-            kind == PersonKind.Child && now.Year - dob.Year >= 4 ? Upn.Synthetic(816, _random.Next(2000, 2100), now.Year % 100, _random.Next(1000)).Value : null,
+            kind == PersonKind.Child && now.Year - dob.Year >= 4
+                ? Upn.Synthetic(816, _random.Next(2000, 2100), now.Year % 100, _random.Next(1000)).Value
+                : null,
             language ?? "English", interpreter);
         var outcome = Person.Create(details, area.Id, org.Administrator.Id, now);
         return outcome.Value ?? throw new InvalidOperationException($"Demo person refused: {outcome.Refusal!.Errors[0].Message}");
     }
 
-    private Family NewFamily(Organisation org, Area area, List<PostcodeEntry> postcodes, DateOnly today, DateTimeOffset now, int entriesPerChild, int number)
+    private Family NewFamily(
+        Organisation org, Area area, List<PostcodeEntry> postcodes, DateOnly today, DateTimeOffset now, int entriesPerChild, int number)
     {
         var surname = Pick(Families);
         var family = new Family(Household.Create(area.Id, $"{surname} household"));
-        var mother = NewPerson(area, PersonKind.Adult, Pick(Girls), surname, today.AddYears(-_random.Next(19, 45)).AddDays(-_random.Next(365)), Sex.Female, org, now);
+        var mother = NewPerson(area, PersonKind.Adult, Pick(Girls), surname,
+            today.AddYears(-_random.Next(19, 45)).AddDays(-_random.Next(365)), Sex.Female, org, now);
         family.Adults.Add(mother);
         if (_random.NextDouble() < 0.55)
         {
@@ -161,7 +199,8 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
             family.Household.Join(member.Id, moveIn, today);
             if (postcode is not null)
             {
-                family.Addresses.Add(PersonAddress.Record(member.Id, $"{_random.Next(1, 120)} {Pick(Streets)}", null, "Cairnmoor", postcode.Postcode, moveIn,
+                family.Addresses.Add(PersonAddress.Record(
+                    member.Id, $"{_random.Next(1, 120)} {Pick(Streets)}", null, "Cairnmoor", postcode.Postcode, moveIn,
                     new PostcodeLocation(postcode.LocalAuthorityCode, postcode.Easting, postcode.Northing)).Value!);
             }
         }
@@ -170,7 +209,8 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         {
             foreach (var adult in family.Adults)
             {
-                family.Relationships.Add(Relationship.Record(adult.Id, child.Id, RelationshipType.Parent, child.DateOfBirth, null, null, org.Administrator.Id, now, today).Value!);
+                family.Relationships.Add(Relationship.Record(
+                    adult.Id, child.Id, RelationshipType.Parent, child.DateOfBirth, null, null, org.Administrator.Id, now, today).Value!);
             }
         }
 
@@ -178,7 +218,9 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         {
             for (var j = i + 1; j < family.Children.Count; j++)
             {
-                family.Relationships.Add(Relationship.Record(family.Children[i].Id, family.Children[j].Id, RelationshipType.Sibling, null, null, null, org.Administrator.Id, now, today).Value!);
+                family.Relationships.Add(Relationship.Record(
+                    family.Children[i].Id, family.Children[j].Id, RelationshipType.Sibling, null, null, null, org.Administrator.Id, now, today)
+                    .Value!);
             }
         }
 
@@ -190,9 +232,12 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
             var age = child.AgeOn(today) ?? 0;
             if (allocated)
             {
-                Add(family, team.Add(worker.Id, worker.AgencyId, InvolvementRole.AllocatedSocialWorker, today.AddDays(-_random.Next(30, 400)), true, worker.Id, today));
+                Add(family, team.Add(
+                    worker.Id, worker.AgencyId, InvolvementRole.AllocatedSocialWorker, today.AddDays(-_random.Next(30, 400)), true,
+                    worker.Id, today));
                 var status = _random.NextDouble() < 0.25 ? LegalStatusKind.ChildProtectionPlan : LegalStatusKind.ChildInNeed;
-                family.LegalStatuses.Add(LegalStatus.Change(null, child.Id, status, status == LegalStatusKind.ChildProtectionPlan ? ChildProtectionCategory.Neglect : null,
+                family.LegalStatuses.Add(LegalStatus.Change(null, child.Id, status,
+                    status == LegalStatusKind.ChildProtectionPlan ? ChildProtectionCategory.Neglect : null,
                     today.AddDays(-_random.Next(30, 300)), "Decision following child and family assessment", worker.Id, now).Value!);
             }
 
@@ -201,12 +246,15 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
             if (age < 5)
             {
                 var hv = org.HealthVisitors[_random.Next(org.HealthVisitors.Count)];
-                Add(family, team.Add(hv.Id, hv.AgencyId, InvolvementRole.HealthVisitor, child.DateOfBirth.Value.AddDays(10), !allocated, hv.Id, today));
+                Add(family, team.Add(
+                    hv.Id, hv.AgencyId, InvolvementRole.HealthVisitor, child.DateOfBirth.Value.AddDays(10), !allocated, hv.Id, today));
             }
             else
             {
                 var dsl = org.SchoolLeads[_random.Next(org.SchoolLeads.Count)];
-                Add(family, team.Add(dsl.Id, dsl.AgencyId, InvolvementRole.DesignatedSafeguardingLead, today.AddYears(-Math.Min(age - 4, 5)), !allocated, dsl.Id, today));
+                Add(family, team.Add(
+                    dsl.Id, dsl.AgencyId, InvolvementRole.DesignatedSafeguardingLead, today.AddYears(-Math.Min(age - 4, 5)), !allocated,
+                    dsl.Id, today));
             }
 
             AddEntries(family, child, org, today, Math.Max(1, entriesPerChild + _random.Next(-entriesPerChild / 2, entriesPerChild / 2 + 1)));
@@ -216,7 +264,8 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         {
             // A household incident reaches every child's chronology.
             var police = org.PoliceOfficers[_random.Next(org.PoliceOfficers.Count)];
-            Record(family, family.Children.Select(c => c.Id).ToList(), police, today.AddDays(-_random.Next(5, 200)), ChronologyCategory.Police, Significance.Significant,
+            Record(family, family.Children.Select(c => c.Id).ToList(), police, today.AddDays(-_random.Next(5, 200)),
+                ChronologyCategory.Police, Significance.Significant,
                 "Police attended a verbal argument at the home; children present", null, null, null);
         }
 
@@ -242,7 +291,8 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
             {
                 0 => (org.Gps[_random.Next(org.Gps.Count)], ChronologyCategory.Appointment, "GP appointment"),
                 1 => (age < 5 ? org.HealthVisitors[_random.Next(org.HealthVisitors.Count)] : org.SchoolLeads[_random.Next(org.SchoolLeads.Count)],
-                    age < 5 ? ChronologyCategory.HomeVisit : ChronologyCategory.Education, age < 5 ? "Health visitor home visit" : "Attendance and welfare check at school"),
+                    age < 5 ? ChronologyCategory.HomeVisit : ChronologyCategory.Education,
+                    age < 5 ? "Health visitor home visit" : "Attendance and welfare check at school"),
                 2 => (org.SocialWorkers[_random.Next(org.SocialWorkers.Count)], ChronologyCategory.HomeVisit, "Social work home visit"),
                 3 => (org.PoliceOfficers[_random.Next(org.PoliceOfficers.Count)], ChronologyCategory.Police, "Police welfare check"),
                 4 => (org.SchoolLeads[_random.Next(org.SchoolLeads.Count)], ChronologyCategory.Education, "Concern logged by school"),
@@ -251,20 +301,23 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
             var outcome = category == ChronologyCategory.Appointment
                 ? (_random.NextDouble() < 0.15 ? AppointmentOutcome.WasNotBrought : AppointmentOutcome.Attended)
                 : (AppointmentOutcome?)null;
-            var significance = _random.NextDouble() < 0.12 ? Significance.Significant : _random.NextDouble() < 0.02 ? Significance.Critical : Significance.Routine;
+            var significance = _random.NextDouble() < 0.12
+                ? Significance.Significant
+                : _random.NextDouble() < 0.02 ? Significance.Critical : Significance.Routine;
             var voice = category == ChronologyCategory.HomeVisit
                 ? age >= 3
-                    ? new VoiceOfChild(Pick(["I like it when Mum takes me to the park.", "I don't like it when they shout.", "School is OK, I have a best friend.", "I'm hungry when I get home."]), "Seen alone in their bedroom", null)
+                    ? new VoiceOfChild(Pick(ChildrensWords), "Seen alone in their bedroom", null)
                     : new VoiceOfChild(null, null, "Too young to give views in words; observed playing and interacting with parent")
                 : null;
-            Record(family, [child.Id], author, when, category, significance, summary + (outcome == AppointmentOutcome.WasNotBrought ? ": was not brought" : ""),
+            Record(family, [child.Id], author, when, category, significance,
+                summary + (outcome == AppointmentOutcome.WasNotBrought ? ": was not brought" : ""),
                 "Synthetic demo entry. Notes of what was seen, heard and agreed.", outcome, voice);
         }
     }
 
-    internal void Record(Family family, IReadOnlyList<PersonId> about, Professional author, DateOnly on, ChronologyCategory category, Significance significance,
-        string summary, string? detail, AppointmentOutcome? outcome, VoiceOfChild? voice, ContactMode mode = ContactMode.FaceToFace,
-        Domain.Concerns.ConcernTheme concerns = Domain.Concerns.ConcernTheme.None)
+    internal void Record(Family family, IReadOnlyList<PersonId> about, Professional author, DateOnly on, ChronologyCategory category,
+        Significance significance, string summary, string? detail, AppointmentOutcome? outcome, VoiceOfChild? voice,
+        ContactMode mode = ContactMode.FaceToFace, Domain.Concerns.ConcernTheme concerns = Domain.Concerns.ConcernTheme.None)
     {
         var at = Clock.FromLondon(on.ToDateTime(new TimeOnly(9 + _random.Next(8), _random.Next(60))));
         var agency = _org.KindOf(author.AgencyId);
@@ -273,8 +326,8 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         family.Entries.Add(entry.Value ?? throw new InvalidOperationException($"Demo entry refused: {entry.Refusal!.Errors[0].Message}"));
     }
 
-    internal static void RaiseAlert(Family family, Person child, Professional owner, AlertCategory category, string risk, string atRisk, string fromWhom,
-        string source, string description, DateOnly raisedOn, DateOnly reviewBy, DateTimeOffset now)
+    internal static void RaiseAlert(Family family, Person child, Professional owner, AlertCategory category, string risk, string atRisk,
+        string fromWhom, string source, string description, DateOnly raisedOn, DateOnly reviewBy, DateTimeOffset now)
     {
         var alert = Alert.Raise(child.Id, new AlertDraft(category, risk, atRisk, fromWhom, source, raisedOn, reviewBy, description), owner.Id, now);
         family.Alerts.Add(alert.Value ?? throw new InvalidOperationException($"Demo alert refused: {alert.Refusal!.Errors[0].Message}"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Web.Security;
@@ -57,23 +58,30 @@ internal sealed class Organisation(Area area, IPasswordHasher<Account> hasher)
         string[] practices = ["Riverside Medical Practice", "Minster Surgery", "Heworth Green Health Centre"];
         string[] schools = ["St Aidan's Primary School", "Millfield Primary School", "Cairnmoor Academy", "Hollins Secondary School"];
 
-        Administrator = AddPerson(csc, admin, "Alex Morgan", "Systems administrator", "admin", Role.Administrator, "administrator: accounts and reference data, no case access");
-        SocialWorker = AddPerson(csc, assessment, "Sam Okoro", "Social worker", "sam.okoro", Role.Practitioner, "social worker with allocated children");
+        Administrator = AddPerson(csc, admin, "Alex Morgan", "Systems administrator", "admin", Role.Administrator,
+            "administrator: accounts and reference data, no case access");
+        SocialWorker = AddPerson(csc, assessment, "Sam Okoro", "Social worker", "sam.okoro", Role.Practitioner,
+            "social worker with allocated children");
         SocialWorkers.Add(SocialWorker);
         for (var i = 0; i < 8; i++)
         {
-            SocialWorkers.Add(AddPerson(csc, i % 2 == 0 ? assessment : protection, Name(i, "social"), "Social worker", null, Role.Practitioner, null));
+            SocialWorkers.Add(AddPerson(
+                csc, i % 2 == 0 ? assessment : protection, Name(i, "social"), "Social worker", null, Role.Practitioner, null));
         }
 
         TeamManager = AddPerson(csc, assessment, "Priya Shah", "Team manager", "priya.shah", Role.TeamManager, "team manager of the Assessment Team");
         Teams.First(t => t.Id == assessment).AssignManager(TeamManager.Id);
-        Teams.First(t => t.Id == protection).AssignManager(AddPerson(csc, protection, "Grace Adeyemi", "Team manager", null, Role.TeamManager, null).Id);
-        FrontDoor = AddPerson(csc, frontDoor, "Jordan Lee", "Front door social worker", "jordan.lee", Role.FrontDoor, "front door (MASH): every child in the area");
-        FrontDoorManager = AddPerson(csc, frontDoor, "Ellis Ward", "Front door manager", "ellis.ward", Role.FrontDoor | Role.TeamManager, "front door manager: signs off triage decisions");
+        Teams.First(t => t.Id == protection)
+            .AssignManager(AddPerson(csc, protection, "Grace Adeyemi", "Team manager", null, Role.TeamManager, null).Id);
+        FrontDoor = AddPerson(csc, frontDoor, "Jordan Lee", "Front door social worker", "jordan.lee", Role.FrontDoor,
+            "front door (MASH): every child in the area");
+        FrontDoorManager = AddPerson(csc, frontDoor, "Ellis Ward", "Front door manager", "ellis.ward", Role.FrontDoor | Role.TeamManager,
+            "front door manager: signs off triage decisions");
         // The front door team is the one a front door manager manages: concern prompts with no lead professional go to it.
         Teams.First(t => t.Id == frontDoor).AssignManager(FrontDoorManager.Id);
         AddPerson(csc, edt, "Robin Hart", "Emergency duty social worker", "robin.hart", Role.EmergencyDuty, "Emergency Duty Team (out of hours)");
-        SafeguardingLead = AddPerson(csc, quality, "Morgan Blake", "Partnership safeguarding lead", "morgan.blake", Role.SafeguardingLead, "safeguarding lead: every child in the area, the audit log");
+        SafeguardingLead = AddPerson(csc, quality, "Morgan Blake", "Partnership safeguarding lead", "morgan.blake", Role.SafeguardingLead,
+            "safeguarding lead: every child in the area, the audit log");
         AddPerson(csc, quality, "Dana Whitfield", "Head of children's services", null, Role.HeadOfService, null);
         PoliceOfficer = AddPerson(police, ppu, "DC Chris Barnes", "Detective constable", "chris.barnes", Role.Practitioner, "police officer");
         PoliceOfficers.Add(PoliceOfficer);
@@ -103,8 +111,8 @@ internal sealed class Organisation(Area area, IPasswordHasher<Account> hasher)
         foreach (var (school, index) in schools.Select((s, i) => (s, i)))
         {
             var agency = AddAgency(school, AgencyKind.School, $"01904 55{index}300");
-            var lead = AddPerson(agency, null, Name(index, "school"), "Designated safeguarding lead", index == 2 ? "kate.collins" : null, Role.Practitioner,
-                index == 2 ? "teacher, designated safeguarding lead" : null);
+            var lead = AddPerson(agency, null, Name(index, "school"), "Designated safeguarding lead", index == 2 ? "kate.collins" : null,
+                Role.Practitioner, index == 2 ? "teacher, designated safeguarding lead" : null);
             SchoolLeads.Add(lead);
             if (index == 2)
             {
@@ -119,7 +127,8 @@ internal sealed class Organisation(Area area, IPasswordHasher<Account> hasher)
         AddPerson(housing, null, "Fatima Noor", "Housing officer", null, Role.Practitioner, null);
         AddPerson(asc, null, "Owen Rees", "Adult social worker", null, Role.Practitioner, null);
         AddPerson(voluntary, null, "Beth Carter", "Family support worker", null, Role.Practitioner, null);
-        Uninvolved = AddPerson(yjs, null, "Casey Quinn", "Youth justice worker", "casey.quinn", Role.Practitioner, "practitioner with no involvement: sees no child (404)");
+        Uninvolved = AddPerson(yjs, null, "Casey Quinn", "Youth justice worker", "casey.quinn", Role.Practitioner,
+            "practitioner with no involvement: sees no child (404)");
     }
 
     private static string Name(int index, string kind)
@@ -147,10 +156,12 @@ internal sealed class Organisation(Area area, IPasswordHasher<Account> hasher)
 
     private Professional AddPerson(AgencyId agency, TeamId? team, string name, string title, string? signIn, Role roles, string? what)
     {
-        var local = signIn ?? name.ToLowerInvariant().Replace("dr ", "", StringComparison.Ordinal).Replace(' ', '.').Replace("'", "", StringComparison.Ordinal)
-            + "." + Professionals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var local = signIn
+            ?? name.ToLowerInvariant().Replace("dr ", "", StringComparison.Ordinal).Replace(' ', '.').Replace("'", "", StringComparison.Ordinal)
+            + "." + Professionals.Count.ToString(CultureInfo.InvariantCulture);
         var email = $"{local}@cairnmoor.example";
-        var professional = Professional.Create(agency, team, name, title, email, "01904 55" + (1000 + Professionals.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), roles);
+        var phone = "01904 55" + (1000 + Professionals.Count).ToString(CultureInfo.InvariantCulture);
+        var professional = Professional.Create(agency, team, name, title, email, phone, roles);
         Professionals.Add(professional);
         Accounts.Add(new Account { ProfessionalId = professional.Id, UserName = email, PasswordHash = _passwordHash });
         if (what is not null)

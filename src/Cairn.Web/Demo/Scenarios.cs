@@ -3,6 +3,7 @@ using Cairn.Domain.Alerts;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.Concerns;
+using Cairn.Domain.Education;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
 
@@ -25,10 +26,14 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
     private Family BankHolidayWeekend()
     {
         var family = new Family(Household.Create(area.Id, "Nowak household"));
-        var mother = seeder.NewPerson(area, PersonKind.Adult, "Agnieszka", "Nowak", today.AddYears(-29), Sex.Female, org, now, "Polish", true, "WOTH");
-        var father = seeder.NewPerson(area, PersonKind.Adult, "Marek", "Nowak", today.AddYears(-33), Sex.Male, org, now, "Polish", true, "WOTH");
-        var child = seeder.NewPerson(area, PersonKind.Child, "Zofia", "Nowak", today.AddYears(-3).AddDays(-40), Sex.Female, org, now, "Polish", false, "WOTH");
-        var baby = seeder.NewPerson(area, PersonKind.Child, "Tomasz", "Nowak", today.AddMonths(-14), Sex.Male, org, now, "Polish", false, "WOTH");
+        var mother = seeder.NewPerson(area, PersonKind.Adult, "Agnieszka", "Nowak", today.AddYears(-29), Sex.Female, org, now,
+            "Polish", true, "WOTH");
+        var father = seeder.NewPerson(area, PersonKind.Adult, "Marek", "Nowak", today.AddYears(-33), Sex.Male, org, now,
+            "Polish", true, "WOTH");
+        var child = seeder.NewPerson(area, PersonKind.Child, "Zofia", "Nowak", today.AddYears(-3).AddDays(-40), Sex.Female, org, now,
+            "Polish", false, "WOTH");
+        var baby = seeder.NewPerson(area, PersonKind.Child, "Tomasz", "Nowak", today.AddMonths(-14), Sex.Male, org, now,
+            "Polish", false, "WOTH");
         family.Adults.AddRange([mother, father]);
         family.Children.AddRange([child, baby]);
         foreach (var p in new[] { mother, father, child, baby })
@@ -38,25 +43,37 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
 
         foreach (var c in new[] { child, baby })
         {
-            family.Relationships.Add(Relationship.Record(mother.Id, c.Id, RelationshipType.Parent, c.DateOfBirth, null, null, org.SocialWorker.Id, now, today).Value!);
+            family.Relationships.Add(Relationship.Record(
+                mother.Id, c.Id, RelationshipType.Parent, c.DateOfBirth, null, null, org.SocialWorker.Id, now, today).Value!);
             family.Relationships.Add(Relationship.Record(father.Id, c.Id, RelationshipType.PersonPosingRisk, null, null,
-                "Domestic abuse towards the children's mother while the children were present; bail conditions forbid contact", org.SocialWorker.Id, now, today).Value!);
+                "Domestic abuse towards the children's mother while the children were present; bail conditions forbid contact",
+                org.SocialWorker.Id, now, today).Value!);
             var team = new TeamAroundChild(c.Id, []);
-            Keep(family, team.Add(org.SocialWorker.Id, org.SocialWorker.AgencyId, InvolvementRole.AllocatedSocialWorker, today.AddMonths(-2), true, org.SocialWorker.Id, today));
-            Keep(family, team.Add(org.HealthVisitor.Id, org.HealthVisitor.AgencyId, InvolvementRole.HealthVisitor, today.AddMonths(-12), false, org.HealthVisitor.Id, today));
+            Keep(family, team.Add(
+                org.SocialWorker.Id, org.SocialWorker.AgencyId, InvolvementRole.AllocatedSocialWorker, today.AddMonths(-2), true,
+                org.SocialWorker.Id, today));
+            Keep(family, team.Add(
+                org.HealthVisitor.Id, org.HealthVisitor.AgencyId, InvolvementRole.HealthVisitor, today.AddMonths(-12), false,
+                org.HealthVisitor.Id, today));
             Keep(family, team.Add(org.Gp.Id, org.Gp.AgencyId, InvolvementRole.GeneralPractitioner, c.DateOfBirth!.Value, false, org.Gp.Id, today));
             family.LegalStatuses.Add(LegalStatus.Change(null, c.Id, LegalStatusKind.LookedAfterInterimCareOrder, null, today.AddMonths(-2),
                 "Interim care order granted after the child was found alone outside the home", org.SocialWorker.Id, now).Value!);
-            DemoSeeder.RaiseAlert(family, c, org.SocialWorker, AlertCategory.DomesticAbuse, "Domestic abuse by father", "Zofia, Tomasz and their mother",
-                "Marek Nowak (father)", "Police notification and bail conditions", "Father was arrested after an assault on mother with both children in the home. Bail conditions forbid contact with the children; any sighting of him near the foster home or nursery must be reported to police at once.",
+            DemoSeeder.RaiseAlert(family, c, org.SocialWorker, AlertCategory.DomesticAbuse, "Domestic abuse by father",
+                "Zofia, Tomasz and their mother", "Marek Nowak (father)", "Police notification and bail conditions",
+                "Father was arrested after an assault on mother with both children in the home. " +
+                "Bail conditions forbid contact with the children; " +
+                "any sighting of him near the foster home or nursery must be reported to police at once.",
                 today.AddMonths(-2), today.AddMonths(1), now);
         }
 
-        seeder.Record(family, [child.Id, baby.Id], org.PoliceOfficer, today.AddMonths(-2).AddDays(-3), ChronologyCategory.Police, Significance.Critical,
-            "Child aged 3 found alone outside the home on bank holiday Sunday", "Neighbour called police. Mother found inside, too intoxicated to know where the child was. Baby asleep upstairs.", null, null,
+        seeder.Record(family, [child.Id, baby.Id], org.PoliceOfficer, today.AddMonths(-2).AddDays(-3),
+            ChronologyCategory.Police, Significance.Critical,
+            "Child aged 3 found alone outside the home on bank holiday Sunday",
+            "Neighbour called police. Mother found inside, too intoxicated to know where the child was. Baby asleep upstairs.", null, null,
             concerns: ConcernTheme.Neglect | ConcernTheme.ParentalAlcoholMisuse);
         seeder.Record(family, [child.Id, baby.Id], org.PoliceOfficer, today.AddMonths(-5), ChronologyCategory.Incident, Significance.Significant,
-            "Domestic incident at the home; both children present", "Vulnerable child notification completed.", null, null, concerns: ConcernTheme.DomesticAbuse);
+            "Domestic incident at the home; both children present", "Vulnerable child notification completed.", null, null,
+            concerns: ConcernTheme.DomesticAbuse);
         seeder.Record(family, [baby.Id], org.HealthVisitor, today.AddMonths(-6), ChronologyCategory.HomeVisit, Significance.Significant,
             "Home visit: home cold, little food, empty bottles in kitchen", null, null,
             new VoiceOfChild(null, null, "Baby of 8 months; observed: quiet, did not seek comfort from mother"),
@@ -81,14 +98,19 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
             family.Household.Join(p.Id, today.AddYears(-1), today);
         }
 
-        family.Relationships.Add(Relationship.Record(mother.Id, boy.Id, RelationshipType.Parent, boy.DateOfBirth, null, null, org.Teacher.Id, now, today).Value!);
-        family.Relationships.Add(Relationship.Record(mother.Id, baby.Id, RelationshipType.Parent, baby.DateOfBirth, null, null, org.Teacher.Id, now, today).Value!);
+        family.Relationships.Add(Relationship.Record(
+            mother.Id, boy.Id, RelationshipType.Parent, boy.DateOfBirth, null, null, org.Teacher.Id, now, today).Value!);
+        family.Relationships.Add(Relationship.Record(
+            mother.Id, baby.Id, RelationshipType.Parent, baby.DateOfBirth, null, null, org.Teacher.Id, now, today).Value!);
         family.Relationships.Add(Relationship.Record(boy.Id, baby.Id, RelationshipType.Sibling, null, null, null, org.Teacher.Id, now, today).Value!);
         var boyTeam = new TeamAroundChild(boy.Id, []);
-        Keep(family, boyTeam.Add(org.Teacher.Id, org.Teacher.AgencyId, InvolvementRole.DesignatedSafeguardingLead, today.AddYears(-2), true, org.Teacher.Id, today));
+        Keep(family, boyTeam.Add(
+            org.Teacher.Id, org.Teacher.AgencyId, InvolvementRole.DesignatedSafeguardingLead, today.AddYears(-2), true, org.Teacher.Id, today));
         Keep(family, boyTeam.Add(org.Gp.Id, org.Gp.AgencyId, InvolvementRole.GeneralPractitioner, boy.DateOfBirth!.Value, false, org.Gp.Id, today));
         var babyTeam = new TeamAroundChild(baby.Id, []);
-        Keep(family, babyTeam.Add(org.HealthVisitor.Id, org.HealthVisitor.AgencyId, InvolvementRole.HealthVisitor, baby.DateOfBirth!.Value.AddDays(12), true, org.HealthVisitor.Id, today));
+        Keep(family, babyTeam.Add(
+            org.HealthVisitor.Id, org.HealthVisitor.AgencyId, InvolvementRole.HealthVisitor, baby.DateOfBirth!.Value.AddDays(12), true,
+            org.HealthVisitor.Id, today));
         Keep(family, babyTeam.Add(org.Gp.Id, org.Gp.AgencyId, InvolvementRole.GeneralPractitioner, baby.DateOfBirth.Value, false, org.Gp.Id, today));
 
         seeder.Record(family, [boy.Id], org.Teacher, today.AddDays(-40), ChronologyCategory.Education, Significance.Routine,
@@ -102,8 +124,10 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
             "Domestic incident reported by neighbour; children at home", null, null, null, concerns: ConcernTheme.DomesticAbuse);
 
         // This morning the school rang the front door: the contact waits for triage, with the whole picture beside it.
-        var draft = new ContactDraft(ContactSource.School, new Referrer(org.Teacher.Name, "School", "Designated safeguarding lead", org.Teacher.Phone, org.Teacher.Email, false),
-            "Tyler arrived late, hungry and in the same clothes as all week. He said there was shouting at home last night and he looked after his sister.",
+        var referrer = new Referrer(org.Teacher.Name, "School", "Designated safeguarding lead", org.Teacher.Phone, org.Teacher.Email, false);
+        var draft = new ContactDraft(ContactSource.School, referrer,
+            "Tyler arrived late, hungry and in the same clothes as all week. " +
+            "He said there was shouting at home last night and he looked after his sister.",
             ConcernTheme.Neglect | ConcernTheme.DomesticAbuse, now.AddHours(-3));
         family.Contacts.Add(Contact.Receive(draft, boy.Id, area.Id, Guid.CreateVersion7(), org.FrontDoor.Id, null, null, now,
             new Domain.Time.WorkingCalendar(Domain.Time.EnglandAndWales.BankHolidays)).Value!);
@@ -120,7 +144,8 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
         family.Children.Add(son);
         family.Household.Join(father.Id, today.AddYears(-10), today);
         family.Household.Join(son.Id, today.AddYears(-10), today);
-        family.Relationships.Add(Relationship.Record(father.Id, son.Id, RelationshipType.Parent, son.DateOfBirth, null, null, org.Gp.Id, now, today).Value!);
+        family.Relationships.Add(Relationship.Record(
+            father.Id, son.Id, RelationshipType.Parent, son.DateOfBirth, null, null, org.Gp.Id, now, today).Value!);
         var team = new TeamAroundChild(son.Id, []);
         Keep(family, team.Add(org.Gp.Id, org.Gp.AgencyId, InvolvementRole.GeneralPractitioner, son.DateOfBirth!.Value, true, org.Gp.Id, today));
         Keep(family, team.Add(org.Camhs.Id, org.Camhs.AgencyId, InvolvementRole.CamhsPractitioner, today.AddYears(-3), false, org.Camhs.Id, today));
@@ -134,9 +159,10 @@ internal sealed class Scenarios(DemoSeeder seeder, Organisation org, Area area, 
 
         seeder.Record(family, [son.Id], org.Camhs, today.AddMonths(-11), ChronologyCategory.Education, Significance.Significant,
             "Family confirmed elective home education; special school place withdrawn", null, null, null);
-        family.Education.Add(Domain.Education.EducationRecord.Record(son.Id, new Domain.Education.EducationDraft(Domain.Education.EducationStatus.ElectivelyHomeEducated,
+        var education = new EducationDraft(EducationStatus.ElectivelyHomeEducated,
             today.AddMonths(-11), true, "Global developmental delay and autism; EHCP ceased when the special school place was withdrawn",
-            "Family confirmed elective home education"), org.Camhs.Id, now).Value!);
+            "Family confirmed elective home education");
+        family.Education.Add(EducationRecord.Record(son.Id, education, org.Camhs.Id, now).Value!);
         return family;
     }
 

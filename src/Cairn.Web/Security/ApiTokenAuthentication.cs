@@ -59,7 +59,8 @@ public sealed class ApiTokenAuthenticationHandler(
         // Shown on the account page so a person can spot a token they no longer use; written at most hourly.
         if (found.Token.LastUsedAt is not { } last || now - last > TimeSpan.FromHours(1))
         {
-            await db.ApiTokens.Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            await db.ApiTokens.Where(t => t.Id == found.Token.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
         var identity = CurrentUser.CreateIdentity(found.Professional, found.AreaId, found.Account.SecurityStamp, SchemeName);

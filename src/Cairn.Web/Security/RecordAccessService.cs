@@ -95,7 +95,8 @@ public sealed class RecordAccessService(CairnDbContext db, CurrentUser user, Tim
         {
             var teams = viewer.ManagedTeams.ToList();
             var teamChildren = await current
-                .Join(db.Professionals.Where(p => p.TeamId != null && teams.Contains(p.TeamId.Value)), i => i.ProfessionalId, p => p.Id, (i, _) => i.ChildId)
+                .Join(db.Professionals.Where(p => p.TeamId != null && teams.Contains(p.TeamId.Value)), i => i.ProfessionalId, p => p.Id,
+                    (i, _) => i.ChildId)
                 .Where(c => db.People.Any(p => p.Id == c && p.AreaId == viewer.Area))
                 .ToListAsync(cancellationToken);
             visible.UnionWith(teamChildren);

@@ -7,7 +7,7 @@ using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Web.FollowThrough;
+using Cairn.Web.Features.Shares;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

@@ -59,7 +59,10 @@ public static class Display
 
     /// <summary>The themes in a set of concern flags, readable and in a fixed order; empty for none.</summary>
     public static string Themes(Domain.Concerns.ConcernTheme themes) => string.Join(", ",
-        Enum.GetValues<Domain.Concerns.ConcernTheme>().Where(t => t != 0 && themes.HasFlag(t)).Select(t => Text(t).ToLowerInvariant()).Select((t, i) => i == 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t));
+        Enum.GetValues<Domain.Concerns.ConcernTheme>()
+            .Where(t => t != 0 && themes.HasFlag(t))
+            .Select(t => Text(t).ToLowerInvariant())
+            .Select((t, i) => i == 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t));
 
     /// <summary>A professional's roles beyond the practitioner role everyone has, readable; "Practitioner" when there are none.</summary>
     public static string Roles(Domain.Agencies.Role roles)
@@ -73,5 +76,6 @@ public static class Display
 
     public static string Date(DateTimeOffset instant) => instant.ToLondon().ToString("d MMMM yyyy", EnGb);
 
-    public static string DateTime(DateTimeOffset instant) => instant.ToLondon().ToString("d MMMM yyyy 'at' h:mmtt", EnGb).Replace("AM", "am").Replace("PM", "pm");
+    public static string DateTime(DateTimeOffset instant) =>
+        instant.ToLondon().ToString("d MMMM yyyy 'at' h:mmtt", EnGb).Replace("AM", "am").Replace("PM", "pm");
 }

@@ -119,7 +119,8 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
         var spellcheck = Type == "text" ? $" spellcheck=\"{(Spellcheck ? "true" : "false")}\"" : "";
         var value = Type == "password" ? "" : $" value=\"{E(Value)}\"";
         Wrap(output, $"<label class=\"{E(LabelClass)}\" for=\"{Id}\">{E(Label)}</label>{HintAndError()}" +
-            $"<input class=\"{E(InputClass)}{error}\" id=\"{Id}\" name=\"{E(Name)}\" type=\"{E(Type)}\"{value}{autocomplete}{spellcheck}{DescribedBy()}>");
+            $"<input class=\"{E(InputClass)}{error}\" id=\"{Id}\" name=\"{E(Name)}\" type=\"{E(Type)}\"" +
+            $"{value}{autocomplete}{spellcheck}{DescribedBy()}>");
     }
 }
 
@@ -178,7 +179,8 @@ public sealed class GovukRadiosTagHelper : GovukFieldTagHelper
         {
             var itemId = index == 0 ? Id : $"{Id}-{index}";
             var isChecked = string.Equals(value, current, StringComparison.OrdinalIgnoreCase) ? " checked" : "";
-            radios += $"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{E(Name)}\" type=\"radio\" value=\"{E(value)}\"{isChecked}>" +
+            radios += "<div class=\"govuk-radios__item\">" +
+                      $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{E(Name)}\" type=\"radio\" value=\"{E(value)}\"{isChecked}>" +
                       $"<label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{E(text)}</label></div>";
             index++;
         }
@@ -196,7 +198,8 @@ public sealed class GovukCheckboxTagHelper : GovukFieldTagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var isChecked = string.Equals(Value, "true", StringComparison.OrdinalIgnoreCase) ? " checked" : "";
-        Wrap(output, $"{HintAndError()}<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\">" +
+        Wrap(output, $"{HintAndError()}<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\">" +
+            "<div class=\"govuk-checkboxes__item\">" +
             $"<input class=\"govuk-checkboxes__input\" id=\"{Id}\" name=\"{E(Name)}\" type=\"checkbox\" value=\"true\"{isChecked}{DescribedBy()}>" +
             $"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{Id}\">{E(Label)}</label></div></div>");
     }
@@ -247,7 +250,9 @@ public sealed class GovukCheckboxesTagHelper : GovukFieldTagHelper
         {
             var itemId = index == 0 ? Id : $"{Id}-{index}";
             var isChecked = selected.Contains(value) ? " checked" : "";
-            boxes += $"<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"{itemId}\" name=\"{E(Name)}\" type=\"checkbox\" value=\"{E(value)}\"{isChecked}>" +
+            boxes += "<div class=\"govuk-checkboxes__item\">" +
+                     $"<input class=\"govuk-checkboxes__input\" id=\"{itemId}\" name=\"{E(Name)}\" type=\"checkbox\"" +
+                     $" value=\"{E(value)}\"{isChecked}>" +
                      $"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{itemId}\">{E(text)}</label></div>";
             index++;
         }

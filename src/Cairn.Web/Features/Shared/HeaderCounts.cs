@@ -1,5 +1,5 @@
 using Cairn.Web.Features.Notifications;
-using Cairn.Web.Features.Shares.Inbox;
+using Cairn.Web.Features.Shares;
 
 namespace Cairn.Web.Features.Shared;
 
@@ -9,8 +9,8 @@ public sealed record HeaderCounts(int Shares, int Notifications)
     public static HeaderCounts None { get; } = new(0, 0);
 }
 
-public sealed class HeaderCountsHandler(InboxHandler inbox, NotificationsHandler notifications)
+public sealed class HeaderCountsHandler(ShareBoxes shares, NotificationsHandler notifications)
 {
     public async Task<HeaderCounts> HandleAsync(CancellationToken cancellationToken) =>
-        new(await inbox.WaitingAsync(cancellationToken), await notifications.UnreadAsync(cancellationToken));
+        new(await shares.WaitingAsync(cancellationToken), await notifications.UnreadAsync(cancellationToken));
 }

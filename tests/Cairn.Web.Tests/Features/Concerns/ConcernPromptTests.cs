@@ -9,7 +9,7 @@ using Cairn.Domain.Concerns;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
 using Cairn.Domain.Time;
-using Cairn.Web.Concerns;
+using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Notifications;
 using Cairn.Web.Tests.Features.FrontDoor;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Cairn.Domain;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.Shares;
-using Cairn.Web.FollowThrough;
+using Cairn.Web.Background;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +59,7 @@ public sealed class FollowThroughTests(FollowThroughFactory factory) : IClassFix
     private async Task<SweepResult> SweepAsync(DateTimeOffset now, string holder = "test-node")
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<EscalationSweep>().RunAsync(now, holder);
+        return await scope.ServiceProvider.GetRequiredService<ShareSweep>().RunAsync(now, holder);
     }
 
     private Task<List<ShareEvent>> EscalationsAsync(Guid share) =>

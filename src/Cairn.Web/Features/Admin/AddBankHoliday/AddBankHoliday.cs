@@ -4,7 +4,6 @@ using Cairn.Domain;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Web.FollowThrough;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.Admin.AddBankHoliday;

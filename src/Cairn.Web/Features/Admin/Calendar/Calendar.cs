@@ -1,6 +1,5 @@
 using Cairn.Domain.Time;
 using Cairn.Web.Data;
-using Cairn.Web.FollowThrough;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.Admin.Calendar;

@@ -36,7 +36,7 @@ public sealed record AmendedEntry(ChronologyEntryId Id, int Version);
 /// previous content as a revision with the reason (L44).
 /// </summary>
 public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
-    Cairn.Web.Concerns.ConcernEvaluator concerns)
+    Cairn.Web.Background.Concerns.ConcernEvaluator concerns)
 {
     /// <returns>Null when the entry does not exist or the viewer may see none of the people it concerns.</returns>
     public async Task<EntryDetails?> HandleAsync(ChronologyEntryId id, CancellationToken cancellationToken)

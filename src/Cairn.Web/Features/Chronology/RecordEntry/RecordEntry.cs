@@ -18,7 +18,7 @@ public sealed record RecordEntryCommand : EntryContentCommand
 public sealed record RecordedEntry(ChronologyEntryId Id, IReadOnlyList<PersonId> Subjects);
 
 public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
-    Cairn.Web.Concerns.ConcernEvaluator concerns)
+    Cairn.Web.Background.Concerns.ConcernEvaluator concerns)
 {
     /// <returns>Null when the person does not exist or the professional may not see them.</returns>
     public async Task<Outcome<RecordedEntry>?> HandleAsync(PersonId personId, RecordEntryCommand command, CancellationToken cancellationToken)

@@ -315,7 +315,7 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
 
     /// <summary>The caller's area's front door team, found as the concern evaluator finds it.</summary>
     private async Task<TeamId?> FrontDoorTeamAsync(CancellationToken cancellationToken) =>
-        (await Cairn.Web.Concerns.FrontDoorTeam.OfAreaAsync(db, configuration, user.AreaId, cancellationToken)).Team;
+        (await Cairn.Web.Background.Concerns.FrontDoorTeam.OfAreaAsync(db, configuration, user.AreaId, cancellationToken)).Team;
 
     /// <summary>Who hears that a prompt was passed to a team: its manager and any team managers in it.</summary>
     private async Task<List<ProfessionalId>> TeamManagersAsync(TeamId team, CancellationToken cancellationToken)
@@ -329,5 +329,5 @@ public sealed class ConcernPromptsHandler(CairnDbContext db, RecordAccessService
     private async Task<TeamId?> MyTeamAsync(CancellationToken cancellationToken) =>
         await db.Professionals.Where(p => p.Id == user.ProfessionalId).Select(p => p.TeamId).SingleOrDefaultAsync(cancellationToken);
 
-    private static string ConcernWords(ConcernRule rule) => Cairn.Web.Concerns.ConcernWords.Rule(rule);
+    private static string ConcernWords(ConcernRule rule) => Cairn.Web.Background.Concerns.ConcernWords.Rule(rule);
 }

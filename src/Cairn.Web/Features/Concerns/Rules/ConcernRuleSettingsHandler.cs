@@ -2,7 +2,7 @@ using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Concerns;
 using Cairn.Web.Auditing;
-using Cairn.Web.Concerns;
+using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;

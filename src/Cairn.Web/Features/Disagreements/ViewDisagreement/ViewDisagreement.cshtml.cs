@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Web.Data;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;

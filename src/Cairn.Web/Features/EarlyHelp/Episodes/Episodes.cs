@@ -9,7 +9,6 @@ using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Web.FollowThrough;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

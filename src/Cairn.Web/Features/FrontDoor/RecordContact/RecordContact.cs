@@ -81,8 +81,8 @@ public sealed record PoliceNotificationCommand
 /// recorder must be able to open the record of each person named.
 /// </summary>
 public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, ContactIntake intake, TimeProvider clock,
-    Cairn.Web.Concerns.ChildFactsLoader households,
-    Cairn.Web.Concerns.ConcernEvaluator concerns)
+    Cairn.Web.Background.Concerns.ChildFactsLoader households,
+    Cairn.Web.Background.Concerns.ConcernEvaluator concerns)
 {
     public const string NotFrontDoor = "Only the front door can record a contact. To refer a child, send a referral share to the front door team.";
     public const string NotPolice = "Only the police and the front door can record a police notification.";

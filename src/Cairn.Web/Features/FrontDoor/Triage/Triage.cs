@@ -9,7 +9,6 @@ using Cairn.Domain.People;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Web.FollowThrough;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -108,7 +107,7 @@ public sealed record TriageResult(ContactId Id, ContactStatus Status, int Versio
 /// discussion to hold (L17).
 /// </summary>
 public sealed class TriageHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
-    ThresholdDocuments thresholds, WorkingCalendarSource calendars, Cairn.Web.Concerns.ChildFactsLoader households, Cairn.Web.Concerns.ConcernEvaluator concerns)
+    ThresholdDocuments thresholds, WorkingCalendarSource calendars, Cairn.Web.Background.Concerns.ChildFactsLoader households, Cairn.Web.Background.Concerns.ConcernEvaluator concerns)
 {
     public const int PictureMonths = 12;
 

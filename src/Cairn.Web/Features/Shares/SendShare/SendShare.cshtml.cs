@@ -10,7 +10,8 @@ namespace Cairn.Web.Features.Shares.SendShare;
 
 [Authorize(Policy = Policies.Professional)]
 [RequestSizeLimit(6 * AttachmentPolicy.MaxBytes)]
-public sealed class SendShareModel(SendShareHandler handler, RecordAccessService access, ChildBannerHandler banner) : PageModel
+public sealed class SendShareModel(SendShareHandler handler, RecipientChoices choices, RecordAccessService access, ChildBannerHandler banner)
+    : PageModel
 {
     [BindProperty]
     public SendShareInput Input { get; set; } = new();
@@ -43,20 +44,16 @@ public sealed class SendShareModel(SendShareHandler handler, RecordAccessService
         var files = new List<UploadedFile>();
         foreach (var file in Attachments.Where(f => f.Length > 0))
         {
-            files.Add(new UploadedFile(file.FileName, await UploadedFiles.ReadAsync(file, cancellationToken)));
+            files.Add(new UploadedFile(file.FileName, await Uploads.ReadAsync(file, cancellationToken)));
         }
 
-        var outcome = await handler.SendAsync(Input.ToCommand(personId), files, cancellationToken);
-        if (outcome.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return Page();
-        }
-
-        TempData["Notice"] = outcome.Value!.Status == ShareStatus.WithEmergencyDuty
-            ? "Share sent. It arrived out of hours, so the Emergency Duty Team has it until the next working morning."
-            : "Share sent. You will see here when it is received and actioned.";
-        return Redirect($"/shares/{outcome.Value.Id.Value}");
+        var handled = await handler.HandleAsync(Input.ToCommand(personId), files, cancellationToken);
+        return await this.AfterChangeAsync(handled, sent => new PageDone(
+                sent.Status == ShareStatus.WithEmergencyDuty
+                    ? "Share sent. It arrived out of hours, so the Emergency Duty Team has it until the next working morning."
+                    : "Share sent. You will see here when it is received and actioned.",
+                $"/shares/{sent.Id.Value}"),
+            () => Task.FromResult(true));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)
@@ -67,7 +64,7 @@ public sealed class SendShareModel(SendShareHandler handler, RecordAccessService
         }
 
         Banner = await banner.LoadAsync(id, cancellationToken);
-        (Agencies, Professionals) = await handler.ChoicesAsync(cancellationToken);
+        (Agencies, Professionals) = await choices.LoadAsync(cancellationToken);
         return true;
     }
 

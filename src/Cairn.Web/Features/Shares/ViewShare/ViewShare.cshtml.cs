@@ -1,5 +1,11 @@
 using Cairn.Domain;
-using Cairn.Web.Features.Shares.SendShare;
+using Cairn.Web.Features.Shares.AddEmergencyDutyNote;
+using Cairn.Web.Features.Shares.CloseShare;
+using Cairn.Web.Features.Shares.ConfirmReceipt;
+using Cairn.Web.Features.Shares.DeclineShare;
+using Cairn.Web.Features.Shares.DownloadAttachment;
+using Cairn.Web.Features.Shares.RecordAction;
+using Cairn.Web.Features.Shares.RedirectShare;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +13,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cairn.Web.Features.Shares.ViewShare;
 
+/// <summary>The share's page: what it is and its history, and a form for each step the viewer may take (each its own slice).</summary>
 [Authorize(Policy = Policies.Professional)]
-public sealed class ViewShareModel(ViewShareHandler handler, SendShareHandler choices) : PageModel
+public sealed class ViewShareModel(ViewShareHandler handler, RecipientChoices choices) : PageModel
 {
     [BindProperty]
     public StepInput Input { get; set; } = new();
@@ -22,35 +29,47 @@ public sealed class ViewShareModel(ViewShareHandler handler, SendShareHandler ch
     public async Task<IActionResult> OnGetAsync(Guid shareId, CancellationToken cancellationToken) =>
         await LoadAsync(new ShareId(shareId), cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostReceiveAsync(Guid shareId, CancellationToken cancellationToken) =>
-        AfterAsync(shareId, handler.ConfirmReceiptAsync(new ShareId(shareId), Input.Step(null), cancellationToken), "Receipt confirmed. Record what you do about it.", null, cancellationToken);
+    public async Task<IActionResult> OnPostReceiveAsync(Guid shareId, [FromServices] ConfirmReceiptHandler step,
+        CancellationToken cancellationToken) =>
+        await AfterAsync(shareId, await step.HandleAsync(new ShareId(shareId), Input.Step(null), cancellationToken),
+            "Receipt confirmed. Record what you do about it.", null, cancellationToken);
 
-    public Task<IActionResult> OnPostActionAsync(Guid shareId, CancellationToken cancellationToken) =>
-        AfterAsync(shareId, handler.RecordActionAsync(new ShareId(shareId), Input.Step(Input.ActionTaken), cancellationToken), "Action recorded. The sender has been told.", nameof(StepInput.ActionTaken), cancellationToken);
+    public async Task<IActionResult> OnPostActionAsync(Guid shareId, [FromServices] RecordActionHandler step, CancellationToken cancellationToken) =>
+        await AfterAsync(shareId, await step.HandleAsync(new ShareId(shareId), Input.Step(Input.ActionTaken), cancellationToken),
+            "Action recorded. The sender has been told.", nameof(StepInput.ActionTaken), cancellationToken);
 
-    public Task<IActionResult> OnPostDeclineAsync(Guid shareId, CancellationToken cancellationToken) =>
-        AfterAsync(shareId, handler.DeclineAsync(new ShareId(shareId), Input.Step(Input.DeclineReason), cancellationToken), "Share declined. The sender has been told.", nameof(StepInput.DeclineReason), cancellationToken);
+    public async Task<IActionResult> OnPostDeclineAsync(Guid shareId, [FromServices] DeclineShareHandler step, CancellationToken cancellationToken) =>
+        await AfterAsync(shareId, await step.HandleAsync(new ShareId(shareId), Input.Step(Input.DeclineReason), cancellationToken),
+            "Share declined. The sender has been told.", nameof(StepInput.DeclineReason), cancellationToken);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid shareId, CancellationToken cancellationToken) =>
-        AfterAsync(shareId, handler.CloseAsync(new ShareId(shareId), Input.Step(Input.CloseReason), cancellationToken), "Share closed.", nameof(StepInput.CloseReason), cancellationToken);
+    public async Task<IActionResult> OnPostCloseAsync(Guid shareId, [FromServices] CloseShareHandler step, CancellationToken cancellationToken) =>
+        await AfterAsync(shareId, await step.HandleAsync(new ShareId(shareId), Input.Step(Input.CloseReason), cancellationToken),
+            "Share closed.", nameof(StepInput.CloseReason), cancellationToken);
 
-    public Task<IActionResult> OnPostEmergencyDutyNoteAsync(Guid shareId, CancellationToken cancellationToken) =>
-        AfterAsync(shareId, handler.AddEmergencyDutyNoteAsync(new ShareId(shareId), Input.Step(Input.EmergencyDutyNote), cancellationToken), "Note added for the day team.", nameof(StepInput.EmergencyDutyNote), cancellationToken);
+    public async Task<IActionResult> OnPostEmergencyDutyNoteAsync(Guid shareId, [FromServices] AddEmergencyDutyNoteHandler step,
+        CancellationToken cancellationToken) =>
+        await AfterAsync(shareId, await step.HandleAsync(new ShareId(shareId), Input.Step(Input.EmergencyDutyNote), cancellationToken),
+            "Note added for the day team.", nameof(StepInput.EmergencyDutyNote), cancellationToken);
 
-    public Task<IActionResult> OnPostRedirectAsync(Guid shareId, CancellationToken cancellationToken) =>
-        AfterAsync(shareId, handler.RedirectAsync(new ShareId(shareId), new RedirectShareCommand
+    public async Task<IActionResult> OnPostRedirectAsync(Guid shareId, [FromServices] RedirectShareHandler step, CancellationToken cancellationToken)
+    {
+        var command = new RedirectShareCommand
         {
             Version = Input.Version,
             RecipientAgencyId = Input.RecipientAgencyId is { } a ? new AgencyId(a) : null,
             RecipientTeamId = Input.RecipientTeamId is { } t ? new TeamId(t) : null,
             RecipientProfessionalId = Input.RecipientProfessionalId is { } p ? new ProfessionalId(p) : null,
             Reason = Input.RedirectReason,
-        }, cancellationToken), "Share redirected. The sender has been told.", nameof(StepInput.RedirectReason), cancellationToken);
+        };
+        return await AfterAsync(shareId, await step.HandleAsync(new ShareId(shareId), command, cancellationToken),
+            "Share redirected. The sender has been told.", nameof(StepInput.RedirectReason), cancellationToken);
+    }
 
     /// <summary>An attachment, always as a download: never rendered or run in the browser.</summary>
-    public async Task<IActionResult> OnGetAttachmentAsync(Guid shareId, Guid attachment, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid shareId, Guid attachment, [FromServices] DownloadAttachmentHandler download,
+        CancellationToken cancellationToken)
     {
-        if (await handler.AttachmentAsync(new ShareId(shareId), attachment, cancellationToken) is not { } file)
+        if (await download.HandleAsync(new ShareId(shareId), attachment, cancellationToken) is not { } file)
         {
             return NotFound();
         }
@@ -60,36 +79,16 @@ public sealed class ViewShareModel(ViewShareHandler handler, SendShareHandler ch
     }
 
     /// <param name="textField">The form field the step's text came from, so its error links to it.</param>
-    private async Task<IActionResult> AfterAsync(Guid shareId, Task<Outcome<ShareStepDone>?> step, string notice, string? textField,
-        CancellationToken cancellationToken)
-    {
-        var id = new ShareId(shareId);
-        var outcome = await step;
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            foreach (var error in refusal.Errors)
+    private Task<IActionResult> AfterAsync(Guid shareId, Handled<ShareStepDone> handled, string notice, string? textField,
+        CancellationToken cancellationToken) =>
+        this.AfterChangeAsync(handled, _ => new PageDone(notice, $"/shares/{shareId}"), () => LoadAsync(new ShareId(shareId), cancellationToken),
+            fieldFor: field => field switch
             {
-                var field = error.Field switch
-                {
-                    "Outcome" or "Reason" or "Note" when textField is not null => $"Input.{textField}",
-                    "RecipientAgencyId" or "RecipientTeamId" or "RecipientProfessionalId" => $"Input.{error.Field}",
-                    "Recipient" => "Input.RecipientAgencyId",
-                    _ => "",
-                };
-                ModelState.AddModelError(field, error.Message);
-            }
-
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = notice;
-        return Redirect($"/shares/{shareId}");
-    }
+                "Outcome" or "Reason" or "Note" when textField is not null => $"Input.{textField}",
+                "RecipientAgencyId" or "RecipientTeamId" or "RecipientProfessionalId" => $"Input.{field}",
+                "Recipient" => "Input.RecipientAgencyId",
+                _ => "",
+            });
 
     private async Task<bool> LoadAsync(ShareId id, CancellationToken cancellationToken)
     {
@@ -102,7 +101,7 @@ public sealed class ViewShareModel(ViewShareHandler handler, SendShareHandler ch
         Input.Version = share.Version;
         if (share.Actions.Redirect)
         {
-            (Agencies, Professionals) = await choices.ChoicesAsync(cancellationToken);
+            (Agencies, Professionals) = await choices.LoadAsync(cancellationToken);
         }
 
         return true;

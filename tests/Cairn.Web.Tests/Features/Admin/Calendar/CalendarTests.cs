@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Cairn.Web.FollowThrough;
+using Cairn.Web.Data;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

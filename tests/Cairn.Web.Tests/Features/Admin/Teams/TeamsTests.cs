@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
-using Cairn.Web.FollowThrough;
+using Cairn.Web.Background;
 using Cairn.Web.Tests.Features.Shares;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -242,7 +242,7 @@ public sealed class TeamsTests(TeamAdministrationFactory factory) : IClassFixtur
         var link = $"/shares/{(await sent.JsonAsync()).GetProperty("id").GetGuid()}";
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<EscalationSweep>().RunAsync(TestClock.London(2026, 9, 1, 17, 0), "teams-node");
+            await scope.ServiceProvider.GetRequiredService<ShareSweep>().RunAsync(TestClock.London(2026, 9, 1, 17, 0), "teams-node");
         }
 
         var told = await factory.WithDbAsync(db => db.Notifications.Where(n => n.Link == link && n.Kind == "share.escalated").Select(n => n.ProfessionalId).ToListAsync());

@@ -1,0 +1,51 @@
+using Cairn.Web.Background.Concerns;
+
+namespace Cairn.Web.Background;
+
+/// <summary>
+/// The one scheduler of work that happens later. Every minute (configurable: <c>Cairn:Escalation:IntervalSeconds</c>) on
+/// every node it runs the share sweep; the database lease makes one node do the work, and that node then runs every other
+/// sweep in turn. Each sweep reads what is due from the database, so a restart or a failed tick loses nothing.
+/// </summary>
+public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<Scheduler> log)
+    : BackgroundService
+{
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(configuration.GetValue("Cairn:Escalation:IntervalSeconds", 60));
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var services = scope.ServiceProvider;
+                var result = await services.GetRequiredService<ShareSweep>().RunAsync(clock.GetUtcNow(), _holder, cancellationToken: stoppingToken);
+                if (result.HeldLease)
+                {
+                    // Overdue professional disagreements climb their own ladder (L16); each is version-checked, so this is safe anywhere.
+                    await services.GetRequiredService<DisagreementSweep>().RunAsync(clock.GetUtcNow(), stoppingToken);
+                    // Late triage decisions at the front door climb the same ladder (issue #4).
+                    var frontDoor = services.GetRequiredService<FrontDoorSweep>();
+                    await frontDoor.RunAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // So do strategy discussions not held in time (L17).
+                    await frontDoor.EscalateStrategyDiscussionsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
+                    var concerns = services.GetRequiredService<ConcernSweep>();
+                    await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // Changes whose own evaluation failed (issue #4): never lost, evaluated here.
+                    await concerns.EvaluatePendingAsync(clock.GetUtcNow(), stoppingToken);
+                    await concerns.EvaluateAllWhenDueAsync(clock.GetUtcNow(), _holder, stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed sweep is retried at the next tick: the due times are still in the database.
+                log.LogError(e, "Escalation sweep failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
