@@ -7,7 +7,7 @@ using Cairn.Web;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Children.ViewChild;
 using Cairn.Web.Features.Chronology;
-using Cairn.Web.Features.People.FindPerson;
+using Cairn.Web.Features.People;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

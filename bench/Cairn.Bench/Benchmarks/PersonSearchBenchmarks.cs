@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Cairn.Domain;
-using Cairn.Web.Features.People.FindPerson;
+using Cairn.Web.Features;
+using Cairn.Web.Features.People;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Bench.Benchmarks;
@@ -73,5 +73,5 @@ public class PersonSearchBenchmarks
     public void IterationCleanup() => _request.Dispose();
 
     [Benchmark]
-    public Task<Outcome<FoundPeople>> Search() => _handler.HandleAsync(_query, CancellationToken.None);
+    public Task<Handled<FoundPeople>> Search() => _handler.HandleAsync(_query, CancellationToken.None);
 }

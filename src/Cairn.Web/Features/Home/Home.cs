@@ -36,7 +36,8 @@ public sealed class HomeHandler(CairnDbContext db, CurrentUser user, AuditLog au
         await db.SaveChangesAsync(cancellationToken);
 
         return new HomeView(user.DisplayName,
-            caseload.OrderByDescending(c => c.IsLeadProfessional).ThenBy(c => c.FamilyName, StringComparer.Ordinal).ThenBy(c => c.GivenName, StringComparer.Ordinal)
+            caseload.OrderByDescending(c => c.IsLeadProfessional).ThenBy(c => c.FamilyName, StringComparer.Ordinal).ThenBy(c => c.GivenName,
+                StringComparer.Ordinal)
                 .Select(c => new CaseloadItem(c.Id, $"{c.GivenName} {c.FamilyName}", c.DateOfBirth, c.Role, c.IsLeadProfessional, c.StartedOn,
                     alerts.GetValueOrDefault(c.Id)))
                 .ToList(),

@@ -30,7 +30,8 @@ public sealed class SignInModel(SignInService signIn, CairnDbContext db) : PageM
         switch (result)
         {
             case Security.SignInResult.LockedOut:
-                ModelState.AddModelError("Input.Email", "Your account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator.");
+                ModelState.AddModelError("Input.Email",
+                    "Your account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator.");
                 return Page();
             case Security.SignInResult.WrongDetails:
                 ModelState.AddModelError("Input.Email", "Enter a correct email address and password");

@@ -1,3 +1,5 @@
+using Cairn.Web.Features.Account.IssueApiToken;
+using Cairn.Web.Features.Account.RevokeApiToken;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +9,8 @@ namespace Cairn.Web.Features.Account.YourAccount;
 
 /// <summary>Signed in with the browser only: a token cannot be used to mint or revoke tokens.</summary>
 [Authorize(Policy = Policies.Professional)]
-public sealed class YourAccountModel(YourAccountHandler handler) : PageModel
+public sealed class YourAccountModel(YourAccountHandler handler, IssueApiTokenHandler issueToken, RevokeApiTokenHandler revokeToken)
+    : PageModel
 {
     [BindProperty]
     public IssueTokenInput Input { get; set; } = new();
@@ -25,14 +28,14 @@ public sealed class YourAccountModel(YourAccountHandler handler) : PageModel
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
     {
-        var outcome = await handler.IssueAsync(Input.Name, Input.Days, cancellationToken);
-        if (outcome.Refusal is { } refusal)
+        var issued = await issueToken.HandleAsync(Input.Name, Input.Days, cancellationToken);
+        if (issued.Refusal is { } refusal)
         {
-            ModelState.AddRefusal(refusal);
+            this.ShowRefusal(refusal);
         }
         else
         {
-            Issued = outcome.Value;
+            Issued = issued.Value;
             Input = new IssueTokenInput();
             ModelState.Clear();
         }
@@ -45,13 +48,9 @@ public sealed class YourAccountModel(YourAccountHandler handler) : PageModel
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid token, CancellationToken cancellationToken)
     {
-        if (!await handler.RevokeAsync(token, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        TempData["Notice"] = "Token revoked. Anything using it can no longer reach Cairn.";
-        return Redirect("/account");
+        var revoked = await revokeToken.HandleAsync(token, cancellationToken);
+        return await this.AfterChangeAsync(revoked, _ => new PageDone("Token revoked. Anything using it can no longer reach Cairn.", "/account"),
+            () => Task.FromResult(false));
     }
 
     public sealed class IssueTokenInput

@@ -1,3 +1,4 @@
+using Cairn.Web.Features.Admin.AddBankHoliday;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Admin.Calendar;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class CalendarModel(CalendarHandler handler) : PageModel
+public sealed class CalendarModel(CalendarHandler handler, AddBankHolidayHandler addBankHoliday) : PageModel
 {
     [BindProperty]
     public AddInput Input { get; set; } = new();
@@ -17,22 +18,22 @@ public sealed class CalendarModel(CalendarHandler handler) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var outcome = await handler.AddAsync(new AddBankHolidayCommand { Date = Input.Date, Name = Input.Name }, cancellationToken);
-            if (outcome.Refusal is { } refusal)
-            {
-                ModelState.AddRefusal(refusal);
-            }
-            else
-            {
-                TempData["Notice"] = $"{outcome.Value!.Name} added. Every working-day clock now counts it.";
-                return Redirect("/admin/calendar");
-            }
+            await LoadAsync(cancellationToken);
+            return Page();
         }
 
+        var handled = await addBankHoliday.HandleAsync(new AddBankHolidayCommand { Date = Input.Date, Name = Input.Name }, cancellationToken);
+        return await this.AfterChangeAsync(handled,
+            day => new PageDone($"{day.Name} added. Every working-day clock now counts it.", "/admin/calendar"),
+            () => LoadAsync(cancellationToken));
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
         Calendar = await handler.HandleAsync(cancellationToken);
-        return Page();
+        return true;
     }
 
     public sealed class AddInput

@@ -1,4 +1,8 @@
 using Cairn.Domain;
+using Cairn.Web.Features.Admin.DeactivateAccount;
+using Cairn.Web.Features.Admin.ReactivateAccount;
+using Cairn.Web.Features.Admin.SignOutEverywhere;
+using Cairn.Web.Features.Admin.UnlockAccount;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +10,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cairn.Web.Features.Admin.Professionals;
 
+/// <summary>One professional's account: what they hold, and the change an administrator chooses (one verb slice each).</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ViewProfessionalModel(ProfessionalsHandler handler) : PageModel
+public sealed class ViewProfessionalModel(
+    ProfessionalAccountsHandler accounts,
+    DeactivateAccountHandler deactivate,
+    ReactivateAccountHandler reactivate,
+    UnlockAccountHandler unlock,
+    SignOutEverywhereHandler signOutEverywhere) : PageModel
 {
     [BindProperty]
     public ChangeInput Input { get; set; } = new();
@@ -20,30 +30,29 @@ public sealed class ViewProfessionalModel(ProfessionalsHandler handler) : PageMo
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         var professional = new ProfessionalId(id);
+        var command = new ChangeAccountCommand { Reason = Input.Reason, Version = Input.Version };
         var chosen = Enum.TryParse<AccountAction>(Input.Action, out var action) && Enum.IsDefined(action);
-        var outcome = chosen
-            ? await handler.ChangeAsync(professional, action, new ChangeAccountCommand { Reason = Input.Reason, Version = Input.Version }, cancellationToken)
-            : Outcome<ProfessionalAccount>.Refused(new Refusal("Check what you entered",
-                [new("Action", "Select what you want to do"), .. Domain.Agencies.Professional.CheckReason(Input.Reason)?.Errors ?? []]));
-        if (outcome is null)
+        var handled = !chosen ? NothingChosen() : action switch
         {
-            return NotFound();
-        }
-
-        if (outcome.Value.Refusal is not { } refusal)
+            AccountAction.Deactivate => await deactivate.HandleAsync(professional, command, cancellationToken),
+            AccountAction.Reactivate => await reactivate.HandleAsync(professional, command, cancellationToken),
+            AccountAction.Unlock => await unlock.HandleAsync(professional, command, cancellationToken),
+            AccountAction.SignOutEverywhere => await signOutEverywhere.HandleAsync(professional, command, cancellationToken),
+            _ => NothingChosen(),
+        };
+        if (handled.Refusal?.IsConflict == true)
         {
-            TempData["Notice"] = Notice(action, outcome.Value.Value!);
-            return Redirect($"/admin/professionals/{id}");
-        }
-
-        this.ShowRefusal(refusal);
-        if (refusal.IsConflict)
-        {
+            // After a conflict the form carries the version now held, so what is shown is what the next attempt is checked against.
             Input.Version = null;
         }
 
-        return await LoadAsync(professional, cancellationToken) ? Page() : NotFound();
+        return await this.AfterChangeAsync(handled, account => new PageDone(Notice(action, account), $"/admin/professionals/{id}"),
+            () => LoadAsync(professional, cancellationToken));
     }
+
+    private Handled<ProfessionalAccount> NothingChosen() =>
+        new Refusal("Check what you entered",
+            [new("Action", "Select what you want to do"), .. Domain.Agencies.Professional.CheckReason(Input.Reason)?.Errors ?? []]);
 
     private static string Notice(AccountAction action, ProfessionalAccount account) => action switch
     {
@@ -56,13 +65,12 @@ public sealed class ViewProfessionalModel(ProfessionalsHandler handler) : PageMo
 
     private async Task<bool> LoadAsync(ProfessionalId id, CancellationToken cancellationToken)
     {
-        if (await handler.ViewAsync(id, cancellationToken) is not { } professional)
+        if (await accounts.ViewAsync(id, cancellationToken) is not { } professional)
         {
             return false;
         }
 
         Professional = professional;
-        // After a conflict the form carries the version now held, so what is shown is what the next attempt is checked against.
         Input.Version ??= professional.Version;
         return true;
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Admin.Teams;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ListTeamsModel(TeamsHandler handler) : PageModel
+public sealed class ListTeamsModel(ListTeamsHandler handler) : PageModel
 {
     public TeamList List { get; private set; } = null!;
 

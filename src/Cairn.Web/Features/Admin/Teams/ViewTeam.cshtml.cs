@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Web.Features.Admin.ChangeTeamManager;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Admin.Teams;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ViewTeamModel(TeamsHandler handler) : PageModel
+public sealed class ViewTeamModel(TeamDetailsHandler teams, ChangeTeamManagerHandler changeManager) : PageModel
 {
     [BindProperty]
     public ChangeInput Input { get; set; } = new();
@@ -26,35 +27,27 @@ public sealed class ViewTeamModel(TeamsHandler handler) : PageModel
             Reason = Input.Reason,
             Version = Input.Version,
         };
-        if (await handler.ChangeManagerAsync(team, command, cancellationToken) is not { } outcome)
+        var handled = await changeManager.HandleAsync(team, command, cancellationToken);
+        if (handled.Refusal?.IsConflict == true)
         {
-            return NotFound();
-        }
-
-        if (outcome.Refusal is not { } refusal)
-        {
-            TempData["Notice"] = $"{outcome.Value!.Manager} now manages {outcome.Value.Name}. They are told first when a share to the team is overdue.";
-            return Redirect($"/admin/teams/{id}");
-        }
-
-        this.ShowRefusal(refusal);
-        if (refusal.IsConflict)
-        {
+            // After a conflict the form carries the version now held, so what is shown is what the next attempt is checked against.
             Input.Version = null;
         }
 
-        return await LoadAsync(team, cancellationToken) ? Page() : NotFound();
+        return await this.AfterChangeAsync(handled,
+            changed => new PageDone($"{changed.Manager} now manages {changed.Name}. They are told first when a share to the team is overdue.",
+                $"/admin/teams/{id}"),
+            () => LoadAsync(team, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(TeamId id, CancellationToken cancellationToken)
     {
-        if (await handler.ViewAsync(id, cancellationToken) is not { } team)
+        if (await teams.ViewAsync(id, cancellationToken) is not { } team)
         {
             return false;
         }
 
         Team = team;
-        // After a conflict the form carries the version now held, so what is shown is what the next attempt is checked against.
         Input.Version ??= team.Version;
         return true;
     }

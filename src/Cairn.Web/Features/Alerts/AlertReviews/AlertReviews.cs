@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.Alerts.AlertReviews;
 
-public sealed record AlertReviewItem(AlertId Id, PersonId ChildId, string ChildName, AlertCategory Category, string Risk, DateOnly ReviewBy, bool Overdue);
+public sealed record AlertReviewItem(
+    AlertId Id, PersonId ChildId, string ChildName, AlertCategory Category, string Risk, DateOnly ReviewBy, bool Overdue);
 
 public sealed record AlertReviewList(DateOnly Today, IReadOnlyList<AlertReviewItem> Alerts)
 {
@@ -26,7 +27,8 @@ public sealed class AlertReviewsHandler(CairnDbContext db, CurrentUser user, Aud
         var today = clock.Today();
         var rows = await db.Alerts.AsNoTracking()
             .Where(a => a.OwnerId == me && a.Status == AlertStatus.Active)
-            .Join(db.People, a => a.ChildId, p => p.Id, (a, p) => new { a.Id, a.ChildId, p.GivenName, p.FamilyName, a.Category, a.Risk, a.ReviewBy })
+            .Join(db.People, a => a.ChildId, p => p.Id,
+                (a, p) => new { a.Id, a.ChildId, p.GivenName, p.FamilyName, a.Category, a.Risk, a.ReviewBy })
             .OrderBy(x => x.ReviewBy)
             .ToListAsync(cancellationToken);
 
@@ -34,7 +36,8 @@ public sealed class AlertReviewsHandler(CairnDbContext db, CurrentUser user, Aud
         await db.SaveChangesAsync(cancellationToken);
 
         return new AlertReviewList(today, rows
-            .Select(x => new AlertReviewItem(x.Id, x.ChildId, $"{x.GivenName} {x.FamilyName}", x.Category, x.Risk, x.ReviewBy, x.ReviewBy < today))
+            .Select(x => new AlertReviewItem(x.Id, x.ChildId, $"{x.GivenName} {x.FamilyName}", x.Category, x.Risk, x.ReviewBy,
+                x.ReviewBy < today))
             .ToList());
     }
 }

@@ -41,12 +41,12 @@ public sealed record RaisedAlert(AlertId Id, PersonId ChildId, DateOnly ReviewBy
 /// <summary>Raises an alert on a person's record; the signed-in professional owns it and must review it.</summary>
 public sealed class RaiseAlertHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    /// <returns>Null when the person does not exist or the professional may not see them.</returns>
-    public async Task<Outcome<RaisedAlert>?> HandleAsync(PersonId personId, RaiseAlertCommand command, CancellationToken cancellationToken)
+    /// <returns>Not found when the person does not exist or the professional may not see them.</returns>
+    public async Task<Handled<RaisedAlert>> HandleAsync(PersonId personId, RaiseAlertCommand command, CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(personId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         var outcome = Alert.Raise(personId, command.ToDraft(), user.ProfessionalId, clock.GetUtcNow());
@@ -59,6 +59,6 @@ public sealed class RaiseAlertHandler(CairnDbContext db, RecordAccessService acc
         db.Alerts.Add(alert);
         audit.Record("alert.raise", personId, "alert", alert.Id.Value);
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome<RaisedAlert>.Success(new RaisedAlert(alert.Id, alert.ChildId, alert.ReviewBy));
+        return new RaisedAlert(alert.Id, alert.ChildId, alert.ReviewBy);
     }
 }

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Alerts.RaiseAlert;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class RaiseAlertModel(RaiseAlertHandler handler, RecordAccessService access, ChildBannerHandler banner, TimeProvider clock) : PageModel
+public sealed class RaiseAlertModel(RaiseAlertHandler handler, RecordAccessService access, ChildBannerHandler banner, TimeProvider clock)
+    : PageModel
 {
     [BindProperty]
     public RaiseAlertInput Input { get; set; } = new();
@@ -35,20 +36,8 @@ public sealed class RaiseAlertModel(RaiseAlertHandler handler, RecordAccessServi
             return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Alert raised";
-        return Redirect($"/people/{id}");
+        var handled = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
+        return await this.AfterChangeAsync(handled, _ => new PageDone("Alert raised", $"/people/{id}"), () => LoadAsync(personId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)

@@ -18,8 +18,20 @@ public sealed record AuditQuery(Guid? Person = null, Guid? Actor = null, string?
 }
 
 /// <summary>One line of the log. Names are resolved for display here; the log itself holds only ids.</summary>
-public sealed record AuditLine(long Sequence, DateTimeOffset At, Guid? ActorId, string? Actor, string Action, Guid? PersonId, string? Person,
-    string? RecordType, Guid? RecordId, string Outcome, string? Detail);
+public sealed record AuditLine
+{
+    public required long Sequence { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public Guid? ActorId { get; init; }
+    public string? Actor { get; init; }
+    public required string Action { get; init; }
+    public Guid? PersonId { get; init; }
+    public string? Person { get; init; }
+    public string? RecordType { get; init; }
+    public Guid? RecordId { get; init; }
+    public required string Outcome { get; init; }
+    public string? Detail { get; init; }
+}
 
 public sealed record AuditResults(IReadOnlyList<AuditLine> Lines, long? Next);
 
@@ -30,7 +42,7 @@ public sealed record AuditResults(IReadOnlyList<AuditLine> Lines, long? Next);
 /// </summary>
 public sealed class AuditLogSearchHandler(CairnDbContext db, CurrentUser user, AuditLog audit)
 {
-    public async Task<Outcome<AuditResults>> HandleAsync(AuditQuery query, CancellationToken cancellationToken)
+    public async Task<Handled<AuditResults>> HandleAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         if (query.From is { } from && query.To is { } to && from > to)
         {
@@ -90,7 +102,8 @@ public sealed class AuditLogSearchHandler(CairnDbContext db, CurrentUser user, A
         page = page.Take(AuditQuery.PageSize).ToList();
 
         var actors = page.Where(e => e.ActorId is not null).Select(e => new ProfessionalId(e.ActorId!.Value)).Distinct().ToList();
-        var actorNames = await db.Professionals.AsNoTracking().Where(x => actors.Contains(x.Id)).ToDictionaryAsync(x => x.Id.Value, x => x.Name, cancellationToken);
+        var actorNames = await db.Professionals.AsNoTracking().Where(x => actors.Contains(x.Id)).ToDictionaryAsync(x => x.Id.Value, x => x.Name,
+            cancellationToken);
         var personNames = new Dictionary<Guid, string>();
         if (user.Has(Role.SafeguardingLead))
         {
@@ -99,9 +112,21 @@ public sealed class AuditLogSearchHandler(CairnDbContext db, CurrentUser user, A
                 .ToDictionaryAsync(x => x.Id.Value, x => x.GivenName + " " + x.FamilyName, cancellationToken);
         }
 
-        var lines = page.Select(e => new AuditLine(e.Sequence, e.At, e.ActorId, e.ActorId is { } a ? actorNames.GetValueOrDefault(a) : null, e.Action,
-            e.PersonId, e.PersonId is { } pid ? personNames.GetValueOrDefault(pid) : null, e.RecordType, e.RecordId, e.Outcome, e.Detail)).ToList();
-        return Outcome<AuditResults>.Success(new AuditResults(lines, more ? lines[^1].Sequence : null));
+        var lines = page.Select(e => new AuditLine
+        {
+            Sequence = e.Sequence,
+            At = e.At,
+            ActorId = e.ActorId,
+            Actor = e.ActorId is { } a ? actorNames.GetValueOrDefault(a) : null,
+            Action = e.Action,
+            PersonId = e.PersonId,
+            Person = e.PersonId is { } pid ? personNames.GetValueOrDefault(pid) : null,
+            RecordType = e.RecordType,
+            RecordId = e.RecordId,
+            Outcome = e.Outcome,
+            Detail = e.Detail,
+        }).ToList();
+        return new AuditResults(lines, more ? lines[^1].Sequence : null);
     }
 
     /// <summary>Professionals in the reader's area, to filter by who acted.</summary>

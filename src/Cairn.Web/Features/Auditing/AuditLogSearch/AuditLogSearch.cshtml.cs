@@ -41,14 +41,14 @@ public sealed class AuditLogSearchModel(AuditLogSearchHandler handler) : PageMod
             return Page();
         }
 
-        var outcome = await handler.HandleAsync(new AuditQuery(Person, Actor, Action, RefusedOnly, From, To, Before), cancellationToken);
-        if (outcome.Refusal is { } refusal)
+        var found = await handler.HandleAsync(new AuditQuery(Person, Actor, Action, RefusedOnly, From, To, Before), cancellationToken);
+        if (found.Refusal is { } refusal)
         {
-            ModelState.AddRefusal(refusal, prefix: "");
+            this.ShowRefusal(refusal, prefix: "");
         }
         else
         {
-            Results = outcome.Value;
+            Results = found.Value;
         }
 
         return Page();
@@ -56,7 +56,9 @@ public sealed class AuditLogSearchModel(AuditLogSearchHandler handler) : PageMod
 
     public string NextLink(long next)
     {
-        var query = Request.Query.Where(q => q.Key != "before").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
+        var query = Request.Query
+            .Where(q => q.Key != "before")
+            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
             .Append($"before={next}");
         return "/audit?" + string.Join("&", query);
     }

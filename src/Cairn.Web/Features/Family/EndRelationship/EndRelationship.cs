@@ -17,8 +17,20 @@ public sealed record EndRelationshipCommand
     public int? Version { get; init; }
 }
 
-public sealed record RelationshipDetails(RelationshipId Id, PersonId PersonId, PersonId OtherId, string OtherName, RelationshipType Type,
-    string Description, DateOnly? StartedOn, DateOnly? EndedOn, bool PosesRisk, string? Notes, int Version);
+public sealed record RelationshipDetails
+{
+    public required RelationshipId Id { get; init; }
+    public required PersonId PersonId { get; init; }
+    public required PersonId OtherId { get; init; }
+    public required string OtherName { get; init; }
+    public required RelationshipType Type { get; init; }
+    public required string Description { get; init; }
+    public DateOnly? StartedOn { get; init; }
+    public DateOnly? EndedOn { get; init; }
+    public required bool PosesRisk { get; init; }
+    public string? Notes { get; init; }
+    public required int Version { get; init; }
+}
 
 public sealed record EndedRelationship(RelationshipId Id, PersonId FromPersonId, PersonId ToPersonId, DateOnly EndedOn, int Version);
 
@@ -26,7 +38,8 @@ public sealed record EndedRelationship(RelationshipId Id, PersonId FromPersonId,
 /// Ends a relationship with a date; it is never deleted, so it stays on both records as history. The
 /// professional must be able to open both people's records; otherwise it is reported as not existing.
 /// </summary>
-public sealed class EndRelationshipHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit, TimeProvider clock)
+public sealed class EndRelationshipHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit,
+    TimeProvider clock)
 {
     /// <returns>Null when the relationship does not exist, is not this person's, or either person may not be seen.</returns>
     public async Task<RelationshipDetails?> HandleAsync(PersonId personId, RelationshipId id, CancellationToken cancellationToken)
@@ -38,32 +51,48 @@ public sealed class EndRelationshipHandler(CairnDbContext db, RecordAccessServic
         }
 
         var relationship = await db.Relationships.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (relationship is null || !relationship.Involves(personId) || !await family.MayLinkAsync(relationship.OtherThan(personId), cancellationToken))
+        if (relationship is null || !relationship.Involves(personId)
+            || !await family.MayLinkAsync(relationship.OtherThan(personId), cancellationToken))
         {
             return null;
         }
 
         await audit.RecordReadAsync("relationship.view", personId, decision.Reason.ToString(), cancellationToken);
         var otherId = relationship.OtherThan(personId);
-        var other = await db.People.AsNoTracking().Where(p => p.Id == otherId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
-        return new RelationshipDetails(relationship.Id, personId, otherId, other, relationship.Type,
-            FamilyWords.Describe(relationship.Type, relationship.FromPersonId == personId), relationship.StartedOn, relationship.EndedOn,
-            relationship.Type == RelationshipType.PersonPosingRisk, relationship.Notes, relationship.Version);
+        var other = await db.People.AsNoTracking()
+            .Where(p => p.Id == otherId)
+            .Select(p => p.GivenName + " " + p.FamilyName)
+            .SingleAsync(cancellationToken);
+        return new RelationshipDetails
+        {
+            Id = relationship.Id,
+            PersonId = personId,
+            OtherId = otherId,
+            OtherName = other,
+            Type = relationship.Type,
+            Description = FamilyWords.Describe(relationship.Type, relationship.FromPersonId == personId),
+            StartedOn = relationship.StartedOn,
+            EndedOn = relationship.EndedOn,
+            PosesRisk = relationship.Type == RelationshipType.PersonPosingRisk,
+            Notes = relationship.Notes,
+            Version = relationship.Version,
+        };
     }
 
-    /// <returns>Null when the relationship does not exist, is not this person's, or either person may not be seen.</returns>
-    public async Task<Outcome<EndedRelationship>?> EndAsync(PersonId personId, RelationshipId id, EndRelationshipCommand command,
+    /// <returns>Not found when the relationship does not exist, is not this person's, or either person may not be seen.</returns>
+    public async Task<Handled<EndedRelationship>> EndAsync(PersonId personId, RelationshipId id, EndRelationshipCommand command,
         CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(personId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         var relationship = await db.Relationships.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (relationship is null || !relationship.Involves(personId) || !await family.MayLinkAsync(relationship.OtherThan(personId), cancellationToken))
+        if (relationship is null || !relationship.Involves(personId)
+            || !await family.MayLinkAsync(relationship.OtherThan(personId), cancellationToken))
         {
-            return null;
+            return Handled.NotFound;
         }
 
         if (command.EndedOn is not { } endedOn)
@@ -78,18 +107,13 @@ public sealed class EndRelationshipHandler(CairnDbContext db, RecordAccessServic
 
         audit.Record("relationship.end", relationship.FromPersonId, "relationship", relationship.Id.Value);
         audit.Record("relationship.end", relationship.ToPersonId, "relationship", relationship.Id.Value);
-        try
+        // Someone saved between our read and our write: the same answer as a stale version, and nothing is kept.
+        if (await db.SaveOrConflictAsync(Relationship.Stale, cancellationToken) is { } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved between our read and our write: the same answer as a stale version, and nothing is kept.
-            db.ChangeTracker.Clear();
-            return Relationship.Stale;
+            return conflict;
         }
 
-        return Outcome<EndedRelationship>.Success(new EndedRelationship(relationship.Id, relationship.FromPersonId, relationship.ToPersonId,
-            endedOn, relationship.Version));
+        return new EndedRelationship(relationship.Id, relationship.FromPersonId, relationship.ToPersonId,
+            endedOn, relationship.Version);
     }
 }

@@ -37,20 +37,16 @@ public sealed class EndRelationshipModel(EndRelationshipHandler handler, ChildBa
             return await LoadAsync(personId, relationship, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.EndAsync(personId, relationship, Input.ToCommand(), cancellationToken);
-        if (outcome is not { } result)
+        var handled = await handler.EndAsync(personId, relationship, Input.ToCommand(), cancellationToken);
+        var result = await this.AfterChangeAsync(handled, _ => new PageDone("Relationship ended", $"/people/{id}/family#relationships"),
+            () => LoadAsync(personId, relationship, cancellationToken));
+        if (handled.Refusal?.IsConflict == true)
         {
-            return NotFound();
+            // This page has always answered a conflict with the form again and 200, not 409: its tests hold it so.
+            Response.StatusCode = StatusCodes.Status200OK;
         }
 
-        if (result.Refusal is { } refusal)
-        {
-            FamilyResults.AddTo(ModelState, refusal);
-            return await LoadAsync(personId, relationship, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Relationship ended";
-        return Redirect($"/people/{id}/family#relationships");
+        return result;
     }
 
     private async Task<bool> LoadAsync(PersonId id, RelationshipId relationshipId, CancellationToken cancellationToken)

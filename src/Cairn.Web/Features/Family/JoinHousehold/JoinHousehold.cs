@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.Family.JoinHousehold;
 
-/// <summary>Puts a person in a household from a date: an existing one (<see cref="HouseholdId"/>) or a new one (<see cref="NewHouseholdName"/>).</summary>
+/// <summary>
+/// Puts a person in a household from a date: an existing one (<see cref="HouseholdId"/>) or a new one (<see cref="NewHouseholdName"/>).
+/// </summary>
 public sealed record JoinHouseholdCommand
 {
     public Guid? HouseholdId { get; init; }
@@ -29,14 +31,15 @@ public sealed record HouseholdChoice(HouseholdId Id, string Name, IReadOnlyList<
 /// Puts a person in a household, or starts a new one. The professional must be able to open the person's
 /// record, and an existing household must have a member whose record they may open; otherwise 404.
 /// </summary>
-public sealed class JoinHouseholdHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit, TimeProvider clock)
+public sealed class JoinHouseholdHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit,
+    TimeProvider clock)
 {
-    /// <returns>Null when the person or the household does not exist or may not be seen.</returns>
-    public async Task<Outcome<JoinedHousehold>?> HandleAsync(PersonId personId, JoinHouseholdCommand command, CancellationToken cancellationToken)
+    /// <returns>Not found when the person or the household does not exist or may not be seen.</returns>
+    public async Task<Handled<JoinedHousehold>> HandleAsync(PersonId personId, JoinHouseholdCommand command, CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(personId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         Household? household = null;
@@ -46,7 +49,7 @@ public sealed class JoinHouseholdHandler(CairnDbContext db, RecordAccessService 
             household = await db.Households.FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
             if (household is null || !await family.MayReachAsync(household, cancellationToken))
             {
-                return null;
+                return Handled.NotFound;
             }
         }
 
@@ -86,18 +89,13 @@ public sealed class JoinHouseholdHandler(CairnDbContext db, RecordAccessService 
 
         // The household's name can hold a family name: only its id is audited.
         audit.Record("household.join", personId, "household", household.Id.Value, detail: started ? "new household" : null);
-        try
+        // Someone else changed the household between our read and our write; nothing is kept.
+        if (await db.SaveOrConflictAsync(Household.Stale, cancellationToken) is { } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else changed the household between our read and our write; nothing is kept.
-            db.ChangeTracker.Clear();
-            return Household.Stale;
+            return conflict;
         }
 
-        return Outcome<JoinedHousehold>.Success(new JoinedHousehold(household.Id, personId, joinedOn, started, household.Version));
+        return new JoinedHousehold(household.Id, personId, joinedOn, started, household.Version);
     }
 
     /// <summary>

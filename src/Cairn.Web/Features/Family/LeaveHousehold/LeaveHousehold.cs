@@ -29,7 +29,8 @@ public sealed record LeftHousehold(HouseholdId HouseholdId, PersonId PersonId, D
 /// Records a move out of a household. The membership is closed with the date, never removed. Access is
 /// decided on the person: a household they have never been in is reported as not existing.
 /// </summary>
-public sealed class LeaveHouseholdHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit, TimeProvider clock)
+public sealed class LeaveHouseholdHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit,
+    TimeProvider clock)
 {
     /// <returns>Null when the person may not be seen or has never been a member of the household.</returns>
     public async Task<HouseholdDetails?> HandleAsync(PersonId personId, HouseholdId id, CancellationToken cancellationToken)
@@ -55,18 +56,19 @@ public sealed class LeaveHouseholdHandler(CairnDbContext db, RecordAccessService
             names.Order(StringComparer.OrdinalIgnoreCase).ToList(), others.Count - named.Count, household.Version);
     }
 
-    /// <returns>Null when the person may not be seen or has never been a member of the household.</returns>
-    public async Task<Outcome<LeftHousehold>?> LeaveAsync(PersonId personId, HouseholdId id, LeaveHouseholdCommand command, CancellationToken cancellationToken)
+    /// <returns>Not found when the person may not be seen or has never been a member of the household.</returns>
+    public async Task<Handled<LeftHousehold>> LeaveAsync(PersonId personId, HouseholdId id, LeaveHouseholdCommand command,
+        CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(personId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (household is null || household.Members.All(m => m.PersonId != personId))
         {
-            return null;
+            return Handled.NotFound;
         }
 
         if (command.LeftOn is not { } leftOn)
@@ -80,17 +82,12 @@ public sealed class LeaveHouseholdHandler(CairnDbContext db, RecordAccessService
         }
 
         audit.Record("household.leave", personId, "household", household.Id.Value);
-        try
+        // Someone else changed the household between our read and our write; nothing is kept.
+        if (await db.SaveOrConflictAsync(Household.Stale, cancellationToken) is { } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else changed the household between our read and our write; nothing is kept.
-            db.ChangeTracker.Clear();
-            return Household.Stale;
+            return conflict;
         }
 
-        return Outcome<LeftHousehold>.Success(new LeftHousehold(household.Id, personId, leftOn, household.Version));
+        return new LeftHousehold(household.Id, personId, leftOn, household.Version);
     }
 }

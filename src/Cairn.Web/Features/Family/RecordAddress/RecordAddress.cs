@@ -34,9 +34,19 @@ public sealed record RecordAddressCommand
     public int? Version { get; init; }
 }
 
-/// <param name="Closed">The addresses the move closed: the one they left.</param>
-public sealed record RecordedAddress(AddressId Id, PersonId PersonId, string Postcode, string? LocalAuthorityCode, string? LocalAuthority,
-    int? Easting, int? Northing, DateOnly From, IReadOnlyList<AddressId> Closed);
+public sealed record RecordedAddress
+{
+    public required AddressId Id { get; init; }
+    public required PersonId PersonId { get; init; }
+    public required string Postcode { get; init; }
+    public string? LocalAuthorityCode { get; init; }
+    public string? LocalAuthority { get; init; }
+    public int? Easting { get; init; }
+    public int? Northing { get; init; }
+    public required DateOnly From { get; init; }
+    /// <summary>The addresses the move closed: the one they left.</summary>
+    public required IReadOnlyList<AddressId> Closed { get; init; }
+}
 
 public sealed record CurrentAddress(AddressId Id, string Line1, string? Line2, string? Town, string Postcode, DateOnly From, int Version);
 
@@ -50,12 +60,12 @@ public sealed record AddressForm(CurrentAddress? Current);
 /// </summary>
 public sealed class RecordAddressHandler(CairnDbContext db, RecordAccessService access, AuditLog audit, TimeProvider clock)
 {
-    /// <returns>Null when the person does not exist or the professional may not see them.</returns>
-    public async Task<Outcome<RecordedAddress>?> HandleAsync(PersonId personId, RecordAddressCommand command, CancellationToken cancellationToken)
+    /// <returns>Not found when the person does not exist or the professional may not see them.</returns>
+    public async Task<Handled<RecordedAddress>> HandleAsync(PersonId personId, RecordAddressCommand command, CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(personId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         PostcodeLocation? location = null;
@@ -81,21 +91,26 @@ public sealed class RecordAddressHandler(CairnDbContext db, RecordAccessService 
             audit.Record("address.close", personId, "address", closed.Id.Value);
         }
 
-        try
+        // Someone else moved the person between our read and our write; nothing is kept.
+        if (await db.SaveOrConflictAsync(AddressHistory.Stale, cancellationToken) is { } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else moved the person between our read and our write; nothing is kept.
-            db.ChangeTracker.Clear();
-            return AddressHistory.Stale;
+            return conflict;
         }
 
         var authority = await db.LocalAuthorities.AsNoTracking().Where(la => la.Code == address.LocalAuthorityCode)
             .Select(la => la.UpperTierName).FirstOrDefaultAsync(cancellationToken);
-        return Outcome<RecordedAddress>.Success(new RecordedAddress(address.Id, personId, address.Postcode, address.LocalAuthorityCode, authority,
-            address.Easting, address.Northing, address.From, open.Select(a => a.Id).ToList()));
+        return new RecordedAddress
+        {
+            Id = address.Id,
+            PersonId = personId,
+            Postcode = address.Postcode,
+            LocalAuthorityCode = address.LocalAuthorityCode,
+            LocalAuthority = authority,
+            Easting = address.Easting,
+            Northing = address.Northing,
+            From = address.From,
+            Closed = open.Select(a => a.Id).ToList(),
+        };
     }
 
     /// <returns>Null when the person does not exist or the professional may not see them.</returns>
@@ -108,7 +123,8 @@ public sealed class RecordAddressHandler(CairnDbContext db, RecordAccessService 
         }
 
         await audit.RecordReadAsync("address.view", personId, decision.Reason.ToString(), cancellationToken);
-        var history = new AddressHistory(personId, await db.Addresses.AsNoTracking().Where(a => a.PersonId == personId).ToListAsync(cancellationToken));
+        var history = new AddressHistory(personId,
+            await db.Addresses.AsNoTracking().Where(a => a.PersonId == personId).ToListAsync(cancellationToken));
         return new AddressForm(history.Current is { } a ? new CurrentAddress(a.Id, a.Line1, a.Line2, a.Town, a.Postcode, a.From, a.Version) : null);
     }
 }

@@ -3,7 +3,7 @@ using Cairn.Domain;
 using Cairn.Domain.People;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Web.Features.People.FindPerson;
+using Cairn.Web.Features.People;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,12 +47,13 @@ public sealed record RelationshipCandidates(IReadOnlyList<RelationshipCandidate>
 public sealed class RecordRelationshipHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, FindPersonHandler search,
     CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    /// <returns>Null when either person does not exist or the professional may not see them.</returns>
-    public async Task<Outcome<RecordedRelationship>?> HandleAsync(PersonId personId, RecordRelationshipCommand command, CancellationToken cancellationToken)
+    /// <returns>Not found when either person does not exist or the professional may not see them.</returns>
+    public async Task<Handled<RecordedRelationship>> HandleAsync(PersonId personId, RecordRelationshipCommand command,
+        CancellationToken cancellationToken)
     {
         if (!(await access.OpenAsync(personId, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
         var missing = new List<FieldError>();
@@ -74,7 +75,7 @@ public sealed class RecordRelationshipHandler(CairnDbContext db, RecordAccessSer
         var other = new PersonId(command.OtherPersonId!.Value);
         if (other != personId && !await family.MayLinkAsync(other, cancellationToken))
         {
-            return null;
+            return Handled.NotFound;
         }
 
         var today = clock.Today();
@@ -100,8 +101,8 @@ public sealed class RecordRelationshipHandler(CairnDbContext db, RecordAccessSer
         audit.Record("relationship.record", personId, "relationship", relationship.Id.Value, detail: $"type={type}");
         audit.Record("relationship.record", other, "relationship", relationship.Id.Value, detail: $"type={type}");
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome<RecordedRelationship>.Success(new RecordedRelationship(relationship.Id, relationship.FromPersonId, relationship.ToPersonId,
-            relationship.Type, relationship.StartedOn, relationship.EndedOn, relationship.Version));
+        return new RecordedRelationship(relationship.Id, relationship.FromPersonId, relationship.ToPersonId,
+            relationship.Type, relationship.StartedOn, relationship.EndedOn, relationship.Version);
     }
 
     /// <summary>

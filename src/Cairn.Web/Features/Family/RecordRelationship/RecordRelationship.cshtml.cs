@@ -36,20 +36,9 @@ public sealed class RecordRelationshipModel(RecordRelationshipHandler handler, C
             return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            FamilyResults.AddTo(ModelState, refusal);
-            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Relationship added";
-        return Redirect($"/people/{id}/family#relationships");
+        var handled = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
+        return await this.AfterChangeAsync(handled, _ => new PageDone("Relationship added", $"/people/{id}/family#relationships"),
+            () => LoadAsync(personId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)

@@ -26,13 +26,28 @@ public sealed record FamilyPage(
     public IEnumerable<FamilyRelationship> RisksFromThisPerson => Relationships.Where(r => r.PosesRisk && r.IsCurrent && r.FromPersonId == PersonId);
 }
 
-/// <param name="FromPersonId">The relationship reads "From is the Type of To".</param>
-/// <param name="OtherName">Null when the viewer may not open the other person's record: the relationship is shown, not who it is with.</param>
-/// <param name="Description">What the other person is to this one, in words.</param>
-/// <param name="OtherMayBeOpened">Whether the viewer may open the other person's record, and so change the relationship.</param>
-public sealed record FamilyRelationship(RelationshipId Id, PersonId FromPersonId, PersonId ToPersonId, RelationshipType Type,
-    PersonId OtherId, string? OtherName, PersonKind OtherKind, string Description, DateOnly? StartedOn, DateOnly? EndedOn,
-    bool IsCurrent, bool PosesRisk, string? Notes, bool OtherMayBeOpened, int Version);
+public sealed record FamilyRelationship
+{
+    public required RelationshipId Id { get; init; }
+    /// <summary>The relationship reads "From is the Type of To".</summary>
+    public required PersonId FromPersonId { get; init; }
+    public required PersonId ToPersonId { get; init; }
+    public required RelationshipType Type { get; init; }
+    public required PersonId OtherId { get; init; }
+    /// <summary>Null when the viewer may not open the other person's record: the relationship is shown, not who it is with.</summary>
+    public string? OtherName { get; init; }
+    public required PersonKind OtherKind { get; init; }
+    /// <summary>What the other person is to this one, in words.</summary>
+    public required string Description { get; init; }
+    public DateOnly? StartedOn { get; init; }
+    public DateOnly? EndedOn { get; init; }
+    public required bool IsCurrent { get; init; }
+    public required bool PosesRisk { get; init; }
+    public string? Notes { get; init; }
+    /// <summary>Whether the viewer may open the other person's record, and so change the relationship.</summary>
+    public required bool OtherMayBeOpened { get; init; }
+    public required int Version { get; init; }
+}
 
 /// <param name="JoinedOn">When this person last moved in.</param>
 /// <param name="LeftOn">When this person last moved out; null while they live there.</param>
@@ -42,9 +57,23 @@ public sealed record FamilyHousehold(HouseholdId Id, string Name, DateOnly Joine
 /// <param name="Name">Null when the viewer may not open the member's record.</param>
 public sealed record FamilyHouseholdMember(PersonId PersonId, string? Name, PersonKind Kind, DateOnly JoinedOn, DateOnly? LeftOn, bool IsCurrent);
 
-/// <param name="LocalAuthority">The authority that runs children's services where the postcode is.</param>
-public sealed record FamilyAddress(AddressId Id, string Line1, string? Line2, string? Town, string Postcode, string? LocalAuthorityCode,
-    string? LocalAuthority, int? Easting, int? Northing, DateOnly From, DateOnly? To, bool IsCurrent, int Version);
+public sealed record FamilyAddress
+{
+    public required AddressId Id { get; init; }
+    public required string Line1 { get; init; }
+    public string? Line2 { get; init; }
+    public string? Town { get; init; }
+    public required string Postcode { get; init; }
+    public string? LocalAuthorityCode { get; init; }
+    /// <summary>The authority that runs children's services where the postcode is.</summary>
+    public string? LocalAuthority { get; init; }
+    public int? Easting { get; init; }
+    public int? Northing { get; init; }
+    public required DateOnly From { get; init; }
+    public DateOnly? To { get; init; }
+    public required bool IsCurrent { get; init; }
+    public required int Version { get; init; }
+}
 
 /// <summary>
 /// Reads a person's family, households and addresses. Returns null both for a person who does not exist and
@@ -87,11 +116,27 @@ public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService acc
             .Select(r =>
             {
                 var other = people[r.OtherThan(id)];
-                return new FamilyRelationship(r.Id, r.FromPersonId, r.ToPersonId, r.Type, other.Id, NameOf(other.Id), other.Kind,
-                    FamilyWords.Describe(r.Type, r.FromPersonId == id), r.StartedOn, r.EndedOn, r.IsCurrentOn(today),
-                    r.Type == RelationshipType.PersonPosingRisk, r.Notes, visible.Contains(other.Id), r.Version);
+                return new FamilyRelationship
+                {
+                    Id = r.Id,
+                    FromPersonId = r.FromPersonId,
+                    ToPersonId = r.ToPersonId,
+                    Type = r.Type,
+                    OtherId = other.Id,
+                    OtherName = NameOf(other.Id),
+                    OtherKind = other.Kind,
+                    Description = FamilyWords.Describe(r.Type, r.FromPersonId == id),
+                    StartedOn = r.StartedOn,
+                    EndedOn = r.EndedOn,
+                    IsCurrent = r.IsCurrentOn(today),
+                    PosesRisk = r.Type == RelationshipType.PersonPosingRisk,
+                    Notes = r.Notes,
+                    OtherMayBeOpened = visible.Contains(other.Id),
+                    Version = r.Version,
+                };
             })
-            .OrderByDescending(r => r.IsCurrent).ThenByDescending(r => r.PosesRisk).ThenBy(r => r.Type).ThenBy(r => r.OtherName ?? "", StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(r => r.IsCurrent).ThenByDescending(r => r.PosesRisk).ThenBy(r => r.Type).ThenBy(r => r.OtherName ?? "",
+                StringComparer.OrdinalIgnoreCase)
             .ToList();
 
         var householdItems = households
@@ -100,7 +145,8 @@ public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService acc
                 var stay = h.Members.Where(m => m.PersonId == id).OrderByDescending(m => m.JoinedOn).First();
                 var members = h.Members
                     .OrderByDescending(m => m.IsCurrentOn(today)).ThenBy(m => m.JoinedOn)
-                    .Select(m => new FamilyHouseholdMember(m.PersonId, NameOf(m.PersonId), people[m.PersonId].Kind, m.JoinedOn, m.LeftOn, m.IsCurrentOn(today)))
+                    .Select(m => new FamilyHouseholdMember(m.PersonId, NameOf(m.PersonId), people[m.PersonId].Kind, m.JoinedOn, m.LeftOn,
+                        m.IsCurrentOn(today)))
                     .ToList();
                 return new FamilyHousehold(h.Id, h.Name, stay.JoinedOn, stay.LeftOn, stay.LeftOn is null, members, h.Version);
             })
@@ -113,8 +159,22 @@ public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService acc
             .ToListAsync(cancellationToken);
         var addressItems = addresses
             .OrderByDescending(x => x.a.From)
-            .Select(x => new FamilyAddress(x.a.Id, x.a.Line1, x.a.Line2, x.a.Town, x.a.Postcode, x.a.LocalAuthorityCode, x.Authority,
-                x.a.Easting, x.a.Northing, x.a.From, x.a.To, x.a.IsCurrentOn(today), x.a.Version))
+            .Select(x => new FamilyAddress
+            {
+                Id = x.a.Id,
+                Line1 = x.a.Line1,
+                Line2 = x.a.Line2,
+                Town = x.a.Town,
+                Postcode = x.a.Postcode,
+                LocalAuthorityCode = x.a.LocalAuthorityCode,
+                LocalAuthority = x.Authority,
+                Easting = x.a.Easting,
+                Northing = x.a.Northing,
+                From = x.a.From,
+                To = x.a.To,
+                IsCurrent = x.a.IsCurrentOn(today),
+                Version = x.a.Version,
+            })
             .ToList();
 
         return new FamilyPage(id, $"{person.GivenName} {person.FamilyName}", person.Kind, relationshipItems, householdItems, addressItems);

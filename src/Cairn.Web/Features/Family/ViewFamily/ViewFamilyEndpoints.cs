@@ -8,7 +8,8 @@ public sealed class ViewFamilyEndpoints : IEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/people/{id:guid}/family", HandleAsync)
             .WithName("GetFamily")
-            .WithSummary("A person's relationships (people posing a risk flagged), households and address history, current and past, each with the version to send when changing it.")
+            .WithSummary("A person's relationships (people posing a risk flagged), households and address history, current and past, each with "
+                + "the version to send when changing it.")
             .WithTags("Family");
 
     private static async Task<Results<Ok<FamilyPage>, NotFound>> HandleAsync(Guid id, ViewFamilyHandler handler, CancellationToken cancellationToken)

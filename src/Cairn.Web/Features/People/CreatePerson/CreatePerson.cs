@@ -60,17 +60,18 @@ public sealed record PossibleMatch(PersonId Id, string Name, PersonKind Kind, Da
 /// </summary>
 public sealed record PossibleDuplicates(IReadOnlyList<PossibleMatch> Visible, int Hidden);
 
-/// <summary>Exactly one of: the new record's id, a refusal, or possible duplicates to check first.</summary>
-public sealed record CreatePersonResult(PersonId? Created, Refusal? Refusal, PossibleDuplicates? Duplicates)
-{
-    public static implicit operator CreatePersonResult(Refusal refusal) => new(null, refusal, null);
-}
+/// <summary>What creating a person did: exactly one of the new record's id, or possible duplicates to check first.</summary>
+public sealed record CreatePersonResult(PersonId? Created, PossibleDuplicates? Duplicates);
 
 public sealed record CreatedPerson(PersonId Id);
 
+/// <summary>
+/// Creates a child or adult record, unless it looks like someone who already has one and the creator has not said it is a
+/// different person. A child's creator joins the team around the child, as its lead professional.
+/// </summary>
 public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    public async Task<CreatePersonResult> HandleAsync(CreatePersonCommand command, CancellationToken cancellationToken)
+    public async Task<Handled<CreatePersonResult>> HandleAsync(CreatePersonCommand command, CancellationToken cancellationToken)
     {
         if (command.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -95,7 +96,7 @@ public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService a
 
         if (!command.ConfirmedNotDuplicate && await PossibleDuplicatesAsync(details, cancellationToken) is { } duplicates)
         {
-            return new CreatePersonResult(null, null, duplicates);
+            return new CreatePersonResult(null, duplicates);
         }
 
         var outcome = Person.Create(details, user.AreaId, user.ProfessionalId, now);
@@ -123,7 +124,7 @@ public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService a
         audit.Record("person.create", person.Id, "person", person.Id.Value,
             detail: command.ConfirmedNotDuplicate ? "confirmed not a duplicate" : null);
         await db.SaveChangesAsync(cancellationToken);
-        return new CreatePersonResult(person.Id, null, null);
+        return new CreatePersonResult(person.Id, null);
     }
 
     /// <summary>
@@ -151,7 +152,9 @@ public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService a
             var sameDob = await db.People.Where(p => p.AreaId == area && p.DateOfBirth == dob)
                 .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth })
                 .ToListAsync(cancellationToken);
-            foreach (var p in sameDob.Where(p => SimilarPerson.ProbablySame(details.GivenName, details.FamilyName, dob, p.GivenName, p.FamilyName, p.DateOfBirth)))
+            var similar = sameDob.Where(p =>
+                SimilarPerson.ProbablySame(details.GivenName, details.FamilyName, dob, p.GivenName, p.FamilyName, p.DateOfBirth));
+            foreach (var p in similar)
             {
                 matches[p.Id] = new PossibleMatch(p.Id, $"{p.GivenName} {p.FamilyName}", p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth);
             }
@@ -161,7 +164,9 @@ public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService a
             var sameDue = await db.People.Where(p => p.AreaId == area && p.ExpectedDateOfBirth == due)
                 .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth })
                 .ToListAsync(cancellationToken);
-            foreach (var p in sameDue.Where(p => SimilarPerson.ProbablySame(details.GivenName, details.FamilyName, due, p.GivenName, p.FamilyName, p.ExpectedDateOfBirth)))
+            var similar = sameDue.Where(p =>
+                SimilarPerson.ProbablySame(details.GivenName, details.FamilyName, due, p.GivenName, p.FamilyName, p.ExpectedDateOfBirth));
+            foreach (var p in similar)
             {
                 matches[p.Id] = new PossibleMatch(p.Id, $"{p.GivenName} {p.FamilyName}", p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth);
             }

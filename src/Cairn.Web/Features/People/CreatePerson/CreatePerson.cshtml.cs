@@ -25,13 +25,14 @@ public sealed class CreatePersonModel(CreatePersonHandler handler, RecordAccessS
             return Page();
         }
 
-        var result = await handler.HandleAsync(Input.ToCommand(), cancellationToken);
-        if (result.Refusal is { } refusal)
+        var handled = await handler.HandleAsync(Input.ToCommand(), cancellationToken);
+        if (handled.Refusal is { } refusal)
         {
-            ModelState.AddRefusal(refusal);
+            this.ShowRefusal(refusal);
             return Page();
         }
 
+        var result = handled.Value!;
         if (result.Duplicates is { } duplicates)
         {
             Duplicates = duplicates;

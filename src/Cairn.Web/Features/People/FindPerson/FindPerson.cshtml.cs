@@ -36,14 +36,14 @@ public sealed class FindPersonModel(FindPersonHandler handler) : PageModel
             return Page();
         }
 
-        var outcome = await handler.HandleAsync(Input.ToQuery(), cancellationToken);
-        if (outcome.Refusal is { } refusal)
+        var found = await handler.HandleAsync(Input.ToQuery(), cancellationToken);
+        if (found.Refusal is { } refusal)
         {
-            ModelState.AddRefusal(refusal);
+            this.ShowRefusal(refusal);
             return Page();
         }
 
-        Results = outcome.Value;
+        Results = found.Value;
         return Page();
     }
 

@@ -5,10 +5,14 @@ namespace Cairn.Web.Features.People.FindPerson;
 
 public sealed class FindPersonEndpoints : IEndpoints
 {
+    private const string Summary =
+        "Finds people the caller may open by name (typo-tolerant, previous names included), date of birth (yyyy-MM-dd), NHS number"
+        + " and current postcode. Every term given must match; at most 50 results, best first.";
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/people", HandleAsync)
             .WithName("FindPeople")
-            .WithSummary("Finds people the caller may open by name (typo-tolerant, previous names included), date of birth (yyyy-MM-dd), NHS number and current postcode. Every term given must match; at most 50 results, best first.")
+            .WithSummary(Summary)
             .WithTags("People");
 
     /// <remarks>
@@ -16,7 +20,8 @@ public sealed class FindPersonEndpoints : IEndpoints
     /// binding before the handler runs and reach the caller as a server error rather than a named problem.
     /// </remarks>
     private static async Task<Results<Ok<FoundPeople>, ValidationProblem>> HandleAsync(
-        string? name, string? dateOfBirth, string? nhsNumber, string? postcode, FindPersonHandler handler, CancellationToken cancellationToken)
+        string? name, string? dateOfBirth, string? nhsNumber, string? postcode, FindPersonHandler handler,
+        CancellationToken cancellationToken)
     {
         DateOnly? dob = null;
         if (!string.IsNullOrWhiteSpace(dateOfBirth))
@@ -29,7 +34,7 @@ public sealed class FindPersonEndpoints : IEndpoints
             dob = parsed;
         }
 
-        var outcome = await handler.HandleAsync(new FindPersonQuery(name, dob, nhsNumber, postcode), cancellationToken);
-        return outcome.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(outcome.Value!);
+        var found = await handler.HandleAsync(new FindPersonQuery(name, dob, nhsNumber, postcode), cancellationToken);
+        return found.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(found.Value!);
     }
 }
