@@ -1958,7 +1958,7 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Cairn.Web.Concerns.AreaConcernRules", b =>
+            modelBuilder.Entity("Cairn.Web.Data.AreaConcernRules", b =>
                 {
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
@@ -1983,23 +1983,27 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("ConcernRuleSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Cairn.Web.Concerns.PendingEvaluation", b =>
+            modelBuilder.Entity("Cairn.Web.Data.AreaFrontDoorTimescales", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset>("QueuedAt")
+                    b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
 
-                    b.HasIndex("QueuedAt");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
-                    b.ToTable("PendingEvaluations");
+                    b.HasKey("AreaId");
+
+                    b.ToTable("FrontDoorTimescales", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
@@ -2152,6 +2156,25 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("LocalAuthorities");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Data.PendingEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("PendingEvaluations");
+                });
+
             modelBuilder.Entity("Cairn.Web.Data.PersonSearchKey", b =>
                 {
                     b.Property<string>("Key")
@@ -2221,29 +2244,6 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("SweepLeases");
-                });
-
-            modelBuilder.Entity("Cairn.Web.Features.FrontDoor.Timescales.AreaFrontDoorTimescales", b =>
-                {
-                    b.Property<Guid>("AreaId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("StrategyDiscussionWorkingDays")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("AreaId");
-
-                    b.ToTable("FrontDoorTimescales", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Notifications.Notification", b =>

@@ -1927,7 +1927,7 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Cairn.Web.Concerns.AreaConcernRules", b =>
+            modelBuilder.Entity("Cairn.Web.Data.AreaConcernRules", b =>
                 {
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
@@ -1952,23 +1952,27 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("ConcernRuleSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Cairn.Web.Concerns.PendingEvaluation", b =>
+            modelBuilder.Entity("Cairn.Web.Data.AreaFrontDoorTimescales", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("QueuedAt")
+                    b.Property<int>("StrategyDiscussionWorkingDays")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("QueuedAt");
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("PendingEvaluations");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("FrontDoorTimescales", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
@@ -2119,6 +2123,25 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("LocalAuthorities");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Data.PendingEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("PendingEvaluations");
+                });
+
             modelBuilder.Entity("Cairn.Web.Data.PersonSearchKey", b =>
                 {
                     b.Property<string>("Key")
@@ -2188,29 +2211,6 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("SweepLeases");
-                });
-
-            modelBuilder.Entity("Cairn.Web.Features.FrontDoor.Timescales.AreaFrontDoorTimescales", b =>
-                {
-                    b.Property<Guid>("AreaId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StrategyDiscussionWorkingDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("AreaId");
-
-                    b.ToTable("FrontDoorTimescales", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Notifications.Notification", b =>

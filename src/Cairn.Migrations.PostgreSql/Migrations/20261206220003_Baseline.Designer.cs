@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cairn.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(CairnDbContext))]
-    [Migration("20261123211235_PendingEvaluations")]
-    partial class PendingEvaluations
+    [Migration("20261206220003_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -141,6 +141,10 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -148,6 +152,41 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasIndex("ManagerId");
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Agencies.TeamManagerChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PreviousManagerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("TeamManagerChanges");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Alerts.Alert", b =>
@@ -1233,7 +1272,13 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("RecordedAt")
@@ -1265,6 +1310,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasIndex("ChildId");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("Status", "DueAt");
 
@@ -1673,6 +1720,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("EmergencyDutyNote")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -1746,13 +1796,17 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Status", "DeliveredAt");
 
-                    b.HasIndex("SentBy", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt");
+                    b.HasIndex("SentBy", "Urgency", "DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientTeam", "RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientAgency", "RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientAgency", "RecipientTeam", "RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.ToTable("Shares");
                 });
@@ -1907,7 +1961,7 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Cairn.Web.Concerns.AreaConcernRules", b =>
+            modelBuilder.Entity("Cairn.Web.Data.AreaConcernRules", b =>
                 {
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
@@ -1932,23 +1986,27 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("ConcernRuleSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Cairn.Web.Concerns.PendingEvaluation", b =>
+            modelBuilder.Entity("Cairn.Web.Data.AreaFrontDoorTimescales", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset>("QueuedAt")
+                    b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
 
-                    b.HasIndex("QueuedAt");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
-                    b.ToTable("PendingEvaluations");
+                    b.HasKey("AreaId");
+
+                    b.ToTable("FrontDoorTimescales", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
@@ -2099,6 +2157,25 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("LocalAuthorities");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.PendingEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("PendingEvaluations");
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.PersonSearchKey", b =>
@@ -2253,6 +2330,38 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Security.AccountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("AccountChanges");
+                });
+
             modelBuilder.Entity("Cairn.Web.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2326,6 +2435,15 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasOne("Cairn.Domain.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Agencies.TeamManagerChange", b =>
+                {
+                    b.HasOne("Cairn.Domain.Agencies.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2555,6 +2673,15 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasOne("Cairn.Domain.Agencies.Professional", null)
                         .WithOne()
                         .HasForeignKey("Cairn.Web.Security.Account", "ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Web.Security.AccountChange", b =>
+                {
+                    b.HasOne("Cairn.Domain.Agencies.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cairn.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CairnDbContext))]
-    [Migration("20261123205531_StrategyDiscussionEscalation")]
-    partial class StrategyDiscussionEscalation
+    [Migration("20261206215952_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -136,6 +136,10 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -143,6 +147,39 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasIndex("ManagerId");
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Agencies.TeamManagerChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousManagerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("TeamManagerChanges");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Alerts.Alert", b =>
@@ -1654,6 +1691,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<long>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmergencyDutyNote")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -1727,13 +1767,17 @@ namespace Cairn.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "DeliveredAt");
 
-                    b.HasIndex("SentBy", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt");
+                    b.HasIndex("SentBy", "Urgency", "DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientTeam", "RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("RecipientAgency", "RecipientTeam", "RecipientProfessional", "Status", "Urgency", "ReceiptDueAt", "ActionDueAt", "DeliveredAt");
+                    b.HasIndex("RecipientAgency", "RecipientTeam", "RecipientProfessional", "Urgency", "DueAt", "Status", "DeliveredAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.ToTable("Shares");
                 });
@@ -1886,7 +1930,7 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Cairn.Web.Concerns.AreaConcernRules", b =>
+            modelBuilder.Entity("Cairn.Web.Data.AreaConcernRules", b =>
                 {
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
@@ -1909,6 +1953,29 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasKey("AreaId");
 
                     b.ToTable("ConcernRuleSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.AreaFrontDoorTimescales", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("FrontDoorTimescales", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>
@@ -2057,6 +2124,25 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("LocalAuthorities");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.PendingEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("PendingEvaluations");
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.PersonSearchKey", b =>
@@ -2211,6 +2297,36 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Cairn.Web.Security.AccountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("AccountChanges");
+                });
+
             modelBuilder.Entity("Cairn.Web.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2284,6 +2400,15 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasOne("Cairn.Domain.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Agencies.TeamManagerChange", b =>
+                {
+                    b.HasOne("Cairn.Domain.Agencies.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2509,6 +2634,15 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasOne("Cairn.Domain.Agencies.Professional", null)
                         .WithOne()
                         .HasForeignKey("Cairn.Web.Security.Account", "ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Web.Security.AccountChange", b =>
+                {
+                    b.HasOne("Cairn.Domain.Agencies.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
