@@ -33,6 +33,15 @@ public sealed class ThresholdDocument
     public string? ChangeNote { get; private set; }
     public IReadOnlyList<ThresholdLevelGuide> Levels { get; private set; }
 
+    /// <summary>
+    /// A change based on an edition that is no longer the newest: someone published meanwhile (a conflict, 409). Reported
+    /// against the edition the change was based on.
+    /// </summary>
+    public static Refusal Stale => new("The threshold document has a newer edition",
+        [new FieldError("Edition",
+            "Someone else published a new edition while you were editing. Reload the page to see it, then make your change again.")],
+        RefusalKind.Conflict);
+
     public ThresholdLevelGuide For(ThresholdLevel level) => Levels.Single(l => l.Level == level);
 
     public ThresholdIndicator? Indicator(string code) => Levels.SelectMany(l => l.Indicators).FirstOrDefault(i => i.Code == code);
@@ -48,7 +57,7 @@ public sealed class ThresholdDocument
     {
         if (expectedEdition != Edition)
         {
-            return Refusal.Of("Edition", "Someone else published a new edition while you were editing. Reload the page to see it, then make your change again.");
+            return Stale;
         }
 
         var errors = new List<FieldError>();

@@ -50,7 +50,7 @@ public sealed class SignOffDecisionHandler(CairnDbContext db, RecordAccessServic
         {
             var area = await db.People.Where(p => p.Id == contact.ChildId).Select(p => p.AreaId).SingleAsync(cancellationToken);
             var required = StrategyDiscussion.Require(contact.ChildId, contact.Id, now, await calendars.GetAsync(cancellationToken),
-                await StrategyDiscussionTimescale.WorkingDaysAsync(db, area, cancellationToken));
+                await FrontDoorTimescales.StrategyDiscussionWorkingDaysAsync(db, area, cancellationToken));
             db.StrategyDiscussions.Add(required);
             discussion = required.Id;
             audit.Record("strategy-discussion.require", contact.ChildId, "strategy-discussion", required.Id.Value);
