@@ -13,7 +13,10 @@ public sealed record FrontDoorTimescalesView(
     DateTimeOffset? UpdatedAt,
     int Version);
 
-/// <summary>The area's front door timescales: as people read and change them, and as a sign-off that requires a strategy discussion reads them.</summary>
+/// <summary>
+/// The area's front door timescales: as people read and change them, and as a sign-off that requires a strategy
+/// discussion reads them.
+/// </summary>
 public static class FrontDoorTimescales
 {
     public static async Task<FrontDoorTimescalesView> FrontDoorTimescalesOfAsync(this CairnDbContext db, AreaId area,

@@ -113,7 +113,9 @@ public sealed class SignOffDecisionHandler(CairnDbContext db, RecordAccessServic
     private async Task RecordDecisionInChronologyAsync(Contact contact, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var agency = await db.Agencies.Where(a => a.Id == user.AgencyId).Select(a => new { a.Id, a.Kind }).SingleAsync(cancellationToken);
-        var significance = contact.Outcome is TriageOutcome.NoFurtherAction or TriageOutcome.EarlyHelp ? Significance.Routine : Significance.Significant;
+        var significance = contact.Outcome is TriageOutcome.NoFurtherAction or TriageOutcome.EarlyHelp
+            ? Significance.Routine
+            : Significance.Significant;
         var level = Shared.Display.Text(contact.Level).ToLowerInvariant();
         var content = new ChronologyContent(now, ChronologyCategory.Decision, significance, null, null,
             $"Front door decision: {TriageWords.Outcome(contact.Outcome)} ({level} level)",

@@ -11,5 +11,6 @@ public sealed class FrontDoorTimescalesHandler(CairnDbContext db, CurrentUser us
 {
     public bool MayEdit => user.MayEditFrontDoorSettings();
 
-    public Task<FrontDoorTimescalesView> ViewAsync(CancellationToken cancellationToken) => db.FrontDoorTimescalesOfAsync(user.AreaId, cancellationToken);
+    public Task<FrontDoorTimescalesView> ViewAsync(CancellationToken cancellationToken) =>
+        db.FrontDoorTimescalesOfAsync(user.AreaId, cancellationToken);
 }
