@@ -81,6 +81,15 @@ public sealed class ConcernPrompt
     /// <summary>The refusal for a stale version or a lost race.</summary>
     public static Refusal Stale => Refusal.Conflict("this prompt");
 
+    private static Refusal NotAllowed(string title, string message) =>
+        new(title, [new FieldError("Prompt", message)], RefusalKind.NotAllowed);
+
+    /// <summary>Someone who may see the prompt but may not answer it (403).</summary>
+    public static Refusal MayNotAnswer => NotAllowed("This prompt is not yours to answer", NotYoursToAnswer);
+
+    /// <summary>Someone who may see the prompt but may not pass it on (403).</summary>
+    public static Refusal MayNotReassign => NotAllowed("This prompt is not yours to pass on", NotYoursToReassign);
+
     private readonly List<ConcernPromptEvidence> _evidence = [];
     private readonly List<ConcernPromptEvent> _events = [];
     private EscalationClock _escalation;
@@ -197,7 +206,7 @@ public sealed class ConcernPrompt
         var asManager = !IsFor(by, byTeam);
         if (asManager && !managesAssignee)
         {
-            return Refusal.Of("Prompt", NotYoursToAnswer);
+            return MayNotAnswer;
         }
 
         var errors = new List<FieldError>();
@@ -236,7 +245,7 @@ public sealed class ConcernPrompt
 
         if (!oversees && !IsFor(by, byTeam))
         {
-            return Refusal.Of("Prompt", NotYoursToReassign);
+            return MayNotReassign;
         }
 
         var errors = new List<FieldError>();

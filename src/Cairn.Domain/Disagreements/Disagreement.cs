@@ -40,7 +40,8 @@ public sealed record DisagreementDraft(string? Decision, ChronologyEntryId? Deci
     public Refusal? Validate()
     {
         var errors = new List<FieldError>();
-        Text.Require(errors, Decision, nameof(Decision), "Enter the decision you disagree with, for example: no further action on the contact of 3 March",
+        Text.Require(errors, Decision, nameof(Decision),
+            "Enter the decision you disagree with, for example: no further action on the contact of 3 March",
             MaxDecisionLength, "The decision");
         Text.Require(errors, Concern, nameof(Concern), "Enter why you disagree with the decision", MaxConcernLength, "Why you disagree");
         Text.Require(errors, OutcomeSought, nameof(OutcomeSought), "Enter the outcome you are seeking, for example: a strategy discussion",
@@ -139,7 +140,8 @@ public sealed class Disagreement
         }
         else if (owner == raisedBy)
         {
-            errors.Add(new("OwnerId", "Select someone other than yourself: stage 1 is between you and the professional whose decision you disagree with"));
+            errors.Add(new("OwnerId",
+                "Select someone other than yourself: stage 1 is between you and the professional whose decision you disagree with"));
         }
 
         if (Refusal.FromErrors(errors) is { } refusal)
@@ -213,7 +215,8 @@ public sealed class Disagreement
         else if (!MayOwnNextStage(nextOwner.Value))
         {
             errors.Add(new("NextOwnerId",
-                $"Select someone new to own stage {(int)next}: not the professional who raised the disagreement, nor anyone who owned an earlier stage"));
+                $"Select someone new to own stage {(int)next}: not the professional who raised the disagreement, "
+                + "nor anyone who owned an earlier stage"));
         }
 
         if (Refusal.FromErrors(errors) is { } refusal)
@@ -264,7 +267,8 @@ public sealed class Disagreement
     /// a second run over the same stage does nothing.
     /// </summary>
     /// <param name="nextOwnerCandidates">Who could own the next stage, best first; the caller knows the area's ladder.</param>
-    public Outcome<DisagreementEscalation> EscalateOverdue(IEnumerable<ProfessionalId> nextOwnerCandidates, DisagreementRules rules, DateTimeOffset now)
+    public Outcome<DisagreementEscalation> EscalateOverdue(IEnumerable<ProfessionalId> nextOwnerCandidates, DisagreementRules rules,
+        DateTimeOffset now)
     {
         if (Status != DisagreementStatus.Open)
         {
@@ -285,7 +289,9 @@ public sealed class Disagreement
             NextEscalationAt = null;
             Version++;
             Add(DisagreementEventKind.FlaggedForPartnership, now, null,
-                Stage == LastStage ? "Stage 3 is overdue." : $"Stage {(int)Stage} is overdue and nobody could be found to own stage {(int)(Stage + 1)}.");
+                Stage == LastStage
+                    ? "Stage 3 is overdue."
+                    : $"Stage {(int)Stage} is overdue and nobody could be found to own stage {(int)(Stage + 1)}.");
             return Outcome<DisagreementEscalation>.Success(new DisagreementEscalation(Id, ChildId, EscalationKind.FlaggedForPartnership, from, Stage,
                 previousOwner, null, RaisedBy, null));
         }

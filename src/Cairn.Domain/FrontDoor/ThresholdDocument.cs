@@ -33,6 +33,15 @@ public sealed class ThresholdDocument
     public string? ChangeNote { get; private set; }
     public IReadOnlyList<ThresholdLevelGuide> Levels { get; private set; }
 
+    /// <summary>
+    /// A change based on an edition that is no longer the newest: someone published meanwhile (a conflict, 409). Reported
+    /// against the edition the change was based on.
+    /// </summary>
+    public static Refusal Stale => new("The threshold document has a newer edition",
+        [new FieldError("Edition",
+            "Someone else published a new edition while you were editing. Reload the page to see it, then make your change again.")],
+        RefusalKind.Conflict);
+
     public ThresholdLevelGuide For(ThresholdLevel level) => Levels.Single(l => l.Level == level);
 
     public ThresholdIndicator? Indicator(string code) => Levels.SelectMany(l => l.Indicators).FirstOrDefault(i => i.Code == code);
@@ -48,8 +57,7 @@ public sealed class ThresholdDocument
     {
         if (expectedEdition != Edition)
         {
-            return Refusal.Of("Edition",
-                "Someone else published a new edition while you were editing. Reload the page to see it, then make your change again.");
+            return Stale;
         }
 
         var errors = new List<FieldError>();
@@ -176,8 +184,8 @@ public sealed class ThresholdDocument
                         ("Parents provide safe, consistent care and seek help when they need it", ConcernTheme.None),
                         ("A one-off worry that the family and universal services can resolve", ConcernTheme.None))),
                 new(ThresholdLevel.EarlyHelp,
-                    "Additional needs that one or more services can meet with a coordinated early help plan and a lead professional, " +
-                    "with the family's consent.",
+                    "Additional needs that one or more services can meet with a coordinated early help plan and a lead professional, "
+                    + "with the family's consent.",
                     Numbered(ThresholdLevel.EarlyHelp,
                         ("Attendance falling, or occasional lateness and missed days", ConcernTheme.Education),
                         ("Missed health appointments or immunisations (was not brought)", ConcernTheme.UnmetHealthNeeds),
@@ -186,8 +194,8 @@ public sealed class ThresholdDocument
                         ("Parental stress, low mood or isolation affecting routines", ConcernTheme.ParentalMentalHealth),
                         ("Parental conflict in front of the child, without violence", ConcernTheme.DomesticAbuse))),
                 new(ThresholdLevel.Targeted,
-                    "Complex or multiple needs that need targeted, multi-agency support; without it the child is likely to suffer " +
-                    "impairment to their health or development (s17).",
+                    "Complex or multiple needs that need targeted, multi-agency support; without it the child is likely to suffer "
+                    + "impairment to their health or development (s17).",
                     Numbered(ThresholdLevel.Targeted,
                         ("Persistent neglect of basic care despite early help", ConcernTheme.Neglect),
                         ("Persistent absence, or the child is missing education or electively home educated with unmet needs",
@@ -198,8 +206,8 @@ public sealed class ThresholdDocument
                         ("A disabled child or a child with complex needs whose needs are not being met", ConcernTheme.UnmetHealthNeeds),
                         ("Going missing from home, or early signs of exploitation", ConcernTheme.Missing))),
                 new(ThresholdLevel.Statutory,
-                    "The child is suffering, or is likely to suffer, significant harm (s47), or needs are so complex that only " +
-                    "children's social care can meet them.",
+                    "The child is suffering, or is likely to suffer, significant harm (s47), or needs are so complex that only children's "
+                    + "social care can meet them.",
                     Numbered(ThresholdLevel.Statutory,
                         ("Injury or disclosure suggesting physical abuse, including any bruise on a non-mobile baby", ConcernTheme.PhysicalAbuse),
                         ("Disclosure or signs of sexual abuse", ConcernTheme.SexualAbuse),

@@ -3,18 +3,25 @@ using Cairn.Domain.Agencies;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.FrontDoor;
+using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
+using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Shares;
+using Cairn.Web.Notifications;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.FrontDoor;
 
 /// <summary>What was recorded: a contact for each child, the chronology entry they share, and any school notifications sent.</summary>
-public sealed record RecordedContacts(Guid GroupId, IReadOnlyList<RecordedContact> Contacts, ChronologyEntryId EntryId, IReadOnlyList<ShareId> SchoolNotifications);
+public sealed record RecordedContacts(
+    Guid GroupId,
+    IReadOnlyList<RecordedContact> Contacts,
+    ChronologyEntryId EntryId,
+    IReadOnlyList<ShareId> SchoolNotifications);
 
 public sealed record RecordedContact(ContactId Id, PersonId ChildId, DateTimeOffset DecisionDueAt);
 
@@ -24,7 +31,8 @@ public sealed record RecordedContact(ContactId Id, PersonId ChildId, DateTimeOff
 /// safeguarding lead is sent a followed-through notification due before the next school day (Operation Encompass).
 /// The caller saves.
 /// </summary>
-public sealed class ContactIntake(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock, WorkingCalendarSource calendars, ShareSteps steps)
+public sealed class ContactIntake(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock, WorkingCalendarSource calendars,
+    ShareSteps steps, ChildFactsLoader households)
 {
     public async Task<Outcome<RecordedContacts>> ReceiveAsync(ContactDraft draft, IReadOnlyList<PersonId> children, IReadOnlyList<PersonId> adults,
         PoliceIncident? incident, CancellationToken cancellationToken)
@@ -86,7 +94,8 @@ public sealed class ContactIntake(CairnDbContext db, CurrentUser user, AuditLog 
         var today = now.InLondon();
         var involvements = await db.Involvements.AsNoTracking()
             .Where(i => children.Contains(i.ChildId) && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
-            .Join(db.Agencies.Where(a => a.Kind == AgencyKind.School), i => i.AgencyId, a => a.Id, (i, a) => new { i.ChildId, i.AgencyId, i.ProfessionalId, i.Role })
+            .Join(db.Agencies.Where(a => a.Kind == AgencyKind.School), i => i.AgencyId, a => a.Id,
+                (i, a) => new { i.ChildId, i.AgencyId, i.ProfessionalId, i.Role })
             .ToListAsync(cancellationToken);
         var recipients = involvements.GroupBy(i => i.ChildId)
             .Select(g => g.OrderBy(i => i.Role == InvolvementRole.DesignatedSafeguardingLead ? 0 : 1).First())
@@ -97,11 +106,14 @@ public sealed class ContactIntake(CairnDbContext db, CurrentUser user, AuditLog 
         var sent = new List<ShareId>();
         foreach (var school in recipients)
         {
-            var draft = new ShareDraft(ShareKind.PoliceNotification, school.Key, school.Select(x => x.ChildId).ToList(), Urgency.BeforeNextSchoolDay, null,
+            var draft = new ShareDraft(ShareKind.PoliceNotification, school.Key, school.Select(x => x.ChildId).ToList(),
+                Urgency.BeforeNextSchoolDay, null,
                 $"Operation Encompass: domestic abuse incident on {Shared.Display.Date(incident.OccurredAt)}",
-                $"Police attended a domestic abuse incident on {Shared.Display.DateTime(incident.OccurredAt)} (reference {incident.Reference.Trim()}, " +
-                $"DASH risk {Shared.Display.Text(incident.Risk).ToLowerInvariant()}). The child or children this notification is about live in the household. " +
-                "Please make sure a trusted adult at school knows before the school day starts, so the child is supported, and record what you did.");
+                $"Police attended a domestic abuse incident on {Shared.Display.DateTime(incident.OccurredAt)} " +
+                $"(reference {incident.Reference.Trim()}, DASH risk {Shared.Display.Text(incident.Risk).ToLowerInvariant()}). " +
+                "The child or children this notification is about live in the household. " +
+                "Please make sure a trusted adult at school knows before the school day starts, so the child is supported, " +
+                "and record what you did.");
             var share = Share.Send(draft, user.ProfessionalId, user.AgencyId, now, calendar);
             if (share.Value is not { } notification)
             {
@@ -109,10 +121,12 @@ public sealed class ContactIntake(CairnDbContext db, CurrentUser user, AuditLog 
             }
 
             db.Shares.Add(notification);
-            await steps.RecordInChronologyAsync(notification, user.ProfessionalId, "Operation Encompass notification sent to the school", now, cancellationToken);
+            await steps.RecordInChronologyAsync(notification, user.ProfessionalId, "Operation Encompass notification sent to the school", now,
+                cancellationToken);
             if (notification.Recipient.Professional is { } dsl)
             {
-                steps.Notify(dsl, "share.sent", "Operation Encompass: a child at your school was in a household where police attended domestic abuse", notification.Id, now);
+                steps.Notify(dsl, "share.sent", "Operation Encompass: a child at your school was in a household where police attended domestic abuse",
+                    notification.Id, now);
             }
 
             foreach (var child in notification.Children)
@@ -133,20 +147,20 @@ public sealed class ContactIntake(CairnDbContext db, CurrentUser user, AuditLog 
             .Where(p => p.IsActive && ((int)p.Roles & (int)(Role.FrontDoor | Role.TeamManager)) == (int)(Role.FrontDoor | Role.TeamManager))
             .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, a) => p.Id)
             .ToListAsync(cancellationToken);
-        foreach (var manager in managers)
-        {
-            db.Notifications.Add(new Cairn.Web.Notifications.Notification
-            {
-                ProfessionalId = manager,
-                Kind = "contact.received",
-                Text = count == 1 ? "New contact at the front door" : $"{count} new contacts at the front door",
-                Link = "/front-door",
-                CreatedAt = now,
-            });
-        }
+        var text = count == 1 ? "New contact at the front door" : $"{count} new contacts at the front door";
+        db.Notifications.AddRange(managers.Select(manager => Notification.To(manager, "contact.received", text, "/front-door", now)));
+    }
+
+    /// <summary>Every other child currently living in a household with any of these people.</summary>
+    public async Task<List<PersonId>> HouseholdChildrenAsync(IReadOnlyList<PersonId> people, CancellationToken cancellationToken)
+    {
+        var members = (await households.CurrentHouseholdsAsync(people, clock.Today(), cancellationToken)).Values
+            .SelectMany(m => m).Distinct().ToList();
+        return await db.People.Where(p => members.Contains(p.Id) && p.Kind == PersonKind.Child).Select(p => p.Id).ToListAsync(cancellationToken);
     }
 
     private static string Summary(Contact contact) => contact.Incident is { } incident
-        ? $"Police notification: {Shared.Display.Text(incident.Type).ToLowerInvariant()}" + (incident.Risk is { } risk ? $", DASH risk {Shared.Display.Text(risk).ToLowerInvariant()}" : "")
+        ? $"Police notification: {Shared.Display.Text(incident.Type).ToLowerInvariant()}"
+            + (incident.Risk is { } risk ? $", DASH risk {Shared.Display.Text(risk).ToLowerInvariant()}" : "")
         : $"Contact to the front door from {Shared.Display.Text(contact.Source).ToLowerInvariant()}";
 }

@@ -1,5 +1,7 @@
 using Cairn.Domain;
 using Cairn.Domain.Concerns;
+using Cairn.Web.Features.Concerns.AnswerPrompt;
+using Cairn.Web.Features.Concerns.ReassignPrompt;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Concerns.Prompts;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ViewPromptModel(ConcernPromptsHandler handler) : PageModel
+public sealed class ViewPromptModel(ConcernPromptsHandler handler, AnswerPromptHandler answer, ReassignPromptHandler reassign) : PageModel
 {
     /// <summary>The value the reassign form sends for the front door team rather than a professional's id.</summary>
     public const string FrontDoorTeam = "front-door-team";
@@ -27,15 +29,12 @@ public sealed class ViewPromptModel(ConcernPromptsHandler handler) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         var prompt = new ConcernPromptId(id);
-        var outcome = await handler.AnswerAsync(prompt, new AnswerPromptCommand { Response = Input.Response, Reason = Input.Reason, Version = Input.Version },
-            cancellationToken);
-        if (outcome is { Refusal: null, Value: { } answered })
-        {
-            TempData["Notice"] = answered.ContactId is not null ? "Answered: a contact has been made to the front door" : "Answered";
-            return Redirect($"/concerns/{id}");
-        }
-
-        return await RefusedAsync(prompt, outcome?.Refusal, outcome is null, "Input", cancellationToken);
+        var command = new AnswerPromptCommand { Response = Input.Response, Reason = Input.Reason, Version = Input.Version };
+        var handled = await answer.AnswerAsync(prompt, command, cancellationToken);
+        return await AfterAsync(prompt, handled,
+            answered => new PageDone(answered.ContactId is not null ? "Answered: a contact has been made to the front door" : "Answered",
+                $"/concerns/{id}"),
+            "Input", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReassignAsync(Guid id, CancellationToken cancellationToken)
@@ -49,34 +48,21 @@ public sealed class ViewPromptModel(ConcernPromptsHandler handler) : PageModel
             Reason = Reassign.Reason,
             Version = Reassign.Version,
         };
-        var outcome = await handler.ReassignAsync(prompt, command, cancellationToken);
-        if (outcome is { Refusal: null })
-        {
-            // Back to the list: whoever passed it on may no longer be someone who sees it.
-            TempData["Notice"] = "Prompt passed on. Whoever it is for now has been told.";
-            return Redirect("/concerns");
-        }
-
-        return await RefusedAsync(prompt, outcome?.Refusal, outcome is null, "Reassign", cancellationToken);
+        var handled = await reassign.ReassignAsync(prompt, command, cancellationToken);
+        // Back to the list: whoever passed it on may no longer be someone who sees it.
+        return await AfterAsync(prompt, handled, _ => new PageDone("Prompt passed on. Whoever it is for now has been told.", "/concerns"),
+            "Reassign", cancellationToken);
     }
 
-    /// <summary>Not found, forbidden, a conflict (409) or the form again with a GOV.UK error summary: nothing was changed.</summary>
-    private async Task<IActionResult> RefusedAsync(ConcernPromptId prompt, Refusal? refusal, bool notFound, string prefix, CancellationToken cancellationToken)
-    {
-        if (notFound || refusal is null)
-        {
-            return NotFound();
-        }
-
-        if (ConcernPromptsHandler.IsNotYours(refusal))
-        {
-            return Forbid();
-        }
-
-        this.ShowRefusal(refusal, prefix);
-
-        return await LoadAsync(prompt, cancellationToken) ? Page() : NotFound();
-    }
+    /// <summary>
+    /// Done, a notice and a redirect; a step that is not the caller's, 403 (they may see the prompt, not act on it); otherwise
+    /// not found, or the form again with a conflict (409) or a GOV.UK error summary: nothing was changed.
+    /// </summary>
+    private async Task<IActionResult> AfterAsync<T>(ConcernPromptId prompt, Handled<T> handled, Func<T, PageDone> done, string prefix,
+        CancellationToken cancellationToken) =>
+        handled.Refusal?.Kind == RefusalKind.NotAllowed
+            ? Forbid()
+            : await this.AfterChangeAsync(handled, done, () => LoadAsync(prompt, cancellationToken), prefix);
 
     private async Task<bool> LoadAsync(ConcernPromptId id, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Cairn.Domain.Concerns;
+using Cairn.Web.Features.Concerns.ChangeConcernRules;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace Cairn.Web.Features.Concerns.Rules;
 
 /// <summary>The main numbers of each rule on one form; weights and lists keep their stored values (the API edits everything).</summary>
 [Authorize(Policy = Policies.Professional)]
-public sealed class ConcernRuleSettingsModel(ConcernRuleSettingsHandler handler) : PageModel
+public sealed class ConcernRuleSettingsModel(ConcernRuleSettingsHandler handler, ChangeConcernRulesHandler change) : PageModel
 {
     /// <summary>Where each of the domain's field names is on this form.</summary>
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -52,20 +53,11 @@ public sealed class ConcernRuleSettingsModel(ConcernRuleSettingsHandler handler)
         }
 
         Rules = await handler.ViewAsync(cancellationToken);
-        var outcome = await handler.SaveAsync(Input.ApplyTo(Rules.Settings), Input.Version ?? -1, cancellationToken);
-        if (outcome.Refusal is { } refusal)
-        {
-            ModelState.Clear();
-            foreach (var error in refusal.Errors)
-            {
-                ModelState.AddModelError(Fields.TryGetValue(error.Field, out var field) ? $"Input.{field}" : string.Empty, error.Message);
-            }
-
-            return Page();
-        }
-
-        TempData["Notice"] = "Concern rules saved: the next evaluation uses them";
-        return Redirect("/front-door/rules");
+        var handled = await change.ChangeAsync(Input.ApplyTo(Rules.Settings), Input.Version ?? -1, cancellationToken);
+        return await this.AfterChangeAsync(handled,
+            _ => new PageDone("Concern rules saved: the next evaluation uses them", "/front-door/rules"),
+            () => Task.FromResult(true),
+            fieldFor: field => Fields.TryGetValue(field, out var input) ? $"Input.{input}" : string.Empty);
     }
 
     public sealed class RulesInput
@@ -139,7 +131,12 @@ public sealed class ConcernRuleSettingsModel(ConcernRuleSettingsHandler handler)
                 Contacts = NoFurtherActionContacts ?? 0,
                 WindowDays = NoFurtherActionWindowDays ?? 0,
             },
-            NoFaceToFaceHealthVisit = s.NoFaceToFaceHealthVisit with { Enabled = VisitEnabled, AgeDays = VisitAgeDays ?? 0, MaxAgeDays = VisitMaxAgeDays ?? 0 },
+            NoFaceToFaceHealthVisit = s.NoFaceToFaceHealthVisit with
+            {
+                Enabled = VisitEnabled,
+                AgeDays = VisitAgeDays ?? 0,
+                MaxAgeDays = VisitMaxAgeDays ?? 0,
+            },
             Prompts = s.Prompts with { AnswerWorkingDays = AnswerWorkingDays ?? 0 },
         };
     }

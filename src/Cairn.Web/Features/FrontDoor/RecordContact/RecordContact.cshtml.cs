@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.FrontDoor.RecordContact;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class RecordContactModel(RecordContactHandler handler, RecordAccessService access, ChildBannerHandler banner, TimeProvider clock) : PageModel
+public sealed class RecordContactModel(RecordContactHandler handler, RecordAccessService access, ChildBannerHandler banner, TimeProvider clock)
+    : PageModel
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
@@ -41,20 +42,11 @@ public sealed class RecordContactModel(RecordContactHandler handler, RecordAcces
             return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.RecordAsync(Input.ToCommand(personId), cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = result.Value!.Contacts.Count == 1 ? "Contact recorded" : $"{result.Value.Contacts.Count} contacts recorded, one for each child";
-        return Redirect($"/contacts/{result.Value.Contacts[0].Id.Value}");
+        var handled = await handler.RecordAsync(Input.ToCommand(personId), cancellationToken);
+        return await this.AfterChangeAsync(handled, recorded => new PageDone(
+                recorded.Contacts.Count == 1 ? "Contact recorded" : $"{recorded.Contacts.Count} contacts recorded, one for each child",
+                $"/contacts/{recorded.Contacts[0].Id.Value}"),
+            () => LoadAsync(personId, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)

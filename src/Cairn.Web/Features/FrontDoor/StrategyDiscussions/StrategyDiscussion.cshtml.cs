@@ -1,5 +1,6 @@
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
+using Cairn.Web.Features.FrontDoor.RecordStrategyDiscussion;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.FrontDoor.StrategyDiscussions;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, TimeProvider clock) : PageModel
+public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, RecordStrategyDiscussionHandler record, TimeProvider clock)
+    : PageModel
 {
     public const int AttendeeRows = 6;
 
@@ -31,7 +33,7 @@ public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, T
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await handler.RecordAsync(new StrategyDiscussionId(id), new RecordStrategyDiscussionCommand
+        var handled = await record.RecordAsync(new StrategyDiscussionId(id), new RecordStrategyDiscussionCommand
         {
             HeldAt = Input.HeldAt is { } local ? Clock.FromLondon(local) : null,
             ByPhone = Input.ByPhone,
@@ -40,20 +42,10 @@ public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, T
             Decision = Input.Decision,
             Version = Input.Version,
         }, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.Clear();
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(new StrategyDiscussionId(id), cancellationToken) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = "Strategy discussion recorded" + (result.Value!.LegalStatusNote is { } note ? $". {note}" : "");
-        return Redirect($"/strategy-discussions/{id}");
+        return await this.AfterChangeAsync(handled,
+            recorded => new PageDone("Strategy discussion recorded" + (recorded.LegalStatusNote is { } note ? $". {note}" : ""),
+                $"/strategy-discussions/{id}"),
+            () => LoadAsync(new StrategyDiscussionId(id), cancellationToken));
     }
 
     private async Task<bool> LoadAsync(StrategyDiscussionId id, CancellationToken cancellationToken)

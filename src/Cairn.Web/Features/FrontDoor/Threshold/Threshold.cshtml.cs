@@ -1,4 +1,5 @@
 using Cairn.Domain.FrontDoor;
+using Cairn.Web.Features.FrontDoor.ReviseThresholdLevel;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.FrontDoor.Threshold;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ThresholdModel(ThresholdHandler handler) : PageModel
+public sealed class ThresholdModel(ThresholdHandler handler, ReviseThresholdLevelHandler revise) : PageModel
 {
     [BindProperty]
     public LevelInput Input { get; set; } = new();
@@ -48,24 +49,22 @@ public sealed class ThresholdModel(ThresholdHandler handler) : PageModel
             return Forbid();
         }
 
-        var outcome = await handler.ReviseAsync(Input.Level ?? 0, new ReviseLevelCommand
+        var handled = await revise.ReviseAsync(Input.Level ?? 0, new ReviseLevelCommand
         {
             Descriptor = Input.Descriptor,
             Indicators = Input.Indicators,
             ChangeNote = Input.ChangeNote,
             Edition = Input.Edition,
         }, cancellationToken);
-        if (outcome.Refusal is { } refusal)
-        {
-            ModelState.Clear();
-            ModelState.AddRefusal(refusal);
-            Document = await handler.ViewAsync(cancellationToken);
-            Editing = Input.Level;
-            return Page();
-        }
-
-        TempData["Notice"] = $"Edition {outcome.Value!.Edition} of the threshold document published";
-        return Redirect("/front-door/threshold");
+        return await this.AfterChangeAsync(handled,
+            published => new PageDone($"Edition {published.Edition} of the threshold document published", "/front-door/threshold"),
+            async () =>
+            {
+                // The form again as it was typed, over the document as it now is.
+                Document = await handler.ViewAsync(cancellationToken);
+                Editing = Input.Level;
+                return true;
+            });
     }
 
     public sealed class LevelInput

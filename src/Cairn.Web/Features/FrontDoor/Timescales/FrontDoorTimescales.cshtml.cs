@@ -1,3 +1,4 @@
+using Cairn.Web.Features.FrontDoor.ChangeFrontDoorTimescales;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.FrontDoor.Timescales;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class FrontDoorTimescalesModel(FrontDoorTimescalesHandler handler) : PageModel
+public sealed class FrontDoorTimescalesModel(FrontDoorTimescalesHandler handler, ChangeFrontDoorTimescalesHandler change) : PageModel
 {
     [BindProperty]
     public TimescalesInput Input { get; set; } = new();
@@ -32,17 +33,19 @@ public sealed class FrontDoorTimescalesModel(FrontDoorTimescalesHandler handler)
             return Forbid();
         }
 
-        Timescales = await handler.ViewAsync(cancellationToken);
-        var outcome = await handler.SaveAsync(Input.StrategyDiscussionWorkingDays, Input.Version ?? -1, cancellationToken);
-        if (outcome.Refusal is { } refusal)
+        var command = new ChangeFrontDoorTimescalesCommand
         {
-            ModelState.Clear();
-            ModelState.AddRefusal(refusal);
-            return Page();
-        }
-
-        TempData["Notice"] = "Front door timescales saved: strategy discussions required from now on use them";
-        return Redirect("/front-door/timescales");
+            StrategyDiscussionWorkingDays = Input.StrategyDiscussionWorkingDays,
+            Version = Input.Version ?? -1,
+        };
+        var handled = await change.ChangeAsync(command, cancellationToken);
+        return await this.AfterChangeAsync(handled,
+            _ => new PageDone("Front door timescales saved: strategy discussions required from now on use them", "/front-door/timescales"),
+            async () =>
+            {
+                Timescales = await handler.ViewAsync(cancellationToken);
+                return true;
+            });
     }
 
     public sealed class TimescalesInput

@@ -1,5 +1,8 @@
 using Cairn.Domain;
 using Cairn.Domain.FrontDoor;
+using Cairn.Web.Features.FrontDoor.DecideContact;
+using Cairn.Web.Features.FrontDoor.ReturnDecision;
+using Cairn.Web.Features.FrontDoor.SignOffDecision;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.FrontDoor.Triage;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class TriageModel(TriageHandler handler, ThresholdDocuments thresholds, CurrentUser user) : PageModel
+public sealed class TriageModel(TriageHandler handler, DecideContactHandler decide, SignOffDecisionHandler signOff,
+    ReturnDecisionHandler returnDecision, ThresholdDocuments thresholds, CurrentUser user) : PageModel
 {
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
@@ -25,7 +29,7 @@ public sealed class TriageModel(TriageHandler handler, ThresholdDocuments thresh
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await handler.DecideAsync(new ContactId(id), new TriageCommand
+        var handled = await decide.DecideAsync(new ContactId(id), new DecideContactCommand
         {
             Level = Input.Level,
             Outcome = Input.Outcome,
@@ -33,41 +37,30 @@ public sealed class TriageModel(TriageHandler handler, ThresholdDocuments thresh
             Indicators = Input.Indicators,
             Version = Input.Version,
         }, cancellationToken);
-        return await AfterAsync(id, outcome, "Decision recorded: it now needs a manager's sign-off", "Input", cancellationToken);
+        return await AfterAsync(id, handled, _ => "Decision recorded: it now needs a manager's sign-off", "Input", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSignOffAsync(Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await handler.SignOffAsync(new ContactId(id), new SignOffCommand { Note = SignOff.Note, Version = SignOff.Version }, cancellationToken);
-        var notice = outcome?.Value is { } done
-            ? "Decision signed off" + (done.LegalStatusNote is { } note ? $". {note}" : "") + (done.StrategyDiscussionId is not null ? ". A strategy discussion is now required." : "")
-            : "";
-        return await AfterAsync(id, outcome, notice, "SignOff", cancellationToken);
+        var command = new SignOffDecisionCommand { Note = SignOff.Note, Version = SignOff.Version };
+        var handled = await signOff.SignOffAsync(new ContactId(id), command, cancellationToken);
+        return await AfterAsync(id, handled, done => "Decision signed off"
+            + (done.LegalStatusNote is { } note ? $". {note}" : "")
+            + (done.StrategyDiscussionId is not null ? ". A strategy discussion is now required." : ""), "SignOff", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await handler.ReturnAsync(new ContactId(id), new SignOffCommand { Note = SignOff.Note, Version = SignOff.Version }, cancellationToken);
-        return await AfterAsync(id, outcome, "Decision returned to the front door", "SignOff", cancellationToken);
+        var command = new ReturnDecisionCommand { Note = SignOff.Note, Version = SignOff.Version };
+        var handled = await returnDecision.ReturnAsync(new ContactId(id), command, cancellationToken);
+        return await AfterAsync(id, handled, _ => "Decision returned to the front door", "SignOff", cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, Outcome<TriageResult>? outcome, string notice, string prefix, CancellationToken cancellationToken)
-    {
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.Clear();
-            ModelState.AddRefusal(refusal, prefix);
-            return await LoadAsync(new ContactId(id), cancellationToken, keepInput: true) ? Page() : NotFound();
-        }
-
-        TempData["Notice"] = notice;
-        return Redirect($"/contacts/{id}");
-    }
+    /// <summary>Done, back to the contact with a notice; refused, the page again keeping what was typed, with the version now held.</summary>
+    private Task<IActionResult> AfterAsync(Guid id, Handled<TriageResult> handled, Func<TriageResult, string> notice, string prefix,
+        CancellationToken cancellationToken) =>
+        this.AfterChangeAsync(handled, done => new PageDone(notice(done), $"/contacts/{id}"),
+            () => LoadAsync(new ContactId(id), cancellationToken, keepInput: true), prefix);
 
     private async Task<bool> LoadAsync(ContactId id, CancellationToken cancellationToken, bool keepInput = false)
     {

@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Cairn.Web.Features.FrontDoor.RecordContact;
+namespace Cairn.Web.Features.FrontDoor.RecordPoliceNotification;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class PoliceNotificationModel(RecordContactHandler handler, RecordAccessService access, ChildBannerHandler banner, TimeProvider clock) : PageModel
+public sealed class PoliceNotificationModel(RecordPoliceNotificationHandler handler, RecordAccessService access, ChildBannerHandler banner,
+    TimeProvider clock) : PageModel
 {
     [BindProperty]
     public NotificationInput Input { get; set; } = new();
@@ -40,7 +41,7 @@ public sealed class PoliceNotificationModel(RecordContactHandler handler, Record
             return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
         }
 
-        var outcome = await handler.RecordPoliceNotificationAsync(new PoliceNotificationCommand
+        var handled = await handler.RecordAsync(new PoliceNotificationCommand
         {
             PeopleInvolved = [personId],
             IncidentType = Input.IncidentType,
@@ -49,21 +50,16 @@ public sealed class PoliceNotificationModel(RecordContactHandler handler, Record
             Reference = Input.Reference,
             Concerns = Input.Concerns,
         }, cancellationToken);
-        if (outcome is not { } result)
-        {
-            return NotFound();
-        }
+        return await this.AfterChangeAsync(handled, recorded => new PageDone(Notice(recorded), $"/people/{id}"),
+            () => LoadAsync(personId, cancellationToken));
+    }
 
-        if (result.Refusal is { } refusal)
-        {
-            ModelState.AddRefusal(refusal);
-            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-
-        var recorded = result.Value!;
-        TempData["Notice"] = $"Police notification recorded: {recorded.Contacts.Count} {(recorded.Contacts.Count == 1 ? "contact" : "contacts")} at the front door" +
-            (recorded.SchoolNotifications.Count > 0 ? $", {recorded.SchoolNotifications.Count} Operation Encompass {(recorded.SchoolNotifications.Count == 1 ? "notification" : "notifications")} to schools" : "");
-        return Redirect($"/people/{id}");
+    private static string Notice(RecordedContacts recorded)
+    {
+        var contacts = recorded.Contacts.Count;
+        var schools = recorded.SchoolNotifications.Count;
+        return $"Police notification recorded: {contacts} {(contacts == 1 ? "contact" : "contacts")} at the front door"
+            + (schools > 0 ? $", {schools} Operation Encompass {(schools == 1 ? "notification" : "notifications")} to schools" : "");
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)
