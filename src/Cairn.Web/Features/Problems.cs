@@ -1,7 +1,6 @@
 using Cairn.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cairn.Web.Features;
@@ -107,41 +106,6 @@ public static class Problems
             type: "https://cairn.example/problems/validation");
 
     public static ValidationProblem Invalid(string field, string message) => Refusal.Of(field, message).ToProblem();
-
-    /// <summary>409 problem+json for an edit made against a stale version: never last-write-wins.</summary>
-    public static ProblemHttpResult ToConflict(this Refusal refusal, string title) =>
-        TypedResults.Problem(new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = title,
-            Type = "https://cairn.example/problems/conflict",
-            Detail = string.Join(" ", refusal.Errors.Select(e => e.Message)),
-        });
-
-    /// <summary>The usual answer to a change: not found, a conflict (409), a validation problem (400), or the value.</summary>
-    public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, NotFound> ToChangeResult<T>(this Outcome<T>? outcome, string conflictTitle)
-    {
-        if (outcome is not { } result)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (result.Refusal is not { } refusal)
-        {
-            return TypedResults.Ok(result.Value!);
-        }
-
-        return refusal.IsConflict ? refusal.ToConflict(conflictTitle) : refusal.ToProblem();
-    }
-
-    /// <summary>Copies a refusal into ModelState under the page's input prefix, so the error summary links to the field.</summary>
-    public static void AddRefusal(this ModelStateDictionary modelState, Refusal refusal, string prefix = "Input")
-    {
-        foreach (var error in refusal.Errors)
-        {
-            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? error.Field : $"{prefix}.{error.Field}", error.Message);
-        }
-    }
 
     /// <summary>
     /// A refusal's field as the API's JSON names it: camel case in every segment of a path, as the request body has it
