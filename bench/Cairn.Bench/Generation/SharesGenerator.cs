@@ -123,7 +123,7 @@ internal static class SharesGenerator
                 // Someone it was for confirmed receipt before the receipt clock ran out.
                 var receivedAt = share.ReceiptDueAt - TimeSpan.FromSeconds((int)((share.ReceiptDueAt - share.SentAt).TotalSeconds * random.NextDouble()));
                 var by = confirmers[random.Next(confirmers.Count)];
-                if (share.ConfirmReceipt(by.Id, by.AgencyId, by.TeamId, share.Version, receivedAt) is { } refused)
+                if (share.ConfirmReceipt(by.Id, by.AgencyId, by.TeamId, share.Version, receivedAt, calendar) is { } refused)
                 {
                     throw new InvalidOperationException(refused.ToString());
                 }

@@ -21,6 +21,11 @@ public enum Role
     EmergencyDuty = 32,
     /// <summary>Head of service: the top of the escalation ladder for overdue shares; no extra reach into records.</summary>
     HeadOfService = 64,
+    /// <summary>
+    /// Senior manager on call out of hours: told when the Emergency Duty Team misses an acknowledgement after its manager
+    /// was told (L02); no extra reach into records.
+    /// </summary>
+    SeniorManagerOnCall = 128,
 }
 
 public sealed class Professional

@@ -41,6 +41,15 @@ public enum ContactEventKind
     SignedOff = 3,
     ReturnedByManager = 4,
     Escalated = 5,
+    /// <summary>Received out of hours, or urgent and undecided at the close of the working day: with the Emergency Duty Team (L02).</summary>
+    HeldForEmergencyDuty = 6,
+    EmergencyDutyAcknowledged = 7,
+    /// <summary>Immediate protective action the Emergency Duty Team took.</summary>
+    EmergencyDutyAction = 8,
+    /// <summary>Back with the day front door: passed on by the Emergency Duty Team, or at the start of the working day.</summary>
+    HandedToFrontDoor = 9,
+    /// <summary>The Emergency Duty Team missed its acknowledgement: its manager, then the on-call senior manager, is told.</summary>
+    EmergencyDutyEscalated = 10,
 }
 
 /// <summary>The severity of a domestic abuse incident on the DASH risk checklist.</summary>
@@ -132,7 +141,9 @@ public sealed record PoliceIncident(IncidentType Type, DateTimeOffset OccurredAt
 }
 
 /// <summary>A contact as someone wants to record it.</summary>
-public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, string? Concerns, ConcernTheme Themes, DateTimeOffset? ReceivedAt)
+/// <param name="Urgency">How soon someone must act: immediate, the same working day, or (by default) the front door's working day.</param>
+public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, string? Concerns, ConcernTheme Themes, DateTimeOffset? ReceivedAt,
+    Urgency? Urgency = null)
 {
     public const int MaxConcernsLength = 20_000;
 
@@ -176,6 +187,11 @@ public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, str
         if ((Themes & ~Chronology.ChronologyContent.AllConcerns) != 0)
         {
             errors.Add(new("Themes", "Select causes for concern from the list"));
+        }
+
+        if (Urgency is { } urgency && urgency is not (Shares.Urgency.Immediate or Shares.Urgency.SameWorkingDay or Shares.Urgency.WithinWorkingDays))
+        {
+            errors.Add(new("Urgency", "Select how urgent the contact is"));
         }
 
         if (ReceivedAt is { } received && received > now.AddMinutes(5))
@@ -222,6 +238,7 @@ public sealed class Contact
     private readonly List<ContactEvent> _events = [];
     private readonly List<IndicatorSeen> _indicators = [];
     private EscalationClock _escalation;
+    private EmergencyDutyHold _emergencyDuty;
 
     private Contact()
     {
@@ -270,15 +287,96 @@ public sealed class Contact
         get => _escalation.NextAt;
         private set => _escalation = _escalation with { NextAt = value };
     }
+    /// <summary>How soon someone must act; a high-risk domestic abuse incident is always immediate.</summary>
+    public Urgency Urgency { get; private set; }
+
+    /// <summary>Whether the area's out-of-hours rules called the contact urgent when it was received (L02).</summary>
+    public bool UrgentOutOfHours { get; private set; }
+
+    /// <summary>What the Emergency Duty Team did and told the front door: immediate protective action, and its notes.</summary>
+    public string? EmergencyDutyNote { get; private set; }
+
+    /// <summary>Where the contact stands with the Emergency Duty Team (stored as the columns below).</summary>
+    public EmergencyDutyHold EmergencyDuty => _emergencyDuty;
+
+    public DateTimeOffset? EmergencyDutyPassesAt
+    {
+        get => _emergencyDuty.PassesAt;
+        private set => _emergencyDuty = _emergencyDuty with { PassesAt = value };
+    }
+
+    public DateTimeOffset? EmergencyDutySince
+    {
+        get => _emergencyDuty.Since;
+        private set => _emergencyDuty = _emergencyDuty with { Since = value };
+    }
+
+    public DateTimeOffset? EmergencyDutyUntil
+    {
+        get => _emergencyDuty.Until;
+        private set => _emergencyDuty = _emergencyDuty with { Until = value };
+    }
+
+    public string? EmergencyDutyReason
+    {
+        get => _emergencyDuty.Reason;
+        private set => _emergencyDuty = _emergencyDuty with { Reason = value };
+    }
+
+    public DateTimeOffset? EmergencyDutyAcknowledgeDueAt
+    {
+        get => _emergencyDuty.AcknowledgeDueAt;
+        private set => _emergencyDuty = _emergencyDuty with { AcknowledgeDueAt = value };
+    }
+
+    public ProfessionalId? EmergencyDutyAcknowledgedBy
+    {
+        get => _emergencyDuty.AcknowledgedBy;
+        private set => _emergencyDuty = _emergencyDuty with { AcknowledgedBy = value };
+    }
+
+    public DateTimeOffset? EmergencyDutyAcknowledgedAt
+    {
+        get => _emergencyDuty.AcknowledgedAt;
+        private set => _emergencyDuty = _emergencyDuty with { AcknowledgedAt = value };
+    }
+
+    public int EmergencyDutyLevel
+    {
+        get => _emergencyDuty.Level;
+        private set => _emergencyDuty = _emergencyDuty with { Level = value };
+    }
+
+    /// <summary>When the sweep must next look at the contact for the Emergency Duty Team; null when it need not.</summary>
+    public DateTimeOffset? NextOutOfHoursAt
+    {
+        get => _emergencyDuty.NextAt;
+        private set => _emergencyDuty = _emergencyDuty with { NextAt = value };
+    }
+
     public int Version { get; private set; }
     public IReadOnlyList<ContactEvent> Events => _events;
+
+    /// <summary>Why a contact went to the Emergency Duty Team: recorded on its history, shown on its queue.</summary>
+    public const string ReceivedOutOfHoursReason = "Contact received out of hours";
+    public const string UndecidedAtCloseReason = "Urgent contact undecided at the close of the working day";
+    public const int MaxEmergencyDutyTextLength = 4000;
+    public const int MaxEmergencyDutyNotesLength = 16_000;
 
     public bool IsOpen => Status != ContactStatus.Decided;
     public bool IsOverdue(DateTimeOffset now) => IsOpen && now >= DecisionDueAt;
 
+    /// <summary>
+    /// Records a contact. Its decision is due within a working day of receipt. Recorded out of hours, it goes to the
+    /// Emergency Duty Team's queue at once, whatever its urgency, until the start of the next working day (L02); an urgent
+    /// one recorded in working hours passes to the Emergency Duty Team at the close of the day if still undecided.
+    /// </summary>
     public static Outcome<Contact> Receive(ContactDraft draft, PersonId child, AreaId area, Guid group, ProfessionalId recordedBy,
-        ProfessionalId? referredBy, PoliceIncident? incident, DateTimeOffset now, WorkingCalendar calendar)
+        ProfessionalId? referredBy, PoliceIncident? incident, DateTimeOffset now, WorkingCalendar calendar, OutOfHoursRules? rules = null)
     {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(calendar);
+        rules ??= OutOfHoursRules.Default;
         var refusal = draft.Validate(now) ?? incident?.Validate(now);
         if (refusal is not null)
         {
@@ -303,10 +401,22 @@ public sealed class Contact
             RecordedBy = recordedBy,
             DecisionDueAt = calendar.AddWorkingDays(received, DecisionWorkingDays),
             Status = ContactStatus.AwaitingDecision,
+            Urgency = incident?.Risk == DashRisk.High ? Shares.Urgency.Immediate : draft.Urgency ?? Shares.Urgency.WithinWorkingDays,
             Version = 1,
         };
+        contact.UrgentOutOfHours = rules.IsUrgent(contact.Urgency);
         contact._escalation = EscalationClock.StartingAt(contact.DecisionDueAt);
         contact._events.Add(new ContactEvent(contact.Id, ContactEventKind.Received, recordedBy, now, null));
+        if (!calendar.IsWithinWorkingHours(now))
+        {
+            contact._emergencyDuty = EmergencyDutyHold.HeldFrom(now, ReceivedOutOfHoursReason, rules, calendar);
+            contact._events.Add(new ContactEvent(contact.Id, ContactEventKind.HeldForEmergencyDuty, null, now, ReceivedOutOfHoursReason));
+        }
+        else if (contact.UrgentOutOfHours)
+        {
+            contact._emergencyDuty = EmergencyDutyHold.PassingAtCloseOf(now, calendar);
+        }
+
         return Outcome<Contact>.Success(contact);
     }
 
@@ -393,6 +503,12 @@ public sealed class Contact
         SignedOffAt = now;
         Status = ContactStatus.Decided;
         _escalation = _escalation.Stopped();
+        if (_emergencyDuty.IsHeld)
+        {
+            _events.Add(new ContactEvent(Id, ContactEventKind.HandedToFrontDoor, null, now, EmergencyDutyNote));
+        }
+
+        _emergencyDuty = EmergencyDutyHold.None;
         _events.Add(new ContactEvent(Id, ContactEventKind.SignedOff, by, now, Blank(note)));
         Version++;
         return null;
@@ -424,9 +540,92 @@ public sealed class Contact
         return null;
     }
 
-    /// <summary>Climbs one rung of the ladder when the decision is late. Returns what the sweep must tell, or null.</summary>
-    public ContactEscalation? Sweep(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
+    /// <summary>
+    /// The Emergency Duty Team acknowledges a contact it holds (L02): someone has it in hand, so its acknowledgement clock stops.
+    /// </summary>
+    public Refusal? AcknowledgeEmergencyDuty(ProfessionalId by, bool byEmergencyDuty, int expectedVersion, DateTimeOffset now)
     {
+        if (CheckEmergencyDuty(byEmergencyDuty, expectedVersion) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (_emergencyDuty.IsAcknowledged)
+        {
+            return Refusal.Of("Contact", "The Emergency Duty Team has already acknowledged this contact");
+        }
+
+        AcknowledgeIfNot(by, now);
+        Version++;
+        return null;
+    }
+
+    /// <summary>
+    /// The Emergency Duty Team passes a contact it holds to the day front door (L02), with a note of what it found and any
+    /// immediate protective action it took. The front door's decision clock runs on as before: in working time from receipt.
+    /// </summary>
+    public Refusal? PassToFrontDoor(ProfessionalId by, bool byEmergencyDuty, string? protectiveAction, string? note, int expectedVersion,
+        DateTimeOffset now, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (CheckEmergencyDuty(byEmergencyDuty, expectedVersion) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            errors.Add(new("Note", "Enter what the Emergency Duty Team found and what the front door needs to know"));
+        }
+        else if (note.Trim().Length > MaxEmergencyDutyTextLength)
+        {
+            errors.Add(new("Note", $"The note must be {MaxEmergencyDutyTextLength:N0} characters or fewer"));
+        }
+
+        else if ((EmergencyDutyNote?.Length ?? 0) + note.Trim().Length + (protectiveAction?.Trim().Length ?? 0) + 40 > MaxEmergencyDutyNotesLength)
+        {
+            errors.Add(new("Note", "The Emergency Duty Team's notes on this contact are full: add a chronology entry instead"));
+        }
+
+        if (protectiveAction is not null && protectiveAction.Trim().Length > MaxEmergencyDutyTextLength)
+        {
+            errors.Add(new("ProtectiveAction", $"The protective action must be {MaxEmergencyDutyTextLength:N0} characters or fewer"));
+        }
+
+        if (Refusal.FromErrors(errors) is { } invalid)
+        {
+            return invalid;
+        }
+
+        AcknowledgeIfNot(by, now);
+        var action = Blank(protectiveAction);
+        if (action is not null)
+        {
+            _events.Add(new ContactEvent(Id, ContactEventKind.EmergencyDutyAction, by, now, action));
+        }
+
+        var text = action is null ? note!.Trim() : $"Immediate protective action: {action}\n\n{note!.Trim()}";
+        EmergencyDutyNote = EmergencyDutyNote is null ? text : $"{EmergencyDutyNote}\n\n{text}";
+        _events.Add(new ContactEvent(Id, ContactEventKind.HandedToFrontDoor, by, now, note.Trim()));
+        _emergencyDuty = UrgentOutOfHours ? EmergencyDutyHold.PassingAtCloseOf(now, calendar) : EmergencyDutyHold.None;
+        Version++;
+        return null;
+    }
+
+    /// <summary>
+    /// The sweep's look at a contact: the Emergency Duty Team's part first (hand back at the start of the working day;
+    /// a missed acknowledgement; an urgent contact undecided at the close of the day), then one rung of the ladder when the
+    /// decision is late. Returns what the sweep must tell, or null.
+    /// </summary>
+    public ContactEscalation? Sweep(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar, OutOfHoursRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (SweepEmergencyDuty(now, calendar, rules ?? OutOfHoursRules.Default) is { } missed)
+        {
+            return missed;
+        }
+
         if (!IsOpen || _escalation.Climb(DecisionDueAt, now, ladder, calendar) is not { } climb)
         {
             return null;
@@ -460,6 +659,69 @@ public sealed class Contact
         ThresholdLevel.Targeted => "targeted needs lead to early help or a child and family assessment",
         _ => "statutory needs lead to an assessment, a strategy discussion or immediate protection",
     };
+
+    private ContactEscalation? SweepEmergencyDuty(DateTimeOffset now, WorkingCalendar calendar, OutOfHoursRules rules)
+    {
+        var hold = _emergencyDuty;
+        if (hold.IsHandBackDue(now))
+        {
+            var at = hold.Until!.Value;
+            _events.Add(new ContactEvent(Id, ContactEventKind.HandedToFrontDoor, null, at, EmergencyDutyNote));
+            _emergencyDuty = IsOpen && UrgentOutOfHours ? EmergencyDutyHold.PassingAtCloseOf(at, calendar) : EmergencyDutyHold.None;
+            Version++;
+            return null;
+        }
+
+        if (hold.Climb(now, rules) is var (climbed, escalation))
+        {
+            _emergencyDuty = climbed;
+            _events.Add(new ContactEvent(Id, ContactEventKind.EmergencyDutyEscalated, null, now, null, escalation.Level));
+            Version++;
+            return new ContactEscalation(Id, escalation.Level, escalation.Audience, escalation.AcknowledgeDueAt);
+        }
+
+        if (hold.PassesBy(now))
+        {
+            var at = hold.PassesAt!.Value;
+            if (IsOpen && UrgentOutOfHours)
+            {
+                _emergencyDuty = EmergencyDutyHold.HeldFrom(at, UndecidedAtCloseReason, rules, calendar);
+                _events.Add(new ContactEvent(Id, ContactEventKind.HeldForEmergencyDuty, null, at, UndecidedAtCloseReason));
+            }
+            else
+            {
+                _emergencyDuty = EmergencyDutyHold.None;
+            }
+
+            Version++;
+        }
+
+        return null;
+    }
+
+    private void AcknowledgeIfNot(ProfessionalId by, DateTimeOffset now)
+    {
+        if (_emergencyDuty.IsHeld && !_emergencyDuty.IsAcknowledged)
+        {
+            _emergencyDuty = _emergencyDuty.Acknowledged(by, now);
+            _events.Add(new ContactEvent(Id, ContactEventKind.EmergencyDutyAcknowledged, by, now, null));
+        }
+    }
+
+    private Refusal? CheckEmergencyDuty(bool byEmergencyDuty, int expectedVersion)
+    {
+        if (Check(expectedVersion) is { } stale)
+        {
+            return stale;
+        }
+
+        if (!_emergencyDuty.IsHeld)
+        {
+            return Refusal.Of("Contact", "This contact is no longer with the Emergency Duty Team");
+        }
+
+        return byEmergencyDuty ? null : Refusal.NotAllowed("Contact", "Only the Emergency Duty Team can act on a contact it holds");
+    }
 
     private Refusal? CheckSignOff(ProfessionalId by, bool isManager, int expectedVersion)
     {

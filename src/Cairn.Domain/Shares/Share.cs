@@ -39,10 +39,19 @@ public sealed class Share
 
     private const string AlreadyClosed = "This share is already closed";
     private const string AlreadyReceivedOrClosed = "This share has already been received or closed";
+    private const string NoLongerWithEmergencyDuty = "This share is no longer with the Emergency Duty Team";
+
+    /// <summary>Why a share went to the Emergency Duty Team: recorded on its history, shown on its queue.</summary>
+    public const string ArrivedOutOfHoursReason = "Urgent share sent out of hours";
+    public const string NotReceivedByCloseReason = "Urgent share not received by the close of the working day";
+    public const string NotActionedByCloseReason = "Urgent share received but not actioned by the close of the working day";
+    public const int MaxEmergencyDutyNoteLength = 4000;
+    public const int MaxEmergencyDutyNotesLength = 8000;
 
     private readonly List<ShareEvent> _events = [];
     private readonly List<ShareChild> _children = [];
     private EscalationClock _escalation;
+    private EmergencyDutyHold _emergencyDuty;
 
     private Share()
     {
@@ -117,6 +126,70 @@ public sealed class Share
         get => _escalation.NextAt;
         private set => _escalation = _escalation with { NextAt = value };
     }
+    /// <summary>
+    /// Whether the share was urgent under the area's out-of-hours rules when it was sent (L02): an urgent share never
+    /// waits for the next working morning, but goes to the Emergency Duty Team.
+    /// </summary>
+    public bool UrgentOutOfHours { get; private set; }
+
+    /// <summary>Where the share stands with the Emergency Duty Team (stored as the columns below).</summary>
+    public EmergencyDutyHold EmergencyDuty => _emergencyDuty;
+
+    public DateTimeOffset? EmergencyDutyPassesAt
+    {
+        get => _emergencyDuty.PassesAt;
+        private set => _emergencyDuty = _emergencyDuty with { PassesAt = value };
+    }
+
+    public DateTimeOffset? EmergencyDutySince
+    {
+        get => _emergencyDuty.Since;
+        private set => _emergencyDuty = _emergencyDuty with { Since = value };
+    }
+
+    public DateTimeOffset? EmergencyDutyUntil
+    {
+        get => _emergencyDuty.Until;
+        private set => _emergencyDuty = _emergencyDuty with { Until = value };
+    }
+
+    public string? EmergencyDutyReason
+    {
+        get => _emergencyDuty.Reason;
+        private set => _emergencyDuty = _emergencyDuty with { Reason = value };
+    }
+
+    public DateTimeOffset? EmergencyDutyAcknowledgeDueAt
+    {
+        get => _emergencyDuty.AcknowledgeDueAt;
+        private set => _emergencyDuty = _emergencyDuty with { AcknowledgeDueAt = value };
+    }
+
+    public ProfessionalId? EmergencyDutyAcknowledgedBy
+    {
+        get => _emergencyDuty.AcknowledgedBy;
+        private set => _emergencyDuty = _emergencyDuty with { AcknowledgedBy = value };
+    }
+
+    public DateTimeOffset? EmergencyDutyAcknowledgedAt
+    {
+        get => _emergencyDuty.AcknowledgedAt;
+        private set => _emergencyDuty = _emergencyDuty with { AcknowledgedAt = value };
+    }
+
+    public int EmergencyDutyLevel
+    {
+        get => _emergencyDuty.Level;
+        private set => _emergencyDuty = _emergencyDuty with { Level = value };
+    }
+
+    /// <summary>When the sweep must next look at the share for the Emergency Duty Team; null when it need not.</summary>
+    public DateTimeOffset? NextOutOfHoursAt
+    {
+        get => _emergencyDuty.NextAt;
+        private set => _emergencyDuty = _emergencyDuty with { NextAt = value };
+    }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<ShareChild> Children => _children;
@@ -126,7 +199,8 @@ public sealed class Share
 
     public ShareClock? RunningClock => Status switch
     {
-        ShareStatus.WithEmergencyDuty or ShareStatus.Delivered => ShareClock.Receipt,
+        ShareStatus.WithEmergencyDuty => ReceivedBy is null ? ShareClock.Receipt : ShareClock.Action,
+        ShareStatus.Delivered => ShareClock.Receipt,
         ShareStatus.Received => ShareClock.Action,
         _ => null,
     };
@@ -134,14 +208,16 @@ public sealed class Share
     public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && now >= due;
 
     /// <summary>
-    /// Sends a share. Due times are computed in working time from the moment it is sent. An immediate or
-    /// same-day share sent out of hours is held with the Emergency Duty Team and reaches the day team at the
-    /// next working start (L02); its clocks start then.
+    /// Sends a share. Due times are computed in working time from the moment it is sent. A share the area's out-of-hours
+    /// rules call urgent (immediate and same-day, by default) is never left for the next working morning (L02): sent out of
+    /// hours, it is held with the Emergency Duty Team and reaches the day team at the next working start; sent in working
+    /// hours, it passes to the Emergency Duty Team at the close of the day if it is still open then.
     /// </summary>
     public static Outcome<Share> Send(ShareDraft draft, ProfessionalId by, AgencyId byAgency, DateTimeOffset now, WorkingCalendar calendar,
-        ShareTimescales? timescales = null)
+        ShareTimescales? timescales = null, OutOfHoursRules? rules = null)
     {
         timescales ??= ShareTimescales.Default;
+        rules ??= OutOfHoursRules.Default;
         var errors = new List<FieldError>();
         if (draft.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -209,7 +285,8 @@ public sealed class Share
             share._children.Add(new ShareChild(share.Id, child));
         }
 
-        var urgent = share.Urgency is Shares.Urgency.Immediate or Shares.Urgency.SameWorkingDay;
+        var urgent = rules.IsUrgent(share.Urgency);
+        share.UrgentOutOfHours = urgent;
         share.ArrivedOutOfHours = !calendar.IsWithinWorkingHours(now);
         share.DeliveredAt = urgent && share.ArrivedOutOfHours ? calendar.NextWorkingStart(now) : now;
         (share.ReceiptDueAt, share.ActionDueAt) = DueTimes(share.Urgency, share.WorkingDays, now, calendar, timescales);
@@ -218,7 +295,12 @@ public sealed class Share
         share._events.Add(new ShareEvent(share.Id, ShareEventKind.Sent, by, now, null));
         if (share.Status == ShareStatus.WithEmergencyDuty)
         {
-            share._events.Add(new ShareEvent(share.Id, ShareEventKind.HeldForEmergencyDuty, null, now, null));
+            share._emergencyDuty = EmergencyDutyHold.HeldFrom(now, ArrivedOutOfHoursReason, rules, calendar);
+            share._events.Add(new ShareEvent(share.Id, ShareEventKind.HeldForEmergencyDuty, null, now, ArrivedOutOfHoursReason));
+        }
+        else if (urgent)
+        {
+            share._emergencyDuty = EmergencyDutyHold.PassingAtCloseOf(now, calendar);
         }
 
         return Outcome<Share>.Success(share);
@@ -272,11 +354,18 @@ public sealed class Share
     public bool IsFor(ProfessionalId professional, AgencyId agency, TeamId? team) => Recipient.Includes(professional, agency, team);
 
     /// <summary>A named person in the recipient agency, team or role confirms that the share has been received.</summary>
-    public Refusal? ConfirmReceipt(ProfessionalId by, AgencyId agency, TeamId? team, int expectedVersion, DateTimeOffset now)
+    public Refusal? ConfirmReceipt(ProfessionalId by, AgencyId agency, TeamId? team, int expectedVersion, DateTimeOffset now,
+        WorkingCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         if (Check(expectedVersion, [ShareStatus.Delivered, ShareStatus.WithEmergencyDuty], AlreadyReceivedOrClosed) is { } refusal)
         {
             return refusal;
+        }
+
+        if (ReceivedBy is not null)
+        {
+            return Refusal.Of("Share", AlreadyReceivedOrClosed);
         }
 
         if (!IsFor(by, agency, team))
@@ -286,7 +375,8 @@ public sealed class Share
 
         if (Status == ShareStatus.WithEmergencyDuty)
         {
-            _events.Add(new ShareEvent(Id, ShareEventKind.HandedToDayTeam, null, now, null));
+            // Someone the share is for has it: the Emergency Duty Team's hold ends now, with what it did.
+            _events.Add(new ShareEvent(Id, ShareEventKind.HandedToDayTeam, null, now, EmergencyDutyNote));
         }
 
         Status = ShareStatus.Received;
@@ -294,13 +384,15 @@ public sealed class Share
         ReceivedAt = now;
         DeliveredAt = DeliveredAt < now ? DeliveredAt : now;
         StartClock(ActionDueAt);
+        _emergencyDuty = UrgentOutOfHours ? EmergencyDutyHold.PassingAtCloseOf(now, calendar) : EmergencyDutyHold.None;
         return Record(ShareEventKind.Received, by, now, null);
     }
 
     /// <summary>A named person records what was done or decided. Only after receipt, and only by a recipient.</summary>
     public Refusal? RecordAction(ProfessionalId by, AgencyId agency, TeamId? team, string? whatWasDone, int expectedVersion, DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.Received], Status is ShareStatus.Delivered or ShareStatus.WithEmergencyDuty
+        var received = Status == ShareStatus.Received || (Status == ShareStatus.WithEmergencyDuty && ReceivedBy is not null);
+        if (Check(expectedVersion, received ? [Status] : [ShareStatus.Received], Status is ShareStatus.Delivered or ShareStatus.WithEmergencyDuty
                 ? "Confirm receipt before recording the action"
                 : "This share is already closed") is { } refusal)
         {
@@ -369,10 +461,10 @@ public sealed class Share
         }
 
         Recipient = to;
-        if (Status == ShareStatus.Received)
+        if (ReceivedBy is not null)
         {
             // The new recipient must confirm receipt themselves; the receipt clock is already past, so it is due now.
-            Status = ShareStatus.Delivered;
+            Status = Status == ShareStatus.Received ? ShareStatus.Delivered : Status;
             ReceivedBy = null;
             ReceivedAt = null;
             StartClock(ReceiptDueAt < now ? now : ReceiptDueAt);
@@ -405,10 +497,13 @@ public sealed class Share
         return Finish(ShareStatus.Closed, by, reason, now, ShareEventKind.Closed);
     }
 
-    /// <summary>The Emergency Duty Team records what it did overnight; the day team sees it when the share reaches them.</summary>
+    /// <summary>
+    /// The Emergency Duty Team records what it did overnight; the day team sees it when the share reaches them. A note
+    /// acknowledges the share, if no one has yet.
+    /// </summary>
     public Refusal? AddEmergencyDutyNote(ProfessionalId by, bool byEmergencyDuty, string? note, int expectedVersion, DateTimeOffset now)
     {
-        if (Check(expectedVersion, [ShareStatus.WithEmergencyDuty], "This share is no longer with the Emergency Duty Team") is { } refusal)
+        if (Check(expectedVersion, [ShareStatus.WithEmergencyDuty], NoLongerWithEmergencyDuty) is { } refusal)
         {
             return refusal;
         }
@@ -423,8 +518,45 @@ public sealed class Share
             return Refusal.Of("Note", "Enter what the Emergency Duty Team did or found");
         }
 
+        if (note.Trim().Length > MaxEmergencyDutyNoteLength)
+        {
+            return Refusal.Of("Note", $"The note must be {MaxEmergencyDutyNoteLength:N0} characters or fewer");
+        }
+
+        if ((EmergencyDutyNote?.Length ?? 0) + note.Trim().Length + 2 > MaxEmergencyDutyNotesLength)
+        {
+            return Refusal.Of("Note", "The Emergency Duty Team's notes on this share are full: add a chronology entry instead");
+        }
+
+        AcknowledgeIfNot(by, now);
         EmergencyDutyNote = EmergencyDutyNote is null ? note.Trim() : $"{EmergencyDutyNote}\n\n{note.Trim()}";
         return Record(ShareEventKind.EmergencyDutyNote, by, now, note.Trim());
+    }
+
+    /// <summary>
+    /// The Emergency Duty Team acknowledges a share it holds (L02): someone has it in hand, so its acknowledgement clock stops
+    /// and no one is told that it was missed. The share still goes back to the day team at the start of the working day.
+    /// </summary>
+    public Refusal? AcknowledgeEmergencyDuty(ProfessionalId by, bool byEmergencyDuty, int expectedVersion, DateTimeOffset now)
+    {
+        if (Check(expectedVersion, [ShareStatus.WithEmergencyDuty], NoLongerWithEmergencyDuty) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!byEmergencyDuty)
+        {
+            return Refusal.NotAllowed("Share", "Only the Emergency Duty Team can acknowledge a share held for it");
+        }
+
+        if (_emergencyDuty.IsAcknowledged)
+        {
+            return Refusal.Of("Share", "The Emergency Duty Team has already acknowledged this share");
+        }
+
+        AcknowledgeIfNot(by, now);
+        Version++;
+        return null;
     }
 
     /// <summary>
@@ -433,13 +565,13 @@ public sealed class Share
     /// null when nothing is due yet. Calling it again before the next rung is due does nothing, so a sweep
     /// that is repeated or interrupted never escalates twice.
     /// </summary>
-    public ShareEscalation? Sweep(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
+    public ShareEscalation? Sweep(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar, OutOfHoursRules? rules = null)
     {
-        if (Status == ShareStatus.WithEmergencyDuty && now >= DeliveredAt)
+        ArgumentNullException.ThrowIfNull(calendar);
+        rules ??= OutOfHoursRules.Default;
+        if (SweepEmergencyDuty(now, calendar, rules) is { } missed)
         {
-            Status = ShareStatus.Delivered;
-            _events.Add(new ShareEvent(Id, ShareEventKind.HandedToDayTeam, null, DeliveredAt, EmergencyDutyNote));
-            Version++;
+            return missed;
         }
 
         if (RunningClock is not { } clock || DueAt is not { } due || _escalation.Climb(due, now, ladder, calendar) is not { } climb)
@@ -456,6 +588,62 @@ public sealed class Share
 
         _events.Add(new ShareEvent(Id, ShareEventKind.Escalated, null, now, null, step.Level, clock));
         return new ShareEscalation(Id, clock, step.Level, step.Audience, due);
+    }
+
+    /// <summary>
+    /// The Emergency Duty Team's part of a sweep, in the order things happen: a held share goes back to the day team at the
+    /// start of the working day, recorded at that moment with what the Emergency Duty Team did; a missed acknowledgement
+    /// climbs one rung (returned, to be told); an urgent share still open at the close of the day passes to the Emergency
+    /// Duty Team, recorded at the close with the reason.
+    /// </summary>
+    private ShareEscalation? SweepEmergencyDuty(DateTimeOffset now, WorkingCalendar calendar, OutOfHoursRules rules)
+    {
+        var hold = _emergencyDuty;
+        if (hold.IsHandBackDue(now))
+        {
+            var at = hold.Until!.Value;
+            Status = ReceivedBy is null ? ShareStatus.Delivered : ShareStatus.Received;
+            _events.Add(new ShareEvent(Id, ShareEventKind.HandedToDayTeam, null, at, EmergencyDutyNote));
+            _emergencyDuty = IsOpen && UrgentOutOfHours ? EmergencyDutyHold.PassingAtCloseOf(at, calendar) : EmergencyDutyHold.None;
+            Version++;
+            return null;
+        }
+
+        if (hold.Climb(now, rules) is var (climbed, escalation))
+        {
+            _emergencyDuty = climbed;
+            _events.Add(new ShareEvent(Id, ShareEventKind.EmergencyDutyEscalated, null, now, null, escalation.Level, ShareClock.EmergencyDuty));
+            Version++;
+            return new ShareEscalation(Id, ShareClock.EmergencyDuty, escalation.Level, escalation.Audience, escalation.AcknowledgeDueAt);
+        }
+
+        if (hold.PassesBy(now))
+        {
+            var at = hold.PassesAt!.Value;
+            if (!IsOpen || !UrgentOutOfHours)
+            {
+                _emergencyDuty = EmergencyDutyHold.None;
+                Version++;
+                return null;
+            }
+
+            var reason = ReceivedBy is null ? NotReceivedByCloseReason : NotActionedByCloseReason;
+            Status = ShareStatus.WithEmergencyDuty;
+            _emergencyDuty = EmergencyDutyHold.HeldFrom(at, reason, rules, calendar);
+            _events.Add(new ShareEvent(Id, ShareEventKind.HeldForEmergencyDuty, null, at, reason));
+            Version++;
+        }
+
+        return null;
+    }
+
+    private void AcknowledgeIfNot(ProfessionalId by, DateTimeOffset now)
+    {
+        if (_emergencyDuty.IsHeld && !_emergencyDuty.IsAcknowledged)
+        {
+            _emergencyDuty = _emergencyDuty.Acknowledged(by, now);
+            _events.Add(new ShareEvent(Id, ShareEventKind.EmergencyDutyAcknowledged, by, now, null));
+        }
     }
 
     private Refusal? Check(int expectedVersion, ShareStatus[] allowed, string notAllowed)
@@ -477,6 +665,7 @@ public sealed class Share
         ClosedBy = by;
         ClosedAt = now;
         _escalation = _escalation.Stopped();
+        _emergencyDuty = EmergencyDutyHold.None;
         return Record(kind, by, now, Outcome);
     }
 

@@ -52,6 +52,8 @@ public enum ShareClock
 {
     Receipt = 1,
     Action = 2,
+    /// <summary>The Emergency Duty Team's acknowledgement of a share it holds, in elapsed time (L02).</summary>
+    EmergencyDuty = 3,
 }
 
 public enum ShareEventKind
@@ -66,6 +68,10 @@ public enum ShareEventKind
     Redirected = 8,
     Closed = 9,
     Escalated = 10,
+    /// <summary>The Emergency Duty Team has the share in hand.</summary>
+    EmergencyDutyAcknowledged = 11,
+    /// <summary>The Emergency Duty Team missed its acknowledgement: its manager, then the on-call senior manager, is told.</summary>
+    EmergencyDutyEscalated = 12,
 }
 
 /// <summary>
@@ -102,6 +108,10 @@ public enum EscalationAudience
     SafeguardingLead = 2,
     /// <summary>The area's heads of service.</summary>
     HeadOfService = 3,
+    /// <summary>The Emergency Duty Team's manager: whoever is both on the Emergency Duty Team and a team manager (L02).</summary>
+    EmergencyDutyManager = 4,
+    /// <summary>The senior managers on call out of hours (L02).</summary>
+    OnCallSeniorManager = 5,
 }
 
 /// <summary>The ladder an overdue item climbs, one rung at a time, each at a set time after the due time.</summary>

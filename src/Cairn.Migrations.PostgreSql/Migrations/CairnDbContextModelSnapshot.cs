@@ -1094,6 +1094,35 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("DecisionDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmergencyDutyAcknowledgeDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EmergencyDutyAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EmergencyDutyAcknowledgedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EmergencyDutyLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmergencyDutyNote")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<DateTimeOffset?>("EmergencyDutyPassesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmergencyDutyReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("EmergencyDutySince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EmergencyDutyUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("EntryId")
                         .HasColumnType("uuid");
 
@@ -1107,6 +1136,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextOutOfHoursAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("Outcome")
@@ -1139,6 +1171,12 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Themes")
                         .HasColumnType("integer");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("UrgentOutOfHours")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1206,6 +1244,10 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasIndex("GroupId");
 
                     b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("NextOutOfHoursAt");
+
+                    b.HasIndex("AreaId", "EmergencyDutySince");
 
                     b.HasIndex("ChildId", "ReceivedAt");
 
@@ -1720,9 +1762,34 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmergencyDutyAcknowledgeDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EmergencyDutyAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EmergencyDutyAcknowledgedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EmergencyDutyLevel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EmergencyDutyNote")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("EmergencyDutyPassesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmergencyDutyReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("EmergencyDutySince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EmergencyDutyUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("integer");
@@ -1736,6 +1803,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(20000)");
 
                     b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextOutOfHoursAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Outcome")
@@ -1780,6 +1850,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<int>("Urgency")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("UrgentOutOfHours")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1790,6 +1863,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("NextOutOfHoursAt");
 
                     b.HasIndex("Status", "DeliveredAt");
 
@@ -2004,6 +2079,35 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasKey("AreaId");
 
                     b.ToTable("FrontDoorTimescales", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.AreaOutOfHoursRules", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AcknowledgeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnCallMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("UrgentMask")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("OutOfHoursRules", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>

@@ -1071,6 +1071,35 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<long>("DecisionDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EmergencyDutyAcknowledgeDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmergencyDutyAcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmergencyDutyAcknowledgedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmergencyDutyLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmergencyDutyNote")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmergencyDutyPassesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmergencyDutyReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmergencyDutySince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmergencyDutyUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("EntryId")
                         .HasColumnType("TEXT");
 
@@ -1084,6 +1113,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextOutOfHoursAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Outcome")
@@ -1115,6 +1147,12 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Themes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UrgentOutOfHours")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -1183,6 +1221,10 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasIndex("GroupId");
 
                     b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("NextOutOfHoursAt");
+
+                    b.HasIndex("AreaId", "EmergencyDutySince");
 
                     b.HasIndex("ChildId", "ReceivedAt");
 
@@ -1691,9 +1733,34 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EmergencyDutyAcknowledgeDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmergencyDutyAcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmergencyDutyAcknowledgedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmergencyDutyLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmergencyDutyNote")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmergencyDutyPassesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmergencyDutyReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmergencyDutySince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmergencyDutyUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("INTEGER");
@@ -1707,6 +1774,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextOutOfHoursAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
@@ -1751,6 +1821,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<int>("Urgency")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("UrgentOutOfHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1761,6 +1834,8 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("NextOutOfHoursAt");
 
                     b.HasIndex("Status", "DeliveredAt");
 
@@ -1973,6 +2048,35 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasKey("AreaId");
 
                     b.ToTable("FrontDoorTimescales", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Web.Data.AreaOutOfHoursRules", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcknowledgeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnCallMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgentMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("OutOfHoursRules", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Web.Data.CalendarAdjustment", b =>

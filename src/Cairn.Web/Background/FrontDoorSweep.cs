@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -23,15 +24,30 @@ public sealed class FrontDoorSweep(CairnDbContext db, WorkingCalendarSource cale
     {
         var ladderToClimb = ladder ?? EscalationLadder.Default;
         var calendar = await calendars.GetAsync(cancellationToken);
+        var rules = await AreaOutOfHoursRules.AllAsync(db, cancellationToken);
+        // A contact is due when its decision is late, or when its out-of-hours clock is (L02): passing to the Emergency Duty
+        // Team at the close of the day, a missed acknowledgement, the hand-back at the start of the working day.
         var escalated = await _ladder.RunAsync(
-            () => db.Contacts.Where(c => c.NextEscalationAt != null && c.NextEscalationAt <= now).OrderBy(c => c.NextEscalationAt),
+            () => db.Contacts
+                .Where(c => (c.NextEscalationAt != null && c.NextEscalationAt <= now) || (c.NextOutOfHoursAt != null && c.NextOutOfHoursAt <= now))
+                .OrderBy(c => c.NextEscalationAt ?? c.NextOutOfHoursAt),
             c => c.Id.Value,
             batch => Task.FromResult(batch.ToDictionary(c => c.Id.Value, c => c.AreaId)),
             (contact, people) =>
             {
-                if (contact.Sweep(now, ladderToClimb, calendar) is not { } escalation)
+                var own = rules.GetValueOrDefault(contact.AreaId) ?? OutOfHoursRules.Default;
+                // A hand-back or a pass to the Emergency Duty Team changes the contact without telling anyone: saved with the batch.
+                if (contact.Sweep(now, ladderToClimb, calendar, own) is not { } escalation)
                 {
                     return false;
+                }
+
+                if (escalation.Audience is EscalationAudience.EmergencyDutyManager or EscalationAudience.OnCallSeniorManager)
+                {
+                    _ladder.Tell(LadderSweep.EmergencyDuty(escalation.Audience, people), "contact.emergency-duty.escalated",
+                        $"Contact not acknowledged by the Emergency Duty Team: escalation level {escalation.Level}",
+                        $"/contacts/{contact.Id.Value}", now);
+                    return true;
                 }
 
                 var referrer = contact.ReferredBy is { } r && r != contact.RecordedBy ? r : (ProfessionalId?)null;

@@ -88,11 +88,30 @@ internal sealed class LadderSweep(CairnDbContext db)
         audience switch
         {
             EscalationAudience.SenderAndRecipientManager => firstRung,
+            EscalationAudience.EmergencyDutyManager or EscalationAudience.OnCallSeniorManager => EmergencyDuty(audience, inArea),
             EscalationAudience.SafeguardingLead => inArea.Where(p => (p.Roles & Role.SafeguardingLead) != 0).Select(p => p.Id),
             _ => inArea.Where(p => (p.Roles & Role.HeadOfService) != 0).Select(p => p.Id) is var heads && heads.Any()
                 ? heads
                 : inArea.Where(p => (p.Roles & Role.SafeguardingLead) != 0).Select(p => p.Id),
         };
+
+    /// <summary>
+    /// The Emergency Duty Team's manager (on the team and a team manager), then the on-call senior manager (L02); whoever is
+    /// missing is made up by the next: the on-call senior manager, the heads of service, the safeguarding leads.
+    /// </summary>
+    public static IEnumerable<ProfessionalId> EmergencyDuty(EscalationAudience audience, IReadOnlyList<AreaPerson> inArea)
+    {
+        const Role manager = Role.EmergencyDuty | Role.TeamManager;
+        var groups = new List<Role>();
+        if (audience == EscalationAudience.EmergencyDutyManager)
+        {
+            groups.Add(manager);
+        }
+
+        groups.AddRange([Role.SeniorManagerOnCall, Role.HeadOfService, Role.SafeguardingLead]);
+        return groups.Select(role => inArea.Where(p => (p.Roles & role) == role).Select(p => p.Id).ToList())
+            .FirstOrDefault(ids => ids.Count > 0) ?? [];
+    }
 
     /// <summary>Adds one notification per person told, through the outbox, saved with the batch.</summary>
     public void Tell(IEnumerable<ProfessionalId> audience, string kind, string text, string link, DateTimeOffset now)

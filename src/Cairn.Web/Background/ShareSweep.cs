@@ -1,5 +1,6 @@
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using Cairn.Web.Data;
 using Cairn.Web.Notifications;
@@ -52,11 +53,14 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
         using var deferral = checkpointer?.Defer();
         var calendar = await calendars.GetAsync(cancellationToken);
         var audiences = await AudiencesAsync(cancellationToken);
+        var rules = await AreaOutOfHoursRules.AllAsync(db, cancellationToken);
         // Each due share is read once, so it climbs one rung per sweep at most: a share far overdue whose next rung is
-        // also due climbs it at the next sweep, so each rung's audience hears of it separately.
+        // also due climbs it at the next sweep, so each rung's audience hears of it separately. A share is also due when
+        // its out-of-hours clock is (L02): passing to the Emergency Duty Team at the close of the day, a missed
+        // acknowledgement, or the hand-back at the start of the working day.
         var due = await db.Shares.AsNoTracking()
-            .Where(s => s.NextEscalationAt != null && s.NextEscalationAt <= now)
-            .OrderBy(s => s.NextEscalationAt)
+            .Where(s => (s.NextEscalationAt != null && s.NextEscalationAt <= now) || (s.NextOutOfHoursAt != null && s.NextOutOfHoursAt <= now))
+            .OrderBy(s => s.NextEscalationAt ?? s.NextOutOfHoursAt)
             .Take(MaxPerSweep)
             .ToListAsync(cancellationToken);
         var columns = new ShareColumns(db.Model.FindEntityType(typeof(Share))!);
@@ -70,7 +74,7 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
                 var before = columns.Read(share);
                 var version = share.Version;
                 var events = share.Events.Count;
-                var escalation = share.Sweep(now, ladder, calendar);
+                var escalation = share.Sweep(now, ladder, calendar, audiences.RulesFor(share, rules));
                 if (columns.Changed(before, share) is var changed and not 0)
                 {
                     changes.Add(new Change(share, version, changed, share.Events.Skip(events).ToList(), escalation));
@@ -110,10 +114,15 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
             var notifications = new List<Notification>();
             foreach (var (share, escalation) in written.Where(c => c.Escalation is not null).Select(c => (c.Share, c.Escalation!)))
             {
-                var what = escalation.Clock == ShareClock.Receipt ? "receipt" : "action";
-                var text = $"Share overdue for {what}: escalation level {escalation.Level}";
+                var (kind, text) = escalation.Clock switch
+                {
+                    ShareClock.EmergencyDuty => ("share.emergency-duty.escalated",
+                        $"Urgent share not acknowledged by the Emergency Duty Team: escalation level {escalation.Level}"),
+                    ShareClock.Receipt => ("share.escalated", $"Share overdue for receipt: escalation level {escalation.Level}"),
+                    _ => ("share.escalated", $"Share overdue for action: escalation level {escalation.Level}"),
+                };
                 notifications.AddRange(audiences.For(escalation.Audience, share)
-                    .Select(to => Notification.To(to, "share.escalated", text, $"/shares/{share.Id.Value}", now)));
+                    .Select(to => Notification.To(to, kind, text, $"/shares/{share.Id.Value}", now)));
             }
 
             await writer.InsertAsync(notifications, cancellationToken);
@@ -239,12 +248,17 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
             _frontDoorManagers = people.Where(p => p.Roles.HasFlag(Role.TeamManager | Role.FrontDoor)).GroupBy(p => p.Agency)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToArray());
             _inArea = people.Where(p => areas.ContainsKey(p.Agency))
-                .SelectMany(p => new[] { Role.SafeguardingLead, Role.HeadOfService }.Where(r => p.Roles.HasFlag(r))
+                .SelectMany(p => new[] { Role.SafeguardingLead, Role.HeadOfService, Role.SeniorManagerOnCall, Role.EmergencyDuty | Role.TeamManager }
+                    .Where(r => p.Roles.HasFlag(r))
                     .Select(r => (Key: (areas[p.Agency], r), p.Id)))
                 .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToArray());
         }
 
         public sealed record Person(ProfessionalId Id, AgencyId Agency, TeamId? Team, Role Roles);
+
+        /// <summary>The out-of-hours rules of the area the share was sent to.</summary>
+        public OutOfHoursRules RulesFor(Share share, Dictionary<AreaId, OutOfHoursRules> rules) =>
+            _areas.TryGetValue(share.RecipientAgency, out var area) && rules.TryGetValue(area, out var own) ? own : OutOfHoursRules.Default;
 
         public IEnumerable<ProfessionalId> For(EscalationAudience audience, Share share)
         {
@@ -259,6 +273,8 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
                     return managers.Append(share.SentBy).Distinct();
                 case EscalationAudience.SafeguardingLead:
                     return InArea(area, Role.SafeguardingLead);
+                case EscalationAudience.EmergencyDutyManager or EscalationAudience.OnCallSeniorManager:
+                    return EmergencyDuty(audience, area);
                 default:
                     var heads = InArea(area, Role.HeadOfService);
                     return heads.Length > 0 ? heads : InArea(area, Role.SafeguardingLead);
@@ -266,5 +282,16 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
         }
 
         private ProfessionalId[] InArea(AreaId area, Role role) => _inArea.GetValueOrDefault((area, role)) ?? [];
+
+        /// <summary>
+        /// The Emergency Duty Team's manager, then the on-call senior manager (L02). Whoever is missing is made up by the
+        /// next: no manager, the on-call senior manager; no one on call, the heads of service, then the safeguarding leads.
+        /// </summary>
+        private ProfessionalId[] EmergencyDuty(EscalationAudience audience, AreaId area)
+        {
+            var managers = audience == EscalationAudience.EmergencyDutyManager ? InArea(area, Role.EmergencyDuty | Role.TeamManager) : [];
+            return new[] { managers, InArea(area, Role.SeniorManagerOnCall), InArea(area, Role.HeadOfService), InArea(area, Role.SafeguardingLead) }
+                .FirstOrDefault(group => group.Length > 0) ?? [];
+        }
     }
 }

@@ -72,6 +72,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<ConcernPromptEvidence> ConcernPromptEvidence => Set<ConcernPromptEvidence>();
     public DbSet<AreaConcernRules> ConcernRuleSettings => Set<AreaConcernRules>();
     public DbSet<AreaFrontDoorTimescales> FrontDoorTimescales => Set<AreaFrontDoorTimescales>();
+    public DbSet<AreaOutOfHoursRules> OutOfHoursRules => Set<AreaOutOfHoursRules>();
     public DbSet<PendingEvaluation> PendingEvaluations => Set<PendingEvaluation>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();

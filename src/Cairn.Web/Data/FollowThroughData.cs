@@ -51,7 +51,8 @@ internal sealed class ShareConfiguration : IEntityTypeConfiguration<Share>
         b.Property(x => x.Subject).HasMaxLength(Share.MaxSubjectLength);
         b.Property(x => x.Message).HasMaxLength(Share.MaxMessageLength);
         b.Property(x => x.Outcome).HasMaxLength(8000);
-        b.Property(x => x.EmergencyDutyNote).HasMaxLength(8000);
+        b.Property(x => x.EmergencyDutyNote).HasMaxLength(Share.MaxEmergencyDutyNotesLength);
+        b.Property(x => x.EmergencyDutyReason).HasMaxLength(Cairn.Domain.Escalation.EmergencyDutyHold.MaxReasonLength);
         b.HasMany(x => x.Children).WithOne().HasForeignKey(x => x.ShareId);
         b.Navigation(x => x.Children).HasField("_children");
         b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ShareId);
@@ -59,6 +60,8 @@ internal sealed class ShareConfiguration : IEntityTypeConfiguration<Share>
 
         // The sweep reads only what is due; the inboxes read by recipient and status; the sender's list by sender.
         b.HasIndex(x => x.NextEscalationAt);
+        // The sweep's other clock: passing to, and handing back from, the Emergency Duty Team (L02).
+        b.HasIndex(x => x.NextOutOfHoursAt);
         // Each box's index holds only open shares (a due time), in the order the box lists them (most urgent, then
         // soonest due), with every column its count reads, so the list reads its first rows in order and neither it
         // nor the count touches the table; a team's or an agency's box also filters on "no one named", so those

@@ -56,6 +56,11 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasIndex(x => new { x.AreaId, x.Status, x.ReceivedAt });
         b.HasIndex(x => x.GroupId);
         b.HasIndex(x => x.NextEscalationAt);
+        // The Emergency Duty Team's queue reads the contacts it holds in an area; the sweep its clock (L02).
+        b.Property(x => x.EmergencyDutyNote).HasMaxLength(Contact.MaxEmergencyDutyNotesLength);
+        b.Property(x => x.EmergencyDutyReason).HasMaxLength(Cairn.Domain.Escalation.EmergencyDutyHold.MaxReasonLength);
+        b.HasIndex(x => new { x.AreaId, x.EmergencyDutySince });
+        b.HasIndex(x => x.NextOutOfHoursAt);
     }
 }
 

@@ -80,6 +80,10 @@ internal sealed class Organisation(Area area, IPasswordHasher<Account> hasher)
         // The front door team is the one a front door manager manages: concern prompts with no lead professional go to it.
         Teams.First(t => t.Id == frontDoor).AssignManager(FrontDoorManager.Id);
         AddPerson(csc, edt, "Robin Hart", "Emergency duty social worker", "robin.hart", Role.EmergencyDuty, "Emergency Duty Team (out of hours)");
+        // Told when the Emergency Duty Team misses an acknowledgement (L02): its manager first, then the senior manager on call.
+        Teams.First(t => t.Id == edt).AssignManager(AddPerson(csc, edt, "Jamie Fox", "Emergency Duty Team manager", null,
+            Role.EmergencyDuty | Role.TeamManager, null).Id);
+        AddPerson(csc, quality, "Sasha Reid", "Service manager (on call out of hours)", null, Role.SeniorManagerOnCall, null);
         SafeguardingLead = AddPerson(csc, quality, "Morgan Blake", "Partnership safeguarding lead", "morgan.blake", Role.SafeguardingLead,
             "safeguarding lead: every child in the area, the audit log");
         AddPerson(csc, quality, "Dana Whitfield", "Head of children's services", null, Role.HeadOfService, null);

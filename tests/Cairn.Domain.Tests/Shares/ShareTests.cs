@@ -146,7 +146,7 @@ public class ShareTests
     {
         var share = Sent(At(2026, 11, 23, 10, 0));
 
-        Assert.Null(share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0)));
+        Assert.Null(share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0), Calendar));
 
         Assert.Equal(ShareStatus.Received, share.Status);
         Assert.Equal(Worker, share.ReceivedBy);
@@ -160,7 +160,7 @@ public class ShareTests
     {
         var share = Sent(At(2026, 11, 23, 10, 0));
 
-        var refusal = share.ConfirmReceipt(Worker, SocialCare, TeamId.New(), 1, At(2026, 11, 23, 11, 0));
+        var refusal = share.ConfirmReceipt(Worker, SocialCare, TeamId.New(), 1, At(2026, 11, 23, 11, 0), Calendar);
 
         Assert.NotNull(refusal);
         Assert.Equal(ShareStatus.Delivered, share.Status);
@@ -171,8 +171,8 @@ public class ShareTests
     {
         var share = Sent(At(2026, 11, 23, 10, 0), to: new ShareRecipient(SocialCare, FrontDoor, Worker));
 
-        Assert.NotNull(share.ConfirmReceipt(Colleague, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0)));
-        Assert.Null(share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0)));
+        Assert.NotNull(share.ConfirmReceipt(Colleague, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0), Calendar));
+        Assert.Null(share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0), Calendar));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class ShareTests
     {
         var share = Sent(At(2026, 11, 23, 10, 0), to: new ShareRecipient(SocialCare, null, null));
 
-        Assert.Null(share.ConfirmReceipt(Colleague, SocialCare, null, 1, At(2026, 11, 23, 11, 0)));
+        Assert.Null(share.ConfirmReceipt(Colleague, SocialCare, null, 1, At(2026, 11, 23, 11, 0), Calendar));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public class ShareTests
     public void Recording_the_action_closes_the_share_and_stops_the_clocks()
     {
         var share = Sent(At(2026, 11, 23, 10, 0));
-        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0));
+        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0), Calendar);
 
         Assert.Null(share.RecordAction(Colleague, SocialCare, FrontDoor, " Strategy discussion held; s47 started ", 2, At(2026, 11, 23, 15, 0)));
 
@@ -212,7 +212,7 @@ public class ShareTests
     public void Recording_the_action_needs_what_was_done()
     {
         var share = Sent(At(2026, 11, 23, 10, 0));
-        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0));
+        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0), Calendar);
 
         Assert.Equal("Outcome", share.RecordAction(Worker, SocialCare, FrontDoor, "  ", 2, At(2026, 11, 23, 15, 0))!.Errors[0].Field);
     }
@@ -221,7 +221,7 @@ public class ShareTests
     public void A_stale_version_is_refused_as_a_conflict()
     {
         var share = Sent(At(2026, 11, 23, 10, 0));
-        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0));
+        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0), Calendar);
 
         var refusal = share.Decline(Colleague, SocialCare, FrontDoor, "Not ours", 1, At(2026, 11, 23, 12, 0));
 
@@ -237,7 +237,7 @@ public class ShareTests
         var share = Sent(At(2026, 11, 23, 10, 0));
         if (afterReceipt)
         {
-            share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0));
+            share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0), Calendar);
         }
 
         Assert.NotNull(share.Decline(Worker, SocialCare, FrontDoor, "", share.Version, At(2026, 11, 23, 12, 0)));
@@ -267,7 +267,7 @@ public class ShareTests
     public void A_share_redirected_after_receipt_must_be_received_again_by_the_new_recipient()
     {
         var share = Sent(At(2026, 11, 23, 10, 0));
-        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0));
+        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0), Calendar);
 
         share.Redirect(Worker, SocialCare, FrontDoor, new ShareRecipient(Police, null, null), "Police matter", 2, At(2026, 11, 23, 12, 0));
 
@@ -303,7 +303,7 @@ public class ShareTests
     public void Nothing_more_happens_to_a_finished_share(ShareStatus how)
     {
         var share = Sent(At(2026, 11, 23, 10, 0));
-        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0));
+        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, 1, At(2026, 11, 23, 11, 0), Calendar);
         _ = how switch
         {
             ShareStatus.Actioned => share.RecordAction(Worker, SocialCare, FrontDoor, "Done", 2, At(2026, 11, 23, 12, 0)),
@@ -312,7 +312,7 @@ public class ShareTests
         };
         var version = share.Version;
 
-        Assert.NotNull(share.ConfirmReceipt(Worker, SocialCare, FrontDoor, version, At(2026, 11, 23, 13, 0)));
+        Assert.NotNull(share.ConfirmReceipt(Worker, SocialCare, FrontDoor, version, At(2026, 11, 23, 13, 0), Calendar));
         Assert.NotNull(share.RecordAction(Worker, SocialCare, FrontDoor, "Again", version, At(2026, 11, 23, 13, 0)));
         Assert.NotNull(share.Decline(Worker, SocialCare, FrontDoor, "Again", version, At(2026, 11, 23, 13, 0)));
         Assert.NotNull(share.Redirect(Worker, SocialCare, FrontDoor, new ShareRecipient(Police, null, null), "Again", version, At(2026, 11, 23, 13, 0)));
@@ -379,7 +379,7 @@ public class ShareTests
         var share = Sent(At(2026, 11, 23, 10, 0), Urgency.Immediate);
         share.Sweep(At(2026, 11, 23, 11, 0), EscalationLadder.Default, Calendar);
 
-        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, share.Version, At(2026, 11, 23, 11, 30));
+        share.ConfirmReceipt(Worker, SocialCare, FrontDoor, share.Version, At(2026, 11, 23, 11, 30), Calendar);
         var escalation = share.Sweep(At(2026, 11, 23, 13, 59), EscalationLadder.Default, Calendar);
 
         Assert.Equal(0, share.EscalationLevel);

@@ -44,11 +44,13 @@ public sealed class ContactIntake(CairnDbContext db, CurrentUser user, AuditLog 
 
         var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(cancellationToken);
+        var rules = await AreaOutOfHoursRules.ForAreaAsync(db, user.AreaId, cancellationToken);
         var group = Guid.CreateVersion7();
         var contacts = new List<Contact>();
         foreach (var child in children.Distinct())
         {
-            var outcome = Contact.Receive(draft, child, user.AreaId, group, user.ProfessionalId, user.ProfessionalId, incident, now, calendar);
+            var outcome = Contact.Receive(draft, child, user.AreaId, group, user.ProfessionalId, user.ProfessionalId, incident, now, calendar,
+                rules);
             if (outcome.Refusal is { } refusal)
             {
                 return refusal;
@@ -114,7 +116,8 @@ public sealed class ContactIntake(CairnDbContext db, CurrentUser user, AuditLog 
                 "The child or children this notification is about live in the household. " +
                 "Please make sure a trusted adult at school knows before the school day starts, so the child is supported, " +
                 "and record what you did.");
-            var share = Share.Send(draft, user.ProfessionalId, user.AgencyId, now, calendar);
+            var share = Share.Send(draft, user.ProfessionalId, user.AgencyId, now, calendar,
+                rules: await AreaOutOfHoursRules.ForAgencyAsync(db, school.Key.Agency, cancellationToken));
             if (share.Value is not { } notification)
             {
                 continue;

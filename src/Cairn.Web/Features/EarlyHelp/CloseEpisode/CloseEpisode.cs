@@ -87,7 +87,7 @@ public sealed class CloseEpisodeHandler(CairnDbContext db, EarlyHelpAccessHandle
         var referrer = new Referrer(lead.Name, lead.Agency, "Early help lead professional", lead.Phone, lead.Email, false);
         var draft = new ContactDraft(ContactSource.EarlyHelpClosure, referrer, concerns, themes, now);
         var received = Contact.Receive(draft, episode.ChildId, area, Guid.CreateVersion7(), user.ProfessionalId, lead.Id, null, now,
-            await calendars.GetAsync(cancellationToken));
+            await calendars.GetAsync(cancellationToken), await AreaOutOfHoursRules.ForAreaAsync(db, area, cancellationToken));
         var contact = received.Value
                       ?? throw new InvalidOperationException(
                           $"The early help closure contact was refused: {received.Refusal!.Errors[0].Message}");

@@ -3,6 +3,7 @@ using Cairn.Domain;
 using Cairn.Domain.Concerns;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
+using Cairn.Domain.Shares;
 using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
@@ -45,11 +46,14 @@ public sealed record RecordContactCommand
 
     public DateTimeOffset? ReceivedAt { get; init; }
 
+    /// <summary>Immediate, SameWorkingDay or WithinWorkingDays (the default: the front door's working day).</summary>
+    public Urgency? Urgency { get; init; }
+
     public ContactDraft ToDraft() => new(Source,
         Anonymous
             ? Referrer.AnonymousCaller
             : new Referrer(ReferrerName, ReferrerOrganisation, ReferrerRelationship, ReferrerPhone, ReferrerEmail, false),
-        Concerns, (Themes ?? []).Aggregate(ConcernTheme.None, (all, one) => all | one), ReceivedAt);
+        Concerns, (Themes ?? []).Aggregate(ConcernTheme.None, (all, one) => all | one), ReceivedAt, Urgency);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Cairn.Domain;
 using Cairn.Domain.Concerns;
 using Cairn.Domain.FrontDoor;
+using Cairn.Domain.Shares;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -72,6 +73,7 @@ public sealed class RecordContactModel(RecordContactHandler handler, RecordAcces
         public string? ReferrerEmail { get; set; }
         public string? Concerns { get; set; }
         public List<ConcernTheme> Themes { get; set; } = [];
+        public Urgency? Urgency { get; set; }
         public bool IncludeHouseholdChildren { get; set; }
 
         public RecordContactCommand ToCommand(PersonId child) => new()
@@ -87,6 +89,7 @@ public sealed class RecordContactModel(RecordContactHandler handler, RecordAcces
             ReferrerEmail = ReferrerEmail,
             Concerns = Concerns,
             Themes = Themes,
+            Urgency = Urgency,
             IncludeHouseholdChildren = IncludeHouseholdChildren,
         };
     }

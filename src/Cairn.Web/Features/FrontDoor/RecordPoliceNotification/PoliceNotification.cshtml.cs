@@ -1,5 +1,6 @@
 using Cairn.Domain;
 using Cairn.Domain.FrontDoor;
+using Cairn.Domain.Shares;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -49,6 +50,7 @@ public sealed class PoliceNotificationModel(RecordPoliceNotificationHandler hand
             Risk = Input.Risk,
             Reference = Input.Reference,
             Concerns = Input.Concerns,
+            Urgency = Input.Urgency,
         }, cancellationToken);
         return await this.AfterChangeAsync(handled, recorded => new PageDone(Notice(recorded), $"/people/{id}"),
             () => LoadAsync(personId, cancellationToken));
@@ -80,5 +82,6 @@ public sealed class PoliceNotificationModel(RecordPoliceNotificationHandler hand
         public DashRisk? Risk { get; set; }
         public string? Reference { get; set; }
         public string? Concerns { get; set; }
+        public Urgency? Urgency { get; set; }
     }
 }

@@ -3,6 +3,7 @@ using Cairn.Domain;
 using Cairn.Domain.Concerns;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
+using Cairn.Domain.Shares;
 using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
@@ -33,6 +34,9 @@ public sealed record PoliceNotificationCommand
 
     [StringLength(ContactDraft.MaxConcernsLength)]
     public string? Concerns { get; init; }
+
+    /// <summary>Immediate, SameWorkingDay or WithinWorkingDays (the default); a high DASH risk is always immediate.</summary>
+    public Urgency? Urgency { get; init; }
 }
 
 /// <summary>
@@ -86,7 +90,7 @@ public sealed class RecordPoliceNotificationHandler(CairnDbContext db, RecordAcc
             .SingleAsync(cancellationToken);
         var draft = new ContactDraft(ContactSource.Police,
             new Referrer(officer.Name, officer.Agency, "Police officer", officer.Phone, officer.Email, false),
-            string.IsNullOrWhiteSpace(command.Concerns) ? null : command.Concerns, ConcernTheme.None, null);
+            string.IsNullOrWhiteSpace(command.Concerns) ? null : command.Concerns, ConcernTheme.None, null, command.Urgency);
         var adults = kinds.Where(k => k.Kind == PersonKind.Adult).Select(k => k.Id).ToList();
         var outcome = await intake.ReceiveAsync(draft, children, adults, incident, cancellationToken);
         if (outcome.Refusal is null)

@@ -49,6 +49,18 @@ public sealed record ContactView
     public required StrategyDiscussionId? StrategyDiscussionId { get; init; }
     public required bool MayDecide { get; init; }
     public required bool MaySignOff { get; init; }
+
+    /// <summary>How soon someone must act on the contact (L02).</summary>
+    public required Cairn.Domain.Shares.Urgency Urgency { get; init; }
+
+    /// <summary>Where the contact stands with the Emergency Duty Team (L02).</summary>
+    public required Shared.EmergencyDutyView EmergencyDuty { get; init; }
+
+    /// <summary>What the Emergency Duty Team did and told the front door: immediate protective action, and its notes.</summary>
+    public required string? EmergencyDutyNote { get; init; }
+
+    /// <summary>Whether the viewer is on the Emergency Duty Team and the contact is with them: they may acknowledge it and pass it on.</summary>
+    public required bool MayActForEmergencyDuty { get; init; }
 }
 
 public sealed record ContactEventView(ContactEventKind Kind, string? By, DateTimeOffset At, string? Note, int? Level);
@@ -151,6 +163,10 @@ public sealed class TriageHandler(CairnDbContext db, RecordAccessService access,
             StrategyDiscussionId = discussion,
             MayDecide = user.MayDecide() && contact.Status == ContactStatus.AwaitingDecision,
             MaySignOff = user.MaySignOff() && contact.Status == ContactStatus.AwaitingSignOff && contact.DecidedBy != user.ProfessionalId,
+            Urgency = contact.Urgency,
+            EmergencyDuty = Shared.EmergencyDutyView.Of(contact.EmergencyDuty, names),
+            EmergencyDutyNote = contact.EmergencyDutyNote,
+            MayActForEmergencyDuty = user.Has(Role.EmergencyDuty) && contact.EmergencyDuty.IsHeld,
         };
     }
 

@@ -1,6 +1,8 @@
 using Cairn.Domain;
 using Cairn.Domain.FrontDoor;
+using Cairn.Web.Features.FrontDoor.AcknowledgeContact;
 using Cairn.Web.Features.FrontDoor.DecideContact;
+using Cairn.Web.Features.FrontDoor.PassToFrontDoor;
 using Cairn.Web.Features.FrontDoor.ReturnDecision;
 using Cairn.Web.Features.FrontDoor.SignOffDecision;
 using Cairn.Web.Security;
@@ -19,6 +21,10 @@ public sealed class TriageModel(TriageHandler handler, DecideContactHandler deci
 
     [BindProperty]
     public SignOffInput SignOff { get; set; } = new();
+
+    /// <summary>The Emergency Duty Team's form: protective action taken and a note for the front door (L02).</summary>
+    [BindProperty]
+    public EmergencyDutyInput EmergencyDuty { get; set; } = new();
 
     public ContactView Contact { get; private set; } = null!;
     public IReadOnlyList<ChildPicture> Picture { get; private set; } = [];
@@ -56,6 +62,27 @@ public sealed class TriageModel(TriageHandler handler, DecideContactHandler deci
         return await AfterAsync(id, handled, _ => "Decision returned to the front door", "SignOff", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, [FromServices] AcknowledgeContactHandler acknowledge,
+        CancellationToken cancellationToken)
+    {
+        var command = new AcknowledgeContactCommand { Version = EmergencyDuty.Version };
+        var handled = await acknowledge.AcknowledgeAsync(new ContactId(id), command, cancellationToken);
+        return await AfterAsync(id, handled, _ => "Acknowledged: the Emergency Duty Team has this contact in hand", "EmergencyDuty",
+            cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPassAsync(Guid id, [FromServices] PassToFrontDoorHandler pass, CancellationToken cancellationToken)
+    {
+        var command = new PassToFrontDoorCommand
+        {
+            ProtectiveAction = EmergencyDuty.ProtectiveAction,
+            Note = EmergencyDuty.Note,
+            Version = EmergencyDuty.Version,
+        };
+        var handled = await pass.PassAsync(new ContactId(id), command, cancellationToken);
+        return await AfterAsync(id, handled, _ => "Passed to the front door with your note", "EmergencyDuty", cancellationToken);
+    }
+
     /// <summary>Done, back to the contact with a notice; refused, the page again keeping what was typed, with the version now held.</summary>
     private Task<IActionResult> AfterAsync(Guid id, Handled<TriageResult> handled, Func<TriageResult, string> notice, string prefix,
         CancellationToken cancellationToken) =>
@@ -76,11 +103,13 @@ public sealed class TriageModel(TriageHandler handler, DecideContactHandler deci
         {
             Input = new DecisionInput { Version = contact.Version };
             SignOff = new SignOffInput { Version = contact.Version };
+            EmergencyDuty = new EmergencyDutyInput { Version = contact.Version };
         }
         else
         {
             Input.Version = contact.Version;
             SignOff.Version = contact.Version;
+            EmergencyDuty.Version = contact.Version;
         }
 
         return true;
@@ -97,6 +126,13 @@ public sealed class TriageModel(TriageHandler handler, DecideContactHandler deci
 
     public sealed class SignOffInput
     {
+        public string? Note { get; set; }
+        public int? Version { get; set; }
+    }
+
+    public sealed class EmergencyDutyInput
+    {
+        public string? ProtectiveAction { get; set; }
         public string? Note { get; set; }
         public int? Version { get; set; }
     }

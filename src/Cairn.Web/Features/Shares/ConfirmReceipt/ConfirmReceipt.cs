@@ -1,16 +1,21 @@
 using Cairn.Domain;
+using Cairn.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cairn.Web.Features.Shares.ConfirmReceipt;
 
 /// <summary>A recipient confirms receipt by name (L01); the action clock starts and the sender is told.</summary>
-public sealed class ConfirmReceiptHandler(ShareStepRunner runner)
+public sealed class ConfirmReceiptHandler(ShareStepRunner runner, WorkingCalendarSource calendars)
 {
-    public Task<Handled<ShareStepDone>> HandleAsync(ShareId id, ShareStepCommand command, CancellationToken cancellationToken) =>
-        runner.RunAsync(id, "share.receive",
-            (share, viewer, now) => share.ConfirmReceipt(viewer.Id, viewer.Agency, viewer.Team, command.Version ?? 0, now),
+    public async Task<Handled<ShareStepDone>> HandleAsync(ShareId id, ShareStepCommand command, CancellationToken cancellationToken)
+    {
+        // An urgent share still open at the close of the day passes to the Emergency Duty Team (L02): its day is the calendar's.
+        var calendar = await calendars.GetAsync(cancellationToken);
+        return await runner.RunAsync(id, "share.receive",
+            (share, viewer, now) => share.ConfirmReceipt(viewer.Id, viewer.Agency, viewer.Team, command.Version ?? 0, now, calendar),
             (share, by) => $"Received by {by}",
             notifySender: "Your share has been received", cancellationToken);
+    }
 }
 
 public sealed class ConfirmReceiptEndpoints : IEndpoints

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Cairn.Web.Features.Shares.EmergencyDutyQueue;
 
 /// <summary>
-/// The Emergency Duty Team's queue (L01, L02): urgent shares that arrived out of hours in the area and wait for the next
-/// working morning, most urgent and oldest first. For the Emergency Duty Team and safeguarding leads.
+/// The Emergency Duty Team's queue of shares (L01, L02): urgent shares sent to the area out of hours, or still open at the
+/// close of the working day, held until the next working morning; most urgent and oldest first. For the Emergency Duty
+/// Team and safeguarding leads. The page shows them with the contacts the Emergency Duty Team holds.
 /// </summary>
 public sealed class EmergencyDutyQueueHandler(CairnDbContext db, ShareAccessService shares, ShareBoxes boxes, AuditLog audit,
     TimeProvider clock)
@@ -27,8 +28,9 @@ public sealed class EmergencyDutyQueueHandler(CairnDbContext db, ShareAccessServ
 
         var now = clock.GetUtcNow();
         var area = viewer.Area;
+        // Held until the sweep hands it back at the start of the working day, with a record of the moment (L02).
         var query = db.Shares.AsNoTracking()
-            .Where(s => s.Status == ShareStatus.WithEmergencyDuty && s.DeliveredAt > now)
+            .Where(s => s.Status == ShareStatus.WithEmergencyDuty)
             .Where(s => db.Agencies.Any(a => a.Id == s.RecipientAgency && a.AreaId == area));
         var items = await boxes.ItemsAsync(query.OrderBy(s => s.Urgency).ThenBy(s => s.SentAt).Take(Limit), now, cancellationToken);
         audit.Record("shares.emergency-duty.view", null, "share", null, "allowed",

@@ -5,19 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cairn.Web.Features.Shares.EmergencyDutyQueue;
 
+/// <summary>The old address of the Emergency Duty Team's queue: its page now shows contacts as well as shares, at /emergency-duty.</summary>
 [Authorize(Policy = Policies.Professional)]
-public sealed class EmergencyDutyQueueModel(EmergencyDutyQueueHandler handler) : PageModel
+public sealed class EmergencyDutyQueueModel : PageModel
 {
-    public IReadOnlyList<InboxItem> Queue { get; private set; } = [];
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (await handler.HandleAsync(cancellationToken) is not { } queue)
-        {
-            return Forbid();
-        }
-
-        Queue = queue;
-        return Page();
-    }
+    public IActionResult OnGet() => RedirectPermanent("/emergency-duty");
 }

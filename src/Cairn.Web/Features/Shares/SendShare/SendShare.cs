@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
@@ -89,7 +90,9 @@ public sealed class SendShareHandler(CairnDbContext db, RecordAccessService acce
             ? new ShareRecipient(agencyId, command.RecipientTeamId, command.RecipientProfessionalId)
             : null;
         var draft = new ShareDraft(command.Kind, recipient, children, command.Urgency, command.WorkingDays, command.Subject, command.Message);
-        var outcome = Share.Send(draft, user.ProfessionalId, user.AgencyId, now, await calendars.GetAsync(cancellationToken));
+        // A share follows the out-of-hours rules of the area it is sent to (L02).
+        var rules = recipient is null ? OutOfHoursRules.Default : await AreaOutOfHoursRules.ForAgencyAsync(db, recipient.Agency, cancellationToken);
+        var outcome = Share.Send(draft, user.ProfessionalId, user.AgencyId, now, await calendars.GetAsync(cancellationToken), rules: rules);
         if (outcome.Refusal is { } refused)
         {
             return refused;

@@ -3,6 +3,7 @@ using Cairn.Domain.Agencies;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
+using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,9 @@ public sealed record ShareEventView(ShareEventKind Kind, string? By, DateTimeOff
 public sealed record ShareAttachmentView(Guid Id, string FileName, string ContentType, long Size);
 
 /// <summary>What the signed-in professional may do with the share now.</summary>
-public sealed record ShareActions(bool ConfirmReceipt, bool RecordAction, bool Decline, bool Redirect, bool Close, bool EmergencyDutyNote);
+public sealed record ShareActions(bool ConfirmReceipt, bool RecordAction, bool Decline, bool Redirect, bool Close, bool EmergencyDutyNote,
+    bool AcknowledgeEmergencyDuty = false);
+
 
 /// <summary>One share as its page and the API show it: who sent it to whom, its clocks, its outcome and every step.</summary>
 public sealed record ShareDetails
@@ -40,6 +43,7 @@ public sealed record ShareDetails
     public required DateTimeOffset? ReceivedAt { get; init; }
     public required string? Outcome { get; init; }
     public required string? EmergencyDutyNote { get; init; }
+    public required EmergencyDutyView EmergencyDuty { get; init; }
     public required int EscalationLevel { get; init; }
     public required int Version { get; init; }
     public required IReadOnlyList<ShareChildView> Children { get; init; }
@@ -108,6 +112,7 @@ public sealed class ViewShareHandler(CairnDbContext db, ShareAccessService share
             ReceivedAt = share.ReceivedAt,
             Outcome = share.Outcome,
             EmergencyDutyNote = share.EmergencyDutyNote,
+            EmergencyDuty = EmergencyDutyView.Of(share.EmergencyDuty, names),
             EscalationLevel = share.EscalationLevel,
             Version = share.Version,
             Children = await ChildrenAsync(share, cancellationToken),
@@ -126,12 +131,13 @@ public sealed class ViewShareHandler(CairnDbContext db, ShareAccessService share
     {
         var isRecipient = share.IsFor(viewer.Id, viewer.Agency, viewer.Team);
         return new ShareActions(
-            ConfirmReceipt: isRecipient && share.Status is ShareStatus.Delivered or ShareStatus.WithEmergencyDuty,
-            RecordAction: isRecipient && share.Status == ShareStatus.Received,
+            ConfirmReceipt: isRecipient && share.ReceivedBy is null && share.Status is ShareStatus.Delivered or ShareStatus.WithEmergencyDuty,
+            RecordAction: isRecipient && share.ReceivedBy is not null && share.Status is ShareStatus.Received or ShareStatus.WithEmergencyDuty,
             Decline: isRecipient && share.IsOpen,
             Redirect: isRecipient && share.IsOpen,
             Close: share.SentBy == viewer.Id && share.IsOpen,
-            EmergencyDutyNote: viewer.Has(Role.EmergencyDuty) && share.Status == ShareStatus.WithEmergencyDuty);
+            EmergencyDutyNote: viewer.Has(Role.EmergencyDuty) && share.Status == ShareStatus.WithEmergencyDuty,
+            AcknowledgeEmergencyDuty: viewer.Has(Role.EmergencyDuty) && share.EmergencyDuty.IsHeld && !share.EmergencyDuty.IsAcknowledged);
     }
 
     /// <summary>The children the share is about, each linked only for a viewer who may open that child's record.</summary>

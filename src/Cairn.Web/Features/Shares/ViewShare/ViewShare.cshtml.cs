@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Web.Features.Shares.AcknowledgeEmergencyDuty;
 using Cairn.Web.Features.Shares.AddEmergencyDutyNote;
 using Cairn.Web.Features.Shares.CloseShare;
 using Cairn.Web.Features.Shares.ConfirmReceipt;
@@ -45,6 +46,11 @@ public sealed class ViewShareModel(ViewShareHandler handler, RecipientChoices ch
     public async Task<IActionResult> OnPostCloseAsync(Guid shareId, [FromServices] CloseShareHandler step, CancellationToken cancellationToken) =>
         await AfterAsync(shareId, await step.HandleAsync(new ShareId(shareId), Input.Step(Input.CloseReason), cancellationToken),
             "Share closed.", nameof(StepInput.CloseReason), cancellationToken);
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid shareId, [FromServices] AcknowledgeEmergencyDutyHandler step,
+        CancellationToken cancellationToken) =>
+        await AfterAsync(shareId, await step.HandleAsync(new ShareId(shareId), Input.Step(null), cancellationToken),
+            "Acknowledged: the Emergency Duty Team has this share in hand.", nameof(StepInput.EmergencyDutyNote), cancellationToken);
 
     public async Task<IActionResult> OnPostEmergencyDutyNoteAsync(Guid shareId, [FromServices] AddEmergencyDutyNoteHandler step,
         CancellationToken cancellationToken) =>
