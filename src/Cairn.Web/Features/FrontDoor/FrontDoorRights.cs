@@ -14,6 +14,14 @@ public static class FrontDoorRights
     /// <summary>A triage decision is the front door's to make.</summary>
     public static bool MayDecide(this CurrentUser user) => user.Has(Role.FrontDoor);
 
+    /// <summary>
+    /// The whole picture at triage (L03, L04, L05: every household child's causes for concern and prompts, the adults' own
+    /// history) is for those who triage: the front door. Others who may open the child's record see the contact without it.
+    /// The Emergency Duty Team does not triage and is not let in here; an out-of-hours slice of its own can read the same
+    /// picture through <see cref="WholePictureHandler"/>.
+    /// </summary>
+    public static bool MaySeeWholePicture(this CurrentUser user) => user.Has(Role.FrontDoor);
+
     /// <summary>A front door manager signs a decision off or returns it (never the person who made it: the domain checks that).</summary>
     public static bool MaySignOff(this CurrentUser user) => user.Has(Role.FrontDoor | Role.TeamManager);
 

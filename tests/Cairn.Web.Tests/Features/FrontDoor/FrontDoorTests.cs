@@ -407,14 +407,14 @@ public sealed class FrontDoorTests(FrontDoorFactory factory) : IClassFixture<Fro
 
         var frontDoor = await factory.ApiAsAsync(Accounts.FrontDoor);
         var picture = await frontDoor.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contact}/picture");
-        var byChild = picture.EnumerateArray().ToDictionary(p => p.GetProperty("childId").GetGuid());
+        var byChild = picture.GetProperty("children").EnumerateArray().ToDictionary(p => p.GetProperty("childId").GetGuid());
         Assert.Equal(3, byChild.Count);
         Assert.True(byChild[children[0].Value].GetProperty("isSubject").GetBoolean());
         Assert.Contains(byChild[children[2].Value].GetProperty("alerts").EnumerateArray(), a => a.GetProperty("risk").GetString() == "Bruising seen on the baby's arm");
         var previous = byChild[children[0].Value].GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
         Assert.Contains(first.GetProperty("contacts").EnumerateArray().Single(c => c.GetProperty("childId").GetGuid() == children[0].Value).GetProperty("id").GetGuid(), previous);
         Assert.DoesNotContain(contact, previous);
-        Assert.Contains(byChild[children[1].Value].GetProperty("significantEvents").EnumerateArray(), e => e.GetProperty("summary").GetString()!.StartsWith("Police notification", StringComparison.Ordinal));
+        Assert.Contains(byChild[children[1].Value].GetProperty("events").EnumerateArray(), e => e.GetProperty("summary").GetString()!.StartsWith("Police notification", StringComparison.Ordinal));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "contact.picture" && a.PersonId == children[2].Value)));
 
         Assert.Equal("DC Chris Barnes", (await frontDoor.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contact}")).GetProperty("referrer").GetProperty("name").GetString());

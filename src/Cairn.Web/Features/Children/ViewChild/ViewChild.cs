@@ -8,6 +8,7 @@ using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Chronology;
+using Cairn.Web.Features.Family;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,13 @@ public sealed record ChildPage
     public required IReadOnlyList<AgencyOption> Agencies { get; init; }
     public required bool GpMissing { get; init; }
     public required IReadOnlyList<OpenShareView> OpenShares { get; init; }
+
+    /// <summary>
+    /// A child's own interpreter and language needs, then those of the adults caring for them (parents, step-parents,
+    /// partners of a parent, adults in the household): whoever speaks with the family needs to know before they call.
+    /// Empty for an adult's record.
+    /// </summary>
+    public required IReadOnlyList<LanguageNeed> LanguageNeeds { get; init; }
 }
 
 /// <summary>A share about the child that is not yet actioned, declined or closed (L01).</summary>
@@ -102,7 +110,7 @@ public sealed record AgencyOption(AgencyId Id, string Name);
 /// across every agency. Returns null both for a child who does not exist and one the viewer may not see.
 /// </summary>
 public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService access, ChildChronologyHandler chronologies, AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock, ConnectedAdultsHandler connectedAdults, FamilyAccessHandler family)
 {
     public async Task<ChildPage?> HandleAsync(PersonId id, ChronologyFilter filter, CancellationToken cancellationToken)
     {
@@ -185,6 +193,7 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
             // L26: health must be part of the picture; an open child with no GP involved is flagged.
             GpMissing = person.Kind == PersonKind.Child && team.Count > 0 && team.All(t => t.Role != InvolvementRole.GeneralPractitioner),
             OpenShares = await OpenSharesAsync(id, cancellationToken),
+            LanguageNeeds = person.Kind == PersonKind.Child ? await LanguageNeedsAsync(person, today, cancellationToken) : [],
         };
     }
 
@@ -199,6 +208,38 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
 
         await audit.RecordReadAsync("chronology.view", id, decision.Reason.ToString(), cancellationToken);
         return await chronologies.ReadAsync(id, filter, clock.Today(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The child's language needs and their carers' (<see cref="ConnectedAdultsHandler"/>). A carer whose record the viewer
+    /// may not open is shown without their name, as the family page shows them: the need is there without identifying them.
+    /// </summary>
+    private async Task<List<LanguageNeed>> LanguageNeedsAsync(Person child, DateOnly today, CancellationToken cancellationToken)
+    {
+        var needs = new List<LanguageNeed>();
+        if (ConnectedAdultsHandler.IsLanguageNeed(child.FirstLanguage, child.InterpreterNeeded))
+        {
+            needs.Add(new LanguageNeed(child.Id, child.FullName, PersonKind.Child, "The child", child.FirstLanguage, child.InterpreterNeeded));
+        }
+
+        var carers = (await connectedAdults.OfChildrenAsync([child.Id], today, null, cancellationToken)).Where(c => c.IsCarer).ToList();
+        var ids = carers.Select(c => c.AdultId).ToList();
+        var adults = await db.People.AsNoTracking()
+            .Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName, p.FirstLanguage, p.InterpreterNeeded })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var visible = await family.VisibleAmongAsync(ids, cancellationToken);
+        foreach (var carer in carers)
+        {
+            var adult = adults[carer.AdultId];
+            if (ConnectedAdultsHandler.IsLanguageNeed(adult.FirstLanguage, adult.InterpreterNeeded))
+            {
+                needs.Add(new LanguageNeed(adult.Id, visible.Contains(adult.Id) ? adult.Name : null, PersonKind.Adult, carer.Words,
+                    adult.FirstLanguage, adult.InterpreterNeeded));
+            }
+        }
+
+        return needs.OrderByDescending(n => n.InterpreterNeeded).ToList();
     }
 
     private async Task<List<OpenShareView>> OpenSharesAsync(PersonId id, CancellationToken cancellationToken)

@@ -1,12 +1,7 @@
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
-using Cairn.Domain.Alerts;
-using Cairn.Domain.Children;
-using Cairn.Domain.Chronology;
 using Cairn.Domain.FrontDoor;
-using Cairn.Domain.People;
 using Cairn.Web.Auditing;
-using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -67,39 +62,15 @@ public sealed record ContactEventView(ContactEventKind Kind, string? By, DateTim
 
 public sealed record SiblingContact(ContactId Id, string ChildName);
 
-/// <summary>The whole picture of one child before a decision (L03): across agencies, not one agency's slice.</summary>
-public sealed record ChildPicture(
-    PersonId ChildId,
-    string Name,
-    DateOnly? DateOfBirth,
-    bool IsSubject,
-    LegalStatusKind CurrentLegalStatus,
-    IReadOnlyList<PastContact> Contacts,
-    IReadOnlyList<PictureAlert> Alerts,
-    IReadOnlyList<PictureEvent> SignificantEvents,
-    IReadOnlyList<PictureInvolvement> Involvements);
-
-public sealed record PictureAlert(AlertId Id, AlertCategory Category, string Risk, DateOnly ReviewBy);
-
-public sealed record PictureEvent(
-    ChronologyEntryId Id,
-    DateTimeOffset OccurredAt,
-    string Agency,
-    ChronologyCategory Category,
-    Significance Significance,
-    string Summary);
-
-public sealed record PictureInvolvement(string Professional, string Agency, InvolvementRole Role, bool IsLead, string? Phone, string? Email);
-
 /// <summary>
 /// The triage screen's reads: the contact, and the whole picture of the child and their siblings (L03) before the
 /// decision against the threshold document (L15). The decision, a manager's sign-off (L20) and a return are their own
 /// slices (<c>DecideContact</c>, <c>SignOffDecision</c>, <c>ReturnDecision</c>).
 /// </summary>
 public sealed class TriageHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
-    ChildFactsLoader households)
+    WholePictureHandler wholePicture)
 {
-    public const int PictureMonths = 12;
+    public const string NotForYou = "The whole picture at triage is for the front door";
 
     /// <returns>Null when the contact does not exist or the viewer may not open the child's record.</returns>
     public async Task<ContactView?> ViewAsync(ContactId id, CancellationToken cancellationToken)
@@ -190,80 +161,27 @@ public sealed class TriageHandler(CairnDbContext db, RecordAccessService access,
     }
 
     /// <summary>
-    /// The whole picture for the contact's child and every other child in their households, each read only if the
-    /// viewer may open that child's record, and each read audited.
+    /// The whole picture before a decision (L03, L04, L05; <see cref="WholePictureHandler"/>): for the contact's child and every
+    /// other child in their household, and the adults connected to them. Not found when the contact does not exist or the
+    /// viewer may not open the child's record (the refusal is audited); refused (403) for anyone else who may not triage
+    /// (<see cref="FrontDoorRights.MaySeeWholePicture"/>). Each child's and adult's read is audited as <c>contact.picture</c>.
     /// </summary>
-    public async Task<IReadOnlyList<ChildPicture>?> PictureAsync(ContactId id, CancellationToken cancellationToken)
+    public async Task<Handled<WholePicture>> PictureAsync(ContactId id, CancellationToken cancellationToken)
     {
         var childId = await db.Contacts.AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => (PersonId?)c.ChildId)
             .FirstOrDefaultAsync(cancellationToken);
-        if (childId is not { } subject || !(await access.DecideAsync(subject, cancellationToken)).Allowed)
+        if (childId is not { } subject || !(await access.OpenAsync(subject, cancellationToken)).Allowed)
         {
-            return null;
+            return Handled.NotFound;
         }
 
-        var today = clock.Today();
-        var members = (await households.CurrentHouseholdsAsync([subject], today, cancellationToken)).GetValueOrDefault(subject) ?? [];
-        var siblings = await db.People.AsNoTracking()
-            .Where(p => members.Contains(p.Id) && p.Kind == PersonKind.Child)
-            .Select(p => p.Id)
-            .ToListAsync(cancellationToken);
-        var pictures = new List<ChildPicture>();
-        foreach (var child in siblings.Prepend(subject))
+        if (!user.MaySeeWholePicture())
         {
-            if (child != subject && !(await access.DecideAsync(child, cancellationToken)).Allowed)
-            {
-                continue;
-            }
-
-            pictures.Add(await PictureOfAsync(child, child == subject, id, today, cancellationToken));
-            audit.Record("contact.picture", child, "contact", id.Value);
+            return Refusal.NotAllowed("Picture", NotForYou);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return pictures;
-    }
-
-    private async Task<ChildPicture> PictureOfAsync(PersonId child, bool isSubject, ContactId current, DateOnly today,
-        CancellationToken cancellationToken)
-    {
-        var person = await db.People.AsNoTracking()
-            .Where(p => p.Id == child)
-            .Select(p => new { p.GivenName, p.FamilyName, p.DateOfBirth })
-            .SingleAsync(cancellationToken);
-        var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => c.ChildId == child && c.Id != current)
-            .OrderByDescending(c => c.ReceivedAt)
-            .Select(c => new PastContact(c.Id, c.ReceivedAt, c.Source, c.Status, c.Level, c.Outcome))
-            .Take(20)
-            .ToListAsync(cancellationToken);
-        var alerts = await db.Alerts.AsNoTracking()
-            .Where(a => a.ChildId == child && a.Status == AlertStatus.Active)
-            .Select(a => new PictureAlert(a.Id, a.Category, a.Risk, a.ReviewBy))
-            .ToListAsync(cancellationToken);
-        var since = clock.GetUtcNow().AddMonths(-PictureMonths);
-        var events = await db.ChronologySubjects.AsNoTracking()
-            .Where(s => s.PersonId == child && s.OccurredAt >= since && s.Significance >= Significance.Significant)
-            .OrderByDescending(s => s.OccurredAt).Take(30)
-            .Join(db.ChronologyEntries, s => s.EntryId, e => e.Id,
-                (s, e) => new { e.Id, e.Content.OccurredAt, e.AgencyId, e.Content.Category, e.Content.Significance, e.Content.Summary })
-            .Join(db.Agencies, x => x.AgencyId, a => a.Id,
-                (x, a) => new PictureEvent(x.Id, x.OccurredAt, a.Name, x.Category, x.Significance, x.Summary))
-            .ToListAsync(cancellationToken);
-        var involvements = await db.Involvements.AsNoTracking()
-            .Where(i => i.ChildId == child && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
-            .Join(db.Professionals, i => i.ProfessionalId, p => p.Id, (i, p) => new { i, p })
-            .Join(db.Agencies, x => x.i.AgencyId, a => a.Id,
-                (x, a) => new PictureInvolvement(x.p.Name, a.Name, x.i.Role, x.i.IsLeadProfessional, x.p.Phone, x.p.Email))
-            .ToListAsync(cancellationToken);
-        var status = await db.LegalStatuses.AsNoTracking()
-            .Where(l => l.ChildId == child && l.To == null)
-            .Select(l => (LegalStatusKind?)l.Kind)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new ChildPicture(child, $"{person.GivenName} {person.FamilyName}", person.DateOfBirth, isSubject, status ?? LegalStatusKind.None,
-            contacts, alerts, events.OrderByDescending(e => e.OccurredAt).ToList(),
-            involvements.OrderByDescending(i => i.IsLead).ThenBy(i => i.Agency, StringComparer.Ordinal).ToList());
+        return await wholePicture.LoadAsync(subject, new PictureRead("contact.picture", "contact", id.Value), id, cancellationToken);
     }
 }

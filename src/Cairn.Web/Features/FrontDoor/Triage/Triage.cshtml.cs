@@ -27,7 +27,8 @@ public sealed class TriageModel(TriageHandler handler, DecideContactHandler deci
     public EmergencyDutyInput EmergencyDuty { get; set; } = new();
 
     public ContactView Contact { get; private set; } = null!;
-    public IReadOnlyList<ChildPicture> Picture { get; private set; } = [];
+    /// <summary>Null for someone who may see the contact but not the whole picture (<see cref="FrontDoorRights.MaySeeWholePicture"/>).</summary>
+    public WholePicture? Picture { get; private set; }
     public ThresholdDocument Threshold { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -97,7 +98,7 @@ public sealed class TriageModel(TriageHandler handler, DecideContactHandler deci
         }
 
         Contact = contact;
-        Picture = await handler.PictureAsync(id, cancellationToken) ?? [];
+        Picture = (await handler.PictureAsync(id, cancellationToken)).Value;
         Threshold = await thresholds.CurrentAsync(user.AreaId, cancellationToken);
         if (!keepInput)
         {
