@@ -4,14 +4,15 @@ using Cairn.Web.Auditing;
 namespace Cairn.Web.Features;
 
 /// <summary>
-/// The one way a refused change to a child's record reaches the audit log (L01, L03). Every handler that changes a child's
-/// record (alerts, chronology, diagnoses, the team around the child, legal status, education, family and households,
-/// early help, concern prompts, disagreements, the front door's contacts and strategy discussions) hands its answer
-/// through <c>AuditRefusalAsync</c> once the person's record is known and may be opened. A refusal of any kind (invalid input, a conflict, a step that is
-/// not the person's) is then written as outcome "refused" with the action, the person, the record when there is one and
-/// the names of the fields refused (<see cref="AuditLog.RecordRefusalAsync"/>); nothing else of the change is kept, and the
-/// answer passes on unchanged, so pages and the API show exactly what they showed before. Not found (also "not yours to
-/// see") is audited where access is decided, and done is audited by the handler with its change.
+/// The one way a refused change to a child's record reaches the audit log (L01, L03). Every handler that changes a
+/// child's record (alerts, chronology, diagnoses, the team around the child, legal status, education, family and
+/// households, early help, concern prompts, disagreements, the front door's contacts and strategy discussions) hands its
+/// answer through <c>AuditRefusalAsync</c> once the person's record is known and may be opened. A refusal of any kind
+/// (invalid input, a conflict, a step that is not the person's) is then written as outcome "refused" with the action, the
+/// person, the record when there is one and the names of the fields refused (<see cref="AuditLog.RecordRefusalAsync"/>);
+/// nothing else of the change is kept, and the answer passes on unchanged, so pages and the API show exactly what they
+/// showed before. Not found (also "not yours to see") is audited where access is decided, and done is audited by the
+/// handler with its change.
 /// </summary>
 public static class RefusedChanges
 {
