@@ -7,10 +7,16 @@ namespace Cairn.Web.Auditing;
 
 /// <summary>
 /// Adds audit entries to the current unit of work; they are chained and written when the handler saves,
-/// in the same transaction as the change (or, for a read, on their own straight away).
+/// in the same transaction as the change (or, for a read or a refused change, on their own straight away).
 /// </summary>
 public sealed class AuditLog(CairnDbContext db, CurrentUser user, TimeProvider clock)
 {
+    /// <summary>The outcome of a change the rules refused: invalid input, a conflict, or a step not the person's to take.</summary>
+    public const string Refused = "refused";
+
+    /// <summary>Longest field name kept in a refusal's detail; field names are the code's, never what was typed.</summary>
+    private const int MaxFieldLength = 100;
+
     private static long _temporaryKey;
 
     public void Record(string action, PersonId? person, string? recordType = null, Guid? recordId = null,
@@ -35,5 +41,49 @@ public sealed class AuditLog(CairnDbContext db, CurrentUser user, TimeProvider c
     {
         Record(action, person, "person", person.Value, "allowed", detail);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a change to a record that the rules refused, one entry for each person it was about, and saves at once
+    /// (L01, L03): an attempt that changed nothing is still evidence of what was tried. The entry holds the action, the
+    /// record when there is one, the kind of refusal and the names of the fields refused (<see cref="RefusalDetail"/>),
+    /// never what was typed. Nothing of the refused change is kept: the unit of work forgets everything it tracked
+    /// (including audit entries not yet saved, which described a change that did not happen), so this entry is the
+    /// only write.
+    /// </summary>
+    public async Task RecordRefusalAsync(string action, IEnumerable<PersonId> people, string? recordType, Guid? recordId, Refusal refusal,
+        CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var detail = RefusalDetail(refusal);
+        foreach (var person in people.Distinct())
+        {
+            Record(action, person, recordType, recordId, Refused, detail);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What the audit keeps of a refusal: its kind and the names of the fields refused, e.g. "invalid: Description, ReviewBy"
+    /// or "conflict: Version". Never the messages (they may quote what was entered) and never the values.
+    /// </summary>
+    public static string RefusalDetail(Refusal refusal)
+    {
+        var kind = refusal.Kind switch
+        {
+            RefusalKind.Conflict => "conflict",
+            RefusalKind.NotAllowed => "not-allowed",
+            _ => "invalid",
+        };
+        var fields = refusal.Errors.Select(e => FieldName(e.Field)).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return fields.Count == 0 ? kind : $"{kind}: {string.Join(", ", fields)}";
+    }
+
+    /// <summary>A field's name as the code spells it ("Attendees[0].Name"): anything else is dropped, and it is kept short.</summary>
+    private static string FieldName(string field)
+    {
+        var kept = new string(field.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '[' or ']' or '_' or '-').ToArray());
+        return kept.Length <= MaxFieldLength ? kept : kept[..MaxFieldLength];
     }
 }

@@ -12,7 +12,8 @@ public sealed record ChangedAlert(AlertId Id, PersonId ChildId, AlertStatus Stat
 /// <summary>
 /// What reviewing and closing an alert share. Access is decided on the alert's child: an alert on a record the
 /// professional may not open is answered exactly as one that does not exist. A stale version, an alert closed
-/// meanwhile, or a write that loses the race in the database are the same conflict (<see cref="Alert.Stale"/>).
+/// meanwhile, or a write that loses the race in the database are the same conflict (<see cref="Alert.Stale"/>). Every
+/// refusal, conflicts included, is audited as refused (<see cref="RefusedChanges"/>).
 /// </summary>
 public sealed class AlertChangesHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
@@ -25,6 +26,13 @@ public sealed class AlertChangesHandler(CairnDbContext db, RecordAccessService a
             return Handled.NotFound;
         }
 
+        return await ChangeAlertAsync(id, child, action, change, cancellationToken).AuditRefusalAsync(audit, action, child, "alert", id.Value,
+            cancellationToken);
+    }
+
+    private async Task<Handled<ChangedAlert>> ChangeAlertAsync(AlertId id, PersonId child, string action,
+        Func<Alert, ProfessionalId, DateTimeOffset, Refusal?> change, CancellationToken cancellationToken)
+    {
         var alert = await db.Alerts.Include(a => a.History).SingleAsync(a => a.Id == id, cancellationToken);
         if (change(alert, user.ProfessionalId, clock.GetUtcNow()) is { } refusal)
         {

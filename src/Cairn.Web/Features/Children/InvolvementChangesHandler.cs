@@ -43,12 +43,14 @@ public sealed class InvolvementChangesHandler(CairnDbContext db, RecordAccessSer
         }
 
         return await ChangeAsync(target.ChildId, decision, target.AgencyId, id, action,
-            team => change(team, team.Involvements.Single(i => i.Id == id)), cancellationToken);
+                team => change(team, team.Involvements.Single(i => i.Id == id)), cancellationToken)
+            .AuditRefusalAsync(audit, action, target.ChildId, "involvement", id.Value, cancellationToken);
     }
 
     /// <summary>
-    /// Changes the child's team: refused (and audited) when the viewer may not change involvements of <paramref name="agency"/>;
-    /// otherwise <paramref name="change"/> says what changed, and it is saved or answered with a conflict.
+    /// Changes the child's team: refused when the viewer may not change involvements of <paramref name="agency"/>;
+    /// otherwise <paramref name="change"/> says what changed, and it is saved or answered with a conflict. The caller audits
+    /// a refusal (<see cref="RefusedChanges"/>), as <see cref="ChangeExistingAsync"/> does.
     /// </summary>
     public async Task<Handled<ChangedInvolvement>> ChangeAsync(PersonId childId, AccessDecision decision, AgencyId agency,
         InvolvementId? existing, string action, Func<TeamAroundChild, Outcome<Involvement>> change, CancellationToken cancellationToken)
@@ -58,8 +60,6 @@ public sealed class InvolvementChangesHandler(CairnDbContext db, RecordAccessSer
         var viewer = await access.ViewerAsync(cancellationToken);
         if (!TeamChanges.MayChange(viewer, decision, user.AgencyId, agency, team.CurrentOn(clock.Today())))
         {
-            audit.Record(action, childId, "involvement", existing?.Value, "refused");
-            await db.SaveChangesAsync(cancellationToken);
             return Refusal.Of(existing is null ? "ProfessionalId" : "InvolvementId", TeamChanges.Refused);
         }
 

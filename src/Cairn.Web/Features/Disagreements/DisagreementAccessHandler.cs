@@ -40,8 +40,8 @@ public sealed class DisagreementAccessHandler(CairnDbContext db, RecordAccessSer
 
     /// <summary>
     /// Takes a step on a disagreement: not found when it does not exist or the professional may not see it; refused when
-    /// <paramref name="change"/> says no (audited when the step is not theirs); otherwise saved, or a conflict when someone
-    /// (another owner, or the escalation sweep) saved first.
+    /// <paramref name="change"/> says no; otherwise saved, or a conflict when someone (another owner, or the escalation sweep)
+    /// saved first. Every refusal, a step not theirs or a conflict included, is audited (<see cref="RefusedChanges"/>).
     /// </summary>
     public async Task<Handled<ChangedDisagreement>> ChangeAsync(DisagreementId id, string action,
         Func<Disagreement, ProfessionalId, DateTimeOffset, Task<Refusal?>> change, CancellationToken cancellationToken)
@@ -52,15 +52,16 @@ public sealed class DisagreementAccessHandler(CairnDbContext db, RecordAccessSer
             return Handled.NotFound;
         }
 
+        return await TakeStepAsync(d, action, change, cancellationToken).AuditRefusalAsync(audit, action, d.ChildId, "disagreement", d.Id.Value,
+            cancellationToken);
+    }
+
+    private async Task<Handled<ChangedDisagreement>> TakeStepAsync(Disagreement d, string action,
+        Func<Disagreement, ProfessionalId, DateTimeOffset, Task<Refusal?>> change, CancellationToken cancellationToken)
+    {
         var from = d.Stage;
         if (await change(d, user.ProfessionalId, clock.GetUtcNow()) is { } refusal)
         {
-            if (refusal.Kind == RefusalKind.NotAllowed)
-            {
-                audit.Record(action, d.ChildId, "disagreement", d.Id.Value, "refused");
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
             return refusal;
         }
 

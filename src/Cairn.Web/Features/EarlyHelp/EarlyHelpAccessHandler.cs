@@ -75,19 +75,14 @@ public sealed class EarlyHelpAccessHandler(CairnDbContext db, RecordAccessServic
         episode.FrontDoorContactId is { } contact
         && await db.Contacts.AnyAsync(c => c.Id == contact && c.Status == ContactStatus.Decided, cancellationToken);
 
-    /// <summary>Audits a refused step and says why (400 with the reason on the field named).</summary>
-    public async Task<Refusal> RefuseAsync(string action, PersonId childId, EarlyHelpEpisodeId? id, string field,
-        CancellationToken cancellationToken)
-    {
-        audit.Record(action, childId, "early-help", id?.Value, "refused");
-        await db.SaveChangesAsync(cancellationToken);
-        return Refusal.Of(field, EarlyHelpAccess.Refused) with { Title = "You cannot do this" };
-    }
+    /// <summary>A step that is not the viewer's to take, and why (400 with the reason on the field named); audited as every refusal is.</summary>
+    public static Refusal NotTheirs(string field) => Refusal.Of(field, EarlyHelpAccess.Refused) with { Title = "You cannot do this" };
 
     /// <summary>
     /// Changes an existing episode: not found when the episode does not exist or the viewer may not open the child's
-    /// record; refused (and audited) when the step is not theirs; otherwise <paramref name="change"/> changes the episode
-    /// and returns the audit action that describes what happened, and the change is saved or answered with a conflict.
+    /// record; refused when the step is not theirs; otherwise <paramref name="change"/> changes the episode and returns
+    /// the audit action that describes what happened, and the change is saved or answered with a conflict. Every refusal
+    /// is audited under <paramref name="action"/> (<see cref="RefusedChanges"/>).
     /// </summary>
     public async Task<Handled<ChangedEpisode>> ChangeAsync(EarlyHelpEpisodeId id, string action, string refusalField,
         Func<EarlyHelpEpisode, DateTimeOffset, Task<Outcome<string>>> change, CancellationToken cancellationToken)
@@ -103,10 +98,17 @@ public sealed class EarlyHelpAccessHandler(CairnDbContext db, RecordAccessServic
             return Handled.NotFound;
         }
 
+        return await ChangeEpisodeAsync(id, decision, refusalField, change, cancellationToken)
+            .AuditRefusalAsync(audit, action, child, "early-help", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<ChangedEpisode>> ChangeEpisodeAsync(EarlyHelpEpisodeId id, AccessDecision decision, string refusalField,
+        Func<EarlyHelpEpisode, DateTimeOffset, Task<Outcome<string>>> change, CancellationToken cancellationToken)
+    {
         var episode = await db.EarlyHelpEpisodes.Include(e => e.Events).SingleAsync(e => e.Id == id, cancellationToken);
         if (!await MayManageAsync(episode.ChildId, decision, episode.LeadProfessionalId, cancellationToken))
         {
-            return await RefuseAsync(action, episode.ChildId, id, refusalField, cancellationToken);
+            return NotTheirs(refusalField);
         }
 
         var outcome = await change(episode, clock.GetUtcNow());

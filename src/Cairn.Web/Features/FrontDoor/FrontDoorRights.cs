@@ -16,11 +16,12 @@ public static class FrontDoorRights
 
     /// <summary>
     /// The whole picture at triage (L03, L04, L05: every household child's causes for concern and prompts, the adults' own
-    /// history) is for those who triage: the front door. Others who may open the child's record see the contact without it.
-    /// The Emergency Duty Team does not triage and is not let in here; an out-of-hours slice of its own can read the same
-    /// picture through <see cref="WholePictureHandler"/>.
+    /// history) is for those who triage or act in their place: the front door; the Emergency Duty Team, who hold contacts
+    /// out of hours and may take immediate protective action (L02); and the safeguarding leads, who oversee both. Others
+    /// who may open the child's record see the contact without it.
     /// </summary>
-    public static bool MaySeeWholePicture(this CurrentUser user) => user.Has(Role.FrontDoor);
+    public static bool MaySeeWholePicture(this CurrentUser user) =>
+        user.Has(Role.FrontDoor) || user.Has(Role.EmergencyDuty) || user.Has(Role.SafeguardingLead);
 
     /// <summary>A front door manager signs a decision off or returns it (never the person who made it: the domain checks that).</summary>
     public static bool MaySignOff(this CurrentUser user) => user.Has(Role.FrontDoor | Role.TeamManager);

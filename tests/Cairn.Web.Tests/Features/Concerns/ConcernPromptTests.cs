@@ -420,8 +420,12 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
         Assert.Equal((await factory.ProfessionalOfAsync(Accounts.SocialWorker), Reason), (step.By, step.Note));
         Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.ProfessionalId == gp && n.Kind == "concern.reassigned"
             && n.Link == $"/concerns/{prompt.Id.Value}")));
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "concern.reassign" && a.RecordId == prompt.Id.Value));
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a =>
+            a.Action == "concern.reassign" && a.RecordId == prompt.Id.Value && a.Outcome == "succeeded"));
         Assert.Equal($"professional:{gp.Value}", audit.Detail);
+        // The front door worker's attempt is in the log as refused, a step not theirs.
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "concern.reassign" && a.RecordId == prompt.Id.Value
+            && a.PersonId == child.Value && a.Outcome == "refused" && a.Detail!.StartsWith("not-allowed"))));
         // The old assignee no longer sees it, so cannot pass it on; a stale version is a conflict.
         Assert.Equal(HttpStatusCode.NotFound, (await worker.PostAsJsonAsync(path, Reassign(police.Value, afterWorker.Version))).StatusCode);
         var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);

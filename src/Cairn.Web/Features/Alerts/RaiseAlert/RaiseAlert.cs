@@ -49,6 +49,13 @@ public sealed class RaiseAlertHandler(CairnDbContext db, RecordAccessService acc
             return Handled.NotFound;
         }
 
+        // A vague alert refused is audited with the fields named, never its text (L03).
+        return await RaiseAsync(personId, command, cancellationToken).AuditRefusalAsync(audit, "alert.raise", personId, "alert", null,
+            cancellationToken);
+    }
+
+    private async Task<Handled<RaisedAlert>> RaiseAsync(PersonId personId, RaiseAlertCommand command, CancellationToken cancellationToken)
+    {
         var outcome = Alert.Raise(personId, command.ToDraft(), user.ProfessionalId, clock.GetUtcNow());
         if (outcome.Refusal is { } refusal)
         {

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
+using Cairn.Domain.Access;
 using Cairn.Domain.Children;
+using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +29,7 @@ public sealed record ProfessionalOption(ProfessionalId Id, string Name, string J
 
 /// <summary>Adds a professional of the child's area to the team around the child (L19); the first becomes the lead professional.</summary>
 public sealed class AddInvolvementHandler(CairnDbContext db, RecordAccessService access, InvolvementChangesHandler changes, CurrentUser user,
-    TimeProvider clock)
+    AuditLog audit, TimeProvider clock)
 {
     /// <summary>Active professionals in the viewer's area who could join the team, by agency then name.</summary>
     public async Task<IReadOnlyList<ProfessionalOption>> ProfessionalsAsync(CancellationToken cancellationToken)
@@ -49,6 +51,13 @@ public sealed class AddInvolvementHandler(CairnDbContext db, RecordAccessService
             return Handled.NotFound;
         }
 
+        return await AddAsync(childId, decision, command, cancellationToken).AuditRefusalAsync(audit, "involvement.add", childId, "involvement",
+            null, cancellationToken);
+    }
+
+    private async Task<Handled<ChangedInvolvement>> AddAsync(PersonId childId, AccessDecision decision, AddInvolvementCommand command,
+        CancellationToken cancellationToken)
+    {
         if (command.ProfessionalId is not { } professionalId)
         {
             return Refusal.Of("ProfessionalId", "Select the professional");

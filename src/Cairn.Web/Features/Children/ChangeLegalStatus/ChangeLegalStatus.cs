@@ -68,10 +68,16 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
             return Handled.NotFound;
         }
 
+        // Refused by agency, by the rules or as stale: audited with the fields named (L03, L20).
+        return await RecordAsync(childId, command, cancellationToken).AuditRefusalAsync(audit, "legal-status.change", childId, "legal-status",
+            null, cancellationToken);
+    }
+
+    private async Task<Handled<ChangedLegalStatus>> RecordAsync(PersonId childId, ChangeLegalStatusCommand command,
+        CancellationToken cancellationToken)
+    {
         if (!await MayRecordAsync(cancellationToken))
         {
-            audit.Record("legal-status.change", childId, "legal-status", null, "refused");
-            await db.SaveChangesAsync(cancellationToken);
             return Refusal.Of("Kind", LegalStatus.OnlySocialCare);
         }
 

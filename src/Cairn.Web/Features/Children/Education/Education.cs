@@ -79,6 +79,12 @@ public sealed class EducationHandler(CairnDbContext db, RecordAccessService acce
             return Handled.NotFound;
         }
 
+        return await ChangeAsync(childId, command, cancellationToken).AuditRefusalAsync(audit, "education.record", childId, "education",
+            childId.Value, cancellationToken);
+    }
+
+    private async Task<Handled<ChangedEducation>> ChangeAsync(PersonId childId, RecordEducationCommand command, CancellationToken cancellationToken)
+    {
         if (await db.People.Where(p => p.Id == childId).Select(p => p.Kind).SingleAsync(cancellationToken) != PersonKind.Child)
         {
             return Refusal.Of("Status", "Education details are recorded for a child only");

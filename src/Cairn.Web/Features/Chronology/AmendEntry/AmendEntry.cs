@@ -101,11 +101,18 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
 
         var entry = await db.ChronologyEntries.Include(e => e.Subjects).Include(e => e.Revisions)
             .SingleAsync(e => e.Id == id, cancellationToken);
-        var firstSubject = visible.Value.Allowed[0].Person;
+        var subjectIds = entry.Subjects.Select(s => s.PersonId).ToList();
+        // A refused amendment (not the recorder's, invalid, stale) is audited on every subject's record, as the amendment would be.
+        return await AmendEntryAsync(entry, subjectIds, command, cancellationToken).AuditRefusalAsync(audit, "chronology.amend", subjectIds,
+            "chronology-entry", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<AmendedEntry>> AmendEntryAsync(ChronologyEntry entry, List<PersonId> subjectIds, AmendEntryCommand command,
+        CancellationToken cancellationToken)
+    {
+        var id = entry.Id;
         if (!entry.MayBeAmendedBy(user.ProfessionalId, user.AgencyId, user.Roles))
         {
-            audit.Record("chronology.amend", firstSubject, "chronology-entry", id.Value, "refused");
-            await db.SaveChangesAsync(cancellationToken);
             return Refusal.Of("Reason", ChronologyEntry.OnlyRecorderMayAmend);
         }
 
@@ -114,7 +121,6 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
             return Refusal.Of("OccurredAt", "Enter the date and time it happened");
         }
 
-        var subjectIds = entry.Subjects.Select(s => s.PersonId).ToList();
         var concernsAChild = await db.People.AnyAsync(p => subjectIds.Contains(p.Id) && p.Kind == PersonKind.Child, cancellationToken);
         var outcome = entry.Amend(command.ToContent(), command.Version ?? 0, command.Reason ?? "", concernsAChild, user.ProfessionalId,
             clock.GetUtcNow());

@@ -28,6 +28,14 @@ public sealed class RecordEntryHandler(CairnDbContext db, RecordAccessService ac
             return Handled.NotFound;
         }
 
+        // A refused entry ("did not attend" for a child, no voice of the child) is audited on the person's record, fields
+        // named and nothing of what was written (L03, L08).
+        return await RecordAsync(personId, command, cancellationToken).AuditRefusalAsync(audit, "chronology.record", personId,
+            "chronology-entry", null, cancellationToken);
+    }
+
+    private async Task<Handled<RecordedEntry>> RecordAsync(PersonId personId, RecordEntryCommand command, CancellationToken cancellationToken)
+    {
         if (command.OccurredAt is null)
         {
             return Refusal.Of("OccurredAt", "Enter the date and time it happened");

@@ -41,6 +41,13 @@ public sealed class AnswerPromptHandler(CairnDbContext db, CurrentUser user, Aud
             return Handled.NotFound;
         }
 
+        return await AnswerPromptAsync(prompt, standing, command, cancellationToken).AuditRefusalAsync(audit, "concern.answer", prompt.Child,
+            "concern-prompt", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<AnsweredPrompt>> AnswerPromptAsync(ConcernPrompt prompt, PromptStanding standing, AnswerPromptCommand command,
+        CancellationToken cancellationToken)
+    {
         // Refused for who they are before what they typed: someone who may not answer learns nothing from validation.
         if (prompt.IsOpen && command.Version == prompt.Version && !standing.IsFor && !standing.Manages)
         {
@@ -54,7 +61,7 @@ public sealed class AnswerPromptHandler(CairnDbContext db, CurrentUser user, Aud
             return refusal;
         }
 
-        audit.Record("concern.answer", prompt.Child, "concern-prompt", id.Value,
+        audit.Record("concern.answer", prompt.Child, "concern-prompt", prompt.Id.Value,
             detail: standing.IsFor ? command.Response.ToString() : $"{command.Response} as-manager");
         ContactId? contact = null;
         if (command.Response == PromptResponse.StepUpToFrontDoor)

@@ -42,6 +42,13 @@ public sealed class ReassignPromptHandler(CairnDbContext db, CurrentUser user, A
             return Handled.NotFound;
         }
 
+        return await ReassignPromptAsync(prompt, standing, command, cancellationToken).AuditRefusalAsync(audit, "concern.reassign", prompt.Child,
+            "concern-prompt", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<ReassignedPrompt>> ReassignPromptAsync(ConcernPrompt prompt, PromptStanding standing, ReassignPromptCommand command,
+        CancellationToken cancellationToken)
+    {
         if (prompt.IsOpen && command.Version == prompt.Version && !standing.IsFor && !prompts.Oversees)
         {
             return ConcernPrompt.MayNotReassign;
@@ -75,7 +82,7 @@ public sealed class ReassignPromptHandler(CairnDbContext db, CurrentUser user, A
             return refusal;
         }
 
-        audit.Record("concern.reassign", prompt.Child, "concern-prompt", id.Value,
+        audit.Record("concern.reassign", prompt.Child, "concern-prompt", prompt.Id.Value,
             detail: toProfessional is { } p ? $"professional:{p.Value}" : $"team:{toTeam!.Value.Value}");
         var notify = toProfessional is { } one ? [one] : await TeamManagersAsync(toTeam!.Value, cancellationToken);
         var text = $"Concerns that add up, passed to you: {PromptAccessHandler.ConcernWords(prompt.Rule)}";

@@ -61,6 +61,13 @@ public sealed class RaiseDisagreementHandler(CairnDbContext db, RecordAccessServ
             return Handled.NotFound;
         }
 
+        return await RaiseAsync(childId, child.AreaId, command, cancellationToken).AuditRefusalAsync(audit, "disagreement.raise", childId,
+            "disagreement", null, cancellationToken);
+    }
+
+    private async Task<Handled<RaisedDisagreement>> RaiseAsync(PersonId childId, AreaId area, RaiseDisagreementCommand command,
+        CancellationToken cancellationToken)
+    {
         var errors = new List<FieldError>();
         if (command.DecisionEntryId is { } entry
             && !await db.ChronologySubjects.AnyAsync(s => s.EntryId == entry && s.PersonId == childId, cancellationToken))
@@ -69,7 +76,7 @@ public sealed class RaiseDisagreementHandler(CairnDbContext db, RecordAccessServ
         }
 
         if (command.OwnerId is { } owner && owner != user.ProfessionalId
-            && await StageOwners.RefuseOwnerAsync(db, owner, child.AreaId, DisagreementStage.Practitioners, cancellationToken) is { } refused)
+            && await StageOwners.RefuseOwnerAsync(db, owner, area, DisagreementStage.Practitioners, cancellationToken) is { } refused)
         {
             errors.Add(new(nameof(command.OwnerId), refused));
         }

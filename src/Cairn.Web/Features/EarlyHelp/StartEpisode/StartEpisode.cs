@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
+using Cairn.Domain.Access;
 using Cairn.Domain.Children;
 using Cairn.Domain.EarlyHelp;
 using Cairn.Domain.People;
@@ -44,9 +45,16 @@ public sealed class StartEpisodeHandler(CairnDbContext db, RecordAccessService a
             return Handled.NotFound;
         }
 
+        return await StartAsync(childId, decision, command, cancellationToken).AuditRefusalAsync(audit, "early-help.start", childId,
+            "early-help", null, cancellationToken);
+    }
+
+    private async Task<Handled<ChangedEpisode>> StartAsync(PersonId childId, AccessDecision decision, StartEpisodeCommand command,
+        CancellationToken cancellationToken)
+    {
         if (!await earlyHelp.MayManageAsync(childId, decision, null, cancellationToken))
         {
-            return await earlyHelp.RefuseAsync("early-help.start", childId, null, "LeadProfessionalId", cancellationToken);
+            return EarlyHelpAccessHandler.NotTheirs("LeadProfessionalId");
         }
 
         if (await db.People.Where(p => p.Id == childId).Select(p => p.Kind).SingleAsync(cancellationToken) != PersonKind.Child)

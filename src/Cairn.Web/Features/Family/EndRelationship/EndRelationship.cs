@@ -88,6 +88,13 @@ public sealed class EndRelationshipHandler(CairnDbContext db, RecordAccessServic
             return Handled.NotFound;
         }
 
+        return await EndRelationshipAsync(personId, id, command, cancellationToken)
+            .AuditRefusalAsync(audit, "relationship.end", personId, "relationship", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<EndedRelationship>> EndRelationshipAsync(PersonId personId, RelationshipId id, EndRelationshipCommand command,
+        CancellationToken cancellationToken)
+    {
         var relationship = await db.Relationships.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (relationship is null || !relationship.Involves(personId)
             || !await family.MayLinkAsync(relationship.OtherThan(personId), cancellationToken))

@@ -42,6 +42,12 @@ public sealed class JoinHouseholdHandler(CairnDbContext db, RecordAccessService 
             return Handled.NotFound;
         }
 
+        return await JoinAsync(personId, command, cancellationToken).AuditRefusalAsync(audit, "household.join", personId, "household",
+            command.HouseholdId, cancellationToken);
+    }
+
+    private async Task<Handled<JoinedHousehold>> JoinAsync(PersonId personId, JoinHouseholdCommand command, CancellationToken cancellationToken)
+    {
         Household? household = null;
         if (command.HouseholdId is { } householdId)
         {

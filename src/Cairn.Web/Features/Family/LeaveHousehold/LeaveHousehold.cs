@@ -65,6 +65,13 @@ public sealed class LeaveHouseholdHandler(CairnDbContext db, RecordAccessService
             return Handled.NotFound;
         }
 
+        return await LeaveHouseholdAsync(personId, id, command, cancellationToken)
+            .AuditRefusalAsync(audit, "household.leave", personId, "household", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<LeftHousehold>> LeaveHouseholdAsync(PersonId personId, HouseholdId id, LeaveHouseholdCommand command,
+        CancellationToken cancellationToken)
+    {
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (household is null || household.Members.All(m => m.PersonId != personId))
         {

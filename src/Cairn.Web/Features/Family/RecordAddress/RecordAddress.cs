@@ -68,6 +68,13 @@ public sealed class RecordAddressHandler(CairnDbContext db, RecordAccessService 
             return Handled.NotFound;
         }
 
+        // The address itself is never audited: only that a move was refused, and which fields.
+        return await MoveAsync(personId, command, cancellationToken).AuditRefusalAsync(audit, "address.record", personId, "address", null,
+            cancellationToken);
+    }
+
+    private async Task<Handled<RecordedAddress>> MoveAsync(PersonId personId, RecordAddressCommand command, CancellationToken cancellationToken)
+    {
         PostcodeLocation? location = null;
         if (Postcode.TryParse(command.Postcode, out var postcode, out _))
         {

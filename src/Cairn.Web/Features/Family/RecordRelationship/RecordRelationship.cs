@@ -56,6 +56,13 @@ public sealed class RecordRelationshipHandler(CairnDbContext db, RecordAccessSer
             return Handled.NotFound;
         }
 
+        return await RecordAsync(personId, command, cancellationToken).AuditRefusalAsync(audit, "relationship.record", personId,
+            "relationship", null, cancellationToken);
+    }
+
+    private async Task<Handled<RecordedRelationship>> RecordAsync(PersonId personId, RecordRelationshipCommand command,
+        CancellationToken cancellationToken)
+    {
         var missing = new List<FieldError>();
         if (command.OtherPersonId is null)
         {

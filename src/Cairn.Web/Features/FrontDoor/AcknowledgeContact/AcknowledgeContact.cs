@@ -28,13 +28,20 @@ public sealed class AcknowledgeContactHandler(CairnDbContext db, RecordAccessSer
             return Handled.NotFound;
         }
 
+        return await AcknowledgeContactAsync(contact, command, cancellationToken)
+            .AuditRefusalAsync(audit, "contact.edt-acknowledge", contact.ChildId, "contact", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<TriageResult>> AcknowledgeContactAsync(Contact contact, AcknowledgeContactCommand command,
+        CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         if (contact.AcknowledgeEmergencyDuty(user.ProfessionalId, user.Has(Role.EmergencyDuty), command.Version ?? -1, now) is { } refusal)
         {
             return refusal;
         }
 
-        audit.Record("contact.edt-acknowledge", contact.ChildId, "contact", id.Value);
+        audit.Record("contact.edt-acknowledge", contact.ChildId, "contact", contact.Id.Value);
         if (await db.SaveOrConflictAsync(Contact.Stale, cancellationToken) is { } conflict)
         {
             return conflict;

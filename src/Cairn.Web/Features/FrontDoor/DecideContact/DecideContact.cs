@@ -40,6 +40,12 @@ public sealed class DecideContactHandler(CairnDbContext db, RecordAccessService 
             return Handled.NotFound;
         }
 
+        return await DecideContactAsync(contact, command, cancellationToken).AuditRefusalAsync(audit, "contact.decide", contact.ChildId, "contact",
+            id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<TriageResult>> DecideContactAsync(Contact contact, DecideContactCommand command, CancellationToken cancellationToken)
+    {
         if (!user.MayDecide())
         {
             return Refusal.Of("Outcome", "Only the front door can make a triage decision");
@@ -64,7 +70,7 @@ public sealed class DecideContactHandler(CairnDbContext db, RecordAccessService 
             return refusal;
         }
 
-        audit.Record("contact.decide", contact.ChildId, "contact", id.Value);
+        audit.Record("contact.decide", contact.ChildId, "contact", contact.Id.Value);
         if (await db.SaveOrConflictAsync(Contact.Stale, cancellationToken) is { } conflict)
         {
             return conflict;

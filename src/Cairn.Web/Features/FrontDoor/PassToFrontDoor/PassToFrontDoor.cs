@@ -39,6 +39,13 @@ public sealed class PassToFrontDoorHandler(CairnDbContext db, RecordAccessServic
             return Handled.NotFound;
         }
 
+        return await PassContactAsync(contact, command, cancellationToken)
+            .AuditRefusalAsync(audit, "contact.edt-pass", contact.ChildId, "contact", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<TriageResult>> PassContactAsync(Contact contact, PassToFrontDoorCommand command, CancellationToken cancellationToken)
+    {
+        var id = contact.Id;
         var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(cancellationToken);
         if (contact.PassToFrontDoor(user.ProfessionalId, user.Has(Role.EmergencyDuty), command.ProtectiveAction, command.Note,

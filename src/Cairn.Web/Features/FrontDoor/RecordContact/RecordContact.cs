@@ -4,6 +4,7 @@ using Cairn.Domain.Concerns;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
+using Cairn.Web.Auditing;
 using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
@@ -61,7 +62,7 @@ public sealed record RecordContactCommand
 /// their household). Contacts are the front door's to record; the recorder must be able to open the child's record.
 /// </summary>
 public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, ContactIntake intake,
-    ConcernEvaluator concerns)
+    ConcernEvaluator concerns, AuditLog audit)
 {
     public const string NotFrontDoor = "Only the front door can record a contact. To refer a child, send a referral share to the front door team.";
 
@@ -75,6 +76,13 @@ public sealed class RecordContactHandler(CairnDbContext db, RecordAccessService 
             return Handled.NotFound;
         }
 
+        return await RecordContactAsync(childId, command, cancellationToken).AuditRefusalAsync(audit, "contact.receive", childId, "contact", null,
+            cancellationToken);
+    }
+
+    private async Task<Handled<RecordedContacts>> RecordContactAsync(PersonId childId, RecordContactCommand command,
+        CancellationToken cancellationToken)
+    {
         if (!MayRecordContacts)
         {
             return Refusal.Of("Source", NotFrontDoor);

@@ -55,6 +55,13 @@ public sealed class RecordStrategyDiscussionHandler(CairnDbContext db, RecordAcc
             return Handled.NotFound;
         }
 
+        return await RecordDiscussionAsync(d, command, cancellationToken).AuditRefusalAsync(audit, "strategy-discussion.record", d.ChildId,
+            "strategy-discussion", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<RecordedStrategyDiscussion>> RecordDiscussionAsync(StrategyDiscussion d, RecordStrategyDiscussionCommand command,
+        CancellationToken cancellationToken)
+    {
         if (!await db.MayRecordStrategyDiscussionAsync(user, cancellationToken))
         {
             return Refusal.Of("StrategyDiscussion", NotSocialCare);
@@ -74,7 +81,7 @@ public sealed class RecordStrategyDiscussionHandler(CairnDbContext db, RecordAcc
             return refusal;
         }
 
-        audit.Record("strategy-discussion.record", d.ChildId, "strategy-discussion", id.Value);
+        audit.Record("strategy-discussion.record", d.ChildId, "strategy-discussion", d.Id.Value);
         var note = d.StartSection47 == true ? await StartSection47Async(d, now, cancellationToken) : null;
         await RecordInChronologyAsync(d, now, cancellationToken);
         if (await db.SaveOrConflictAsync(StrategyDiscussion.Stale, cancellationToken) is { } conflict)

@@ -28,12 +28,18 @@ public sealed class ReturnDecisionHandler(CairnDbContext db, RecordAccessService
             return Handled.NotFound;
         }
 
+        return await ReturnContactAsync(contact, command, cancellationToken).AuditRefusalAsync(audit, "contact.return", contact.ChildId, "contact",
+            id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<TriageResult>> ReturnContactAsync(Contact contact, ReturnDecisionCommand command, CancellationToken cancellationToken)
+    {
         if (contact.Return(user.ProfessionalId, user.MaySignOff(), command.Note, command.Version ?? -1, clock.GetUtcNow()) is { } refusal)
         {
             return refusal;
         }
 
-        audit.Record("contact.return", contact.ChildId, "contact", id.Value);
+        audit.Record("contact.return", contact.ChildId, "contact", contact.Id.Value);
         if (await db.SaveOrConflictAsync(Contact.Stale, cancellationToken) is { } conflict)
         {
             return conflict;

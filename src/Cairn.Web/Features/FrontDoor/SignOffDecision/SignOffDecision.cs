@@ -37,13 +37,20 @@ public sealed class SignOffDecisionHandler(CairnDbContext db, RecordAccessServic
             return Handled.NotFound;
         }
 
+        return await SignOffContactAsync(contact, command, cancellationToken).AuditRefusalAsync(audit, "contact.sign-off", contact.ChildId, "contact",
+            id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<TriageResult>> SignOffContactAsync(Contact contact, SignOffDecisionCommand command,
+        CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         if (contact.SignOff(user.ProfessionalId, user.MaySignOff(), command.Note, command.Version ?? -1, now) is { } refusal)
         {
             return refusal;
         }
 
-        audit.Record("contact.sign-off", contact.ChildId, "contact", id.Value);
+        audit.Record("contact.sign-off", contact.ChildId, "contact", contact.Id.Value);
         StrategyDiscussionId? discussion = null;
         if (contact.Outcome is TriageOutcome.StrategyDiscussion or TriageOutcome.ImmediateProtection)
         {

@@ -33,11 +33,18 @@ public sealed class ChangeDiagnosisStatusHandler(CairnDbContext db, RecordAccess
         CancellationToken cancellationToken)
     {
         var person = await db.PersonOfDiagnosisAsync(id, cancellationToken);
-        if (person is null || !(await access.OpenAsync(person.Value, cancellationToken)).Allowed)
+        if (person is not { } personId || !(await access.OpenAsync(personId, cancellationToken)).Allowed)
         {
             return Handled.NotFound;
         }
 
+        return await ChangeAsync(id, personId, command, cancellationToken).AuditRefusalAsync(audit, "diagnosis.change-status", personId,
+            "diagnosis", id.Value, cancellationToken);
+    }
+
+    private async Task<Handled<ChangedDiagnosis>> ChangeAsync(DiagnosisId id, PersonId person, ChangeDiagnosisStatusCommand command,
+        CancellationToken cancellationToken)
+    {
         var diagnosis = await db.Diagnoses.Include(x => x.Changes).SingleAsync(x => x.Id == id, cancellationToken);
         var refusal = diagnosis.ChangeStatus(command.Status ?? (DiagnosisStatus)(-1), command.Reason ?? "", command.Version ?? 0,
             user.ProfessionalId, clock.GetUtcNow());
@@ -46,7 +53,7 @@ public sealed class ChangeDiagnosisStatusHandler(CairnDbContext db, RecordAccess
             return refusal;
         }
 
-        audit.Record("diagnosis.change-status", person.Value, "diagnosis", id.Value, detail: diagnosis.Status.ToString());
+        audit.Record("diagnosis.change-status", person, "diagnosis", id.Value, detail: diagnosis.Status.ToString());
         if (await db.SaveOrConflictAsync(Diagnosis.Stale, cancellationToken) is { } conflict)
         {
             return conflict;

@@ -32,6 +32,13 @@ public sealed class RecordDiagnosisHandler(CairnDbContext db, RecordAccessServic
             return Handled.NotFound;
         }
 
+        return await RecordAsync(personId, command, cancellationToken).AuditRefusalAsync(audit, "diagnosis.record", personId, "diagnosis",
+            null, cancellationToken);
+    }
+
+    private async Task<Handled<ChangedDiagnosis>> RecordAsync(PersonId personId, RecordDiagnosisCommand command,
+        CancellationToken cancellationToken)
+    {
         var outcome = Diagnosis.Record(personId, command.Condition ?? "", command.DiagnosedOn, command.Source ?? "", command.Notes,
             user.ProfessionalId, clock.GetUtcNow());
         if (outcome.Refusal is { } refusal)

@@ -33,7 +33,9 @@ public sealed class RaiseAlertTests(CairnFactory factory) : IClassFixture<CairnF
 
     private Task<int> AlertCountAsync() => factory.WithDbAsync(db => db.Alerts.CountAsync());
 
-    private Task<int> RaiseAuditCountAsync() => factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "alert.raise"));
+    // Alerts raised; a refused one is audited as "refused" (RefusedChangesAuditTests).
+    private Task<int> RaiseAuditCountAsync() =>
+        factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "alert.raise" && a.Outcome == "succeeded"));
 
     [Fact]
     public async Task A_complete_alert_raised_through_the_api_is_saved_owned_by_the_raiser_and_audited()

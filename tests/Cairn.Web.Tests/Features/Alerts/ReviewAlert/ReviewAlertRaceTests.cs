@@ -43,7 +43,11 @@ public sealed class ReviewAlertRaceTests(ReviewAlertRaceTests.InterleavingFactor
         var saved = await factory.WithDbAsync(db => db.Alerts.AsNoTracking().Include(a => a.History).SingleAsync(a => a.Id == id));
         Assert.Equal((2, Today.AddMonths(1)), (saved.Version, saved.ReviewBy));
         Assert.Equal(nadia, Assert.Single(saved.History, h => h.Kind == AlertEventKind.Reviewed).By);
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "alert.review" && a.RecordId == id.Value && a.ActorId == sam.Value)));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.Action == "alert.review" && a.RecordId == id.Value && a.ActorId == sam.Value && a.Outcome == "succeeded")));
+        // The lost race is a refused change like any other: audited as a conflict on the version, and nothing else kept.
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.Action == "alert.review" && a.RecordId == id.Value && a.ActorId == sam.Value && a.Outcome == "refused" && a.Detail == "conflict: Version")));
     }
 
     /// <summary>The app over a real database, with a hook to slip a write in just before the next alert change is saved.</summary>

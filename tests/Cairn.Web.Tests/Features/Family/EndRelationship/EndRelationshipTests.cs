@@ -48,7 +48,10 @@ public sealed class EndRelationshipTests(CairnFactory factory) : IClassFixture<C
         var saved = await factory.WithDbAsync(db => db.Relationships.SingleAsync(r => r.Id == new Domain.RelationshipId(id)));
         Assert.Null(saved.EndedOn);
         Assert.Equal(1, saved.Version);
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "relationship.end" && a.RecordId == id)));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "relationship.end" && a.RecordId == id && a.Outcome == "succeeded")));
+        // The attempt itself is audited as a refused conflict (RefusedChangesAuditTests).
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.Action == "relationship.end" && a.RecordId == id && a.PersonId == child.Value && a.Outcome == "refused" && a.Detail == "conflict: Version")));
     }
 
     [Theory]
