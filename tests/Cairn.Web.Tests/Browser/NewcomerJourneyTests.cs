@@ -208,7 +208,7 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture) : IClassFixture
         await frontDoor.GetByLabel("High-risk domestic abuse (DASH high), or abuse in a household with a child under two").CheckAsync();
         await frontDoor.GetByLabel("Reasons for the decision").FillAsync("High-risk domestic abuse with the child present; police and health must agree next steps today.");
         await frontDoor.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
-        await Assertions.Expect(frontDoor.Locator(".govuk-notification-banner")).ToContainTextAsync("needs a manager's sign-off");
+        await Assertions.Expect(frontDoor.Locator(".govuk-notification-banner--success")).ToContainTextAsync("needs a manager's sign-off");
         var contactUrl = frontDoor.Url;
 
         await using var managerContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
@@ -217,7 +217,7 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture) : IClassFixture
         await manager.GotoAsync(contactUrl);
         await AssertAccessibleAsync(manager);
         await manager.GetByRole(AriaRole.Button, new() { Name = "Sign off the decision" }).ClickAsync();
-        await Assertions.Expect(manager.Locator(".govuk-notification-banner")).ToContainTextAsync("A strategy discussion is now required");
+        await Assertions.Expect(manager.Locator(".govuk-notification-banner--success")).ToContainTextAsync("A strategy discussion is now required");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Open the strategy discussion" }).ClickAsync();
         await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Strategy discussion about");
         await AssertAccessibleAsync(manager);
