@@ -222,6 +222,25 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
             needs.Add(new LanguageNeed(child.Id, child.FullName, PersonKind.Child, "The child", child.FirstLanguage, child.InterpreterNeeded));
         }
 
+        // One query first: the adults related to the child or living with them today, with their language. Most children's
+        // carers have no need to show, and then the page reads nothing more (the child page's p95 target is 10 ms).
+        var id = child.Id;
+        var households = db.Households.SelectMany(h => h.Members, (h, m) => new { h.Id, m.PersonId, m.JoinedOn, m.LeftOn })
+            .Where(m => m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today));
+        var around = db.Relationships.Where(r => r.ToPersonId == id && (r.StartedOn == null || r.StartedOn <= today)
+                && (r.EndedOn == null || r.EndedOn >= today)).Select(r => r.FromPersonId)
+            .Union(db.Relationships.Where(r => r.FromPersonId == id && (r.StartedOn == null || r.StartedOn <= today)
+                && (r.EndedOn == null || r.EndedOn >= today)).Select(r => r.ToPersonId))
+            .Union(households.Where(m => households.Where(c => c.PersonId == id).Select(c => c.Id).Contains(m.Id)).Select(m => m.PersonId));
+        var languages = await db.People.AsNoTracking()
+            .Where(p => around.Contains(p.Id) && p.Kind == PersonKind.Adult)
+            .Select(p => new { p.FirstLanguage, p.InterpreterNeeded })
+            .ToListAsync(cancellationToken);
+        if (!languages.Any(l => ConnectedAdultsHandler.IsLanguageNeed(l.FirstLanguage, l.InterpreterNeeded)))
+        {
+            return needs;
+        }
+
         var carers = (await connectedAdults.OfChildrenAsync([child.Id], today, null, cancellationToken)).Where(c => c.IsCarer).ToList();
         var ids = carers.Select(c => c.AdultId).ToList();
         var adults = await db.People.AsNoTracking()
