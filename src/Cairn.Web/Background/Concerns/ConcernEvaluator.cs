@@ -30,14 +30,45 @@ public sealed class ConcernEvaluator(CairnDbContext db, ChildFactsLoader loader,
     /// Saves a handler's change, then re-evaluates the children it may affect, so the change is never a 500 with half
     /// of it done: a note that these people need evaluating (<see cref="PendingEvaluation"/>) is saved in the same
     /// transaction as the change, deleted once the evaluation has run, and left for <see cref="ConcernSweep"/> when
-    /// it fails, which is logged (ids only) and does not fail the request.
+    /// it fails, which is logged (ids only) and does not fail the request. For a change that adds rows only; a change
+    /// to a versioned row saves with <see cref="SaveAndEvaluateOrConflictAsync"/>.
     /// </summary>
     public async Task SaveAndEvaluateAsync(IEnumerable<PersonId> changed, CancellationToken cancellationToken)
+    {
+        var pending = Queue(changed);
+        await db.SaveChangesAsync(cancellationToken);
+        await EvaluateQueuedAsync(pending, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="SaveAndEvaluateAsync"/> for a change to a versioned row (Data/Saving): when someone else saved the same
+    /// row between our read and our write, nothing is kept (neither the change nor its queued evaluation, and the context
+    /// tracks nothing), no evaluation runs, and <paramref name="conflict"/> is returned. Null when saved.
+    /// </summary>
+    public async Task<Refusal?> SaveAndEvaluateOrConflictAsync(IEnumerable<PersonId> changed, Refusal conflict, CancellationToken cancellationToken)
+    {
+        var pending = Queue(changed);
+        if (await db.SaveOrConflictAsync(conflict, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await EvaluateQueuedAsync(pending, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Adds the note that these people need evaluating, to be saved with the change.</summary>
+    private List<PendingEvaluation> Queue(IEnumerable<PersonId> changed)
     {
         var queuedAt = clock.GetUtcNow();
         var pending = changed.Distinct().Select(p => new PendingEvaluation { PersonId = p, QueuedAt = queuedAt }).ToList();
         db.PendingEvaluations.AddRange(pending);
-        await db.SaveChangesAsync(cancellationToken);
+        return pending;
+    }
+
+    /// <summary>Evaluates what a saved change queued and deletes the note; on failure the note stays for the sweep.</summary>
+    private async Task EvaluateQueuedAsync(List<PendingEvaluation> pending, CancellationToken cancellationToken)
+    {
         try
         {
             await AfterChangeAsync(pending.ConvertAll(p => p.PersonId), cancellationToken);

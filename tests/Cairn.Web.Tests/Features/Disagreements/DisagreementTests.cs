@@ -430,7 +430,7 @@ public sealed class DisagreementTests(CairnFactory factory) : IClassFixture<Cair
             ["Resolve.Version"] = "1",
         }));
         var staleHtml = await stale.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("govuk-error-summary", staleHtml, StringComparison.Ordinal);
         Assert.Contains("Someone else changed this disagreement", staleHtml, StringComparison.Ordinal);
         Assert.Equal(DisagreementStatus.Open, (await StoredAsync(id)).Status);
@@ -486,7 +486,7 @@ public sealed class DisagreementTests(CairnFactory factory) : IClassFixture<Cair
             ["Resolve.Agreed"] = "I agree with myself",
             ["Resolve.Version"] = "1",
         }));
-        Assert.Equal(HttpStatusCode.OK, notTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
         Assert.Contains(Disagreement.OnlyOwnerMessage, await notTheirs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var stored = await StoredAsync(id);

@@ -241,7 +241,7 @@ public sealed class HouseholdTests(CairnFactory factory) : IClassFixture<CairnFa
         var refusedHtml = await refused.Content.ReadAsStringAsync();
         var accepted = await web.PostAsync(path, await Clients.FormAsync(web, path, new() { ["Input.LeftOn"] = Today, ["Input.Version"] = "3" }));
 
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("Someone else changed this household", refusedHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.False((await api.FamilyAsync(child)).GetProperty("households")[0].GetProperty("isCurrent").GetBoolean());

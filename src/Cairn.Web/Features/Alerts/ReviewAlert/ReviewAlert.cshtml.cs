@@ -62,15 +62,8 @@ public sealed class ReviewAlertModel(ReviewAlertHandler handler, CloseAlertHandl
     private async Task<IActionResult> CompleteAsync(AlertId id, Handled<ChangedAlert> handled, string prefix, string notice,
         CancellationToken cancellationToken)
     {
-        var result = await this.AfterChangeAsync(handled, changed => new PageDone(notice, $"/people/{changed.ChildId.Value}"),
+        return await this.AfterChangeAsync(handled, changed => new PageDone(notice, $"/people/{changed.ChildId.Value}"),
             () => LoadAsync(id, cancellationToken), prefix);
-        if (handled.Refusal?.IsConflict == true)
-        {
-            // This page has always answered a stale post with the form again and 200, not 409: its tests hold it so.
-            Response.StatusCode = StatusCodes.Status200OK;
-        }
-
-        return result;
     }
 
     /// <summary>Only one of the two forms is posted; the other's inputs are not validated.</summary>

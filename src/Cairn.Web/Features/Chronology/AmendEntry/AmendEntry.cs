@@ -134,16 +134,11 @@ public sealed class AmendEntryHandler(CairnDbContext db, RecordAccessService acc
             audit.Record("chronology.amend", subject, "chronology-entry", id.Value);
         }
 
-        try
+        // Saved with the concern evaluation it queues, in one transaction; an amendment saved by someone else after this one
+        // read the entry is a conflict, and nothing of this one is kept.
+        if (await concerns.SaveAndEvaluateOrConflictAsync(subjectIds, ChronologyEntry.Stale, cancellationToken) is { } conflict)
         {
-            // Saved with the concern evaluation it queues, in one transaction; Data/Saving cannot wrap this save (it is
-            // the evaluator's), so a lost race is caught here until the evaluator offers a save that answers a conflict.
-            await concerns.SaveAndEvaluateAsync(subjectIds, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ChronologyEntry.Stale;
+            return conflict;
         }
 
         return new AmendedEntry(entry.Id, entry.Version);

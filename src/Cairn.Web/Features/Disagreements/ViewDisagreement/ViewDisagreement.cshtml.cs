@@ -76,20 +76,14 @@ public sealed class ViewDisagreementModel(ViewDisagreementHandler handler, Resol
 
     /// <summary>
     /// Done, the notice and back to the disagreement; refused, the page again with the error summary (a stale version or
-    /// a step that is not the person's to take is about the whole form). This page answers a refused step with 200, as it
-    /// always has: the summary says why, and the other forms stay usable.
+    /// a step that is not the person's to take is about the whole form, with 409 or 403, as on every page): the summary
+    /// says why, and the other forms stay usable.
     /// </summary>
     private async Task<IActionResult> CompleteAsync(DisagreementId id, Handled<ChangedDisagreement> handled, string prefix,
         Func<ChangedDisagreement, string> notice, CancellationToken cancellationToken)
     {
-        var result = await this.AfterChangeAsync(handled, changed => new PageDone(notice(changed), $"/disagreements/{id.Value}"),
+        return await this.AfterChangeAsync(handled, changed => new PageDone(notice(changed), $"/disagreements/{id.Value}"),
             () => LoadAsync(id, cancellationToken), prefix);
-        if (handled.As == HandledAs.Refused)
-        {
-            Response.StatusCode = StatusCodes.Status200OK;
-        }
-
-        return result;
     }
 
     /// <summary>Only one of the forms is posted; the others' inputs are not validated.</summary>

@@ -45,16 +45,9 @@ public sealed class JoinHouseholdModel(JoinHouseholdHandler handler, ChildBanner
         }
 
         var handled = await handler.HandleAsync(personId, Input.ToCommand(), cancellationToken);
-        var result = await this.AfterChangeAsync(handled,
+        return await this.AfterChangeAsync(handled,
             done => new PageDone(done.Started ? "Household started" : "Added to the household", $"/people/{id}/family#households"),
             () => LoadAsync(personId, cancellationToken));
-        if (handled.Refusal?.IsConflict == true)
-        {
-            // This page has always answered a conflict with the form again and 200, not 409: its tests hold it so.
-            Response.StatusCode = StatusCodes.Status200OK;
-        }
-
-        return result;
     }
 
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)

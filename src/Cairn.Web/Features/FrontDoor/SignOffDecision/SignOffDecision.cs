@@ -64,8 +64,13 @@ public sealed class SignOffDecisionHandler(CairnDbContext db, RecordAccessServic
 
         var note = await FeedLegalStatusAsync(contact, now, cancellationToken);
         await RecordDecisionInChronologyAsync(contact, now, cancellationToken);
-        // One save with the evaluation queued for the child, as every change about a child does.
-        await concerns.SaveAndEvaluateAsync([contact.ChildId], cancellationToken);
+        // One save with the evaluation queued for the child, as every change about a child does. Another manager's sign-off
+        // or return saved after this one read the contact is a conflict, and nothing of this sign-off is kept.
+        if (await concerns.SaveAndEvaluateOrConflictAsync([contact.ChildId], Contact.Stale, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
         return new TriageResult(contact.Id, contact.Status, contact.Version, discussion, note);
     }
 

@@ -1,15 +1,9 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cairn.Domain.Alerts;
-using Cairn.Web.Data;
 using Cairn.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Web.Tests.Features.Alerts.ReviewAlert;
 
@@ -17,7 +11,7 @@ namespace Cairn.Web.Tests.Features.Alerts.ReviewAlert;
 /// The race the version check cannot see: someone else saves after the handler has read the alert and
 /// checked the version, but before it writes. The database's concurrency token must catch it.
 /// </summary>
-public sealed class ReviewAlertRaceTests(ReviewAlertRaceTests.InterleavingFactory factory) : IClassFixture<ReviewAlertRaceTests.InterleavingFactory>
+public sealed class ReviewAlertRaceTests(InterleavingFactory factory) : IClassFixture<InterleavingFactory>
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -29,7 +23,7 @@ public sealed class ReviewAlertRaceTests(ReviewAlertRaceTests.InterleavingFactor
         var sam = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
         var nadia = await factory.ProfessionalOfAsync(Accounts.HealthVisitor);
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
-        factory.Interleave.BeforeNextAlertChange(() => factory.WithDbAsync(async db =>
+        factory.Interleave.BeforeNextChangeOf<Alert>(() => factory.WithDbAsync(async db =>
         {
             var alert = await db.Alerts.Include(a => a.History).SingleAsync(a => a.Id == id);
             Assert.Null(alert.Review(Today.AddMonths(1), "Health visitor got there first", 1, nadia, DateTimeOffset.UtcNow));
@@ -48,41 +42,5 @@ public sealed class ReviewAlertRaceTests(ReviewAlertRaceTests.InterleavingFactor
         // The lost race is a refused change like any other: audited as a conflict on the version, and nothing else kept.
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
             a.Action == "alert.review" && a.RecordId == id.Value && a.ActorId == sam.Value && a.Outcome == "refused" && a.Detail == "conflict: Version")));
-    }
-
-    /// <summary>The app over a real database, with a hook to slip a write in just before the next alert change is saved.</summary>
-    public sealed class InterleavingFactory : CairnFactory
-    {
-        public InterleavingInterceptor Interleave { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.ConfigureDbContext<CairnDbContext>(o => o.AddInterceptors(Interleave)));
-        }
-    }
-
-    /// <summary>
-    /// Hooks the start of the save's transaction: the handler has read the alert and checked its version,
-    /// and the audited save is about to begin (after that, SQLite's single writer would make the other write wait).
-    /// </summary>
-    public sealed class InterleavingInterceptor : DbTransactionInterceptor
-    {
-        private Func<Task>? _write;
-
-        /// <summary>Runs <paramref name="write"/> once, when a context holding a changed alert next starts to save.</summary>
-        public void BeforeNextAlertChange(Func<Task> write) => _write = write;
-
-        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
-            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
-        {
-            if (eventData.Context?.ChangeTracker.Entries<Alert>().Any(e => e.State == EntityState.Modified) == true
-                && Interlocked.Exchange(ref _write, null) is { } write)
-            {
-                await write();
-            }
-
-            return result;
-        }
     }
 }

@@ -202,7 +202,7 @@ public sealed partial class ReviewAlertTests(CairnFactory factory) : IClassFixtu
         }));
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#main-content\">Someone else changed this alert", html, StringComparison.Ordinal);
         Assert.Equal("1", ShownVersion(html, "Review"));

@@ -69,8 +69,14 @@ public sealed class AmendEntryTests(CairnFactory factory) : IClassFixture<CairnF
         var response = await api.PostAsJsonAsync($"/api/v1/chronology/{entry}/amend", Content("Second correction", "Wrong time", 1));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var stored = await factory.WithDbAsync(db => db.ChronologyEntries.SingleAsync(e => e.Id == new ChronologyEntryId(entry)));
-        Assert.Equal("First correction", stored.Content.Summary);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.JsonAsync();
+        Assert.Equal("Someone else changed this entry", problem.GetProperty("title").GetString());
+        Assert.Equal("Someone else changed this entry while you were looking at it. Reload the page to see what they did.",
+            problem.GetProperty("detail").GetString());
+        var stored = await factory.WithDbAsync(db => db.ChronologyEntries.Include(e => e.Revisions).SingleAsync(e => e.Id == new ChronologyEntryId(entry)));
+        Assert.Equal(("First correction", 2), (stored.Content.Summary, stored.Version));
+        Assert.Equal("Wrong attendee", Assert.Single(stored.Revisions).Reason);
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed class EndRelationshipTests(CairnFactory factory) : IClassFixture<C
         var response = await web.PostAsync(path, form);
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
         Assert.Contains("Someone else changed this relationship", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#main-content\"", html, StringComparison.Ordinal);

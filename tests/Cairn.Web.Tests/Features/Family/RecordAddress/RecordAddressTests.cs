@@ -174,7 +174,7 @@ public sealed class RecordAddressTests(CairnFactory factory) : IClassFixture<Cai
         var response = await web.PostAsync(path, form);
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Someone else changed this person", html, StringComparison.Ordinal);
         Assert.Equal(1, await AddressesAsync(child));
     }
