@@ -99,19 +99,17 @@ internal sealed class LadderSweep(CairnDbContext db)
     /// The Emergency Duty Team's manager (on the team and a team manager), then the on-call senior manager (L02); whoever is
     /// missing is made up by the next: the on-call senior manager, the heads of service, the safeguarding leads.
     /// </summary>
-    public static IEnumerable<ProfessionalId> EmergencyDuty(EscalationAudience audience, IReadOnlyList<AreaPerson> inArea)
-    {
-        const Role manager = Role.EmergencyDuty | Role.TeamManager;
-        var groups = new List<Role>();
-        if (audience == EscalationAudience.EmergencyDutyManager)
-        {
-            groups.Add(manager);
-        }
-
-        groups.AddRange([Role.SeniorManagerOnCall, Role.HeadOfService, Role.SafeguardingLead]);
-        return groups.Select(role => inArea.Where(p => (p.Roles & role) == role).Select(p => p.Id).ToList())
+    public static IEnumerable<ProfessionalId> EmergencyDuty(EscalationAudience audience, IReadOnlyList<AreaPerson> inArea) =>
+        EmergencyDutyRoles(audience).Select(role => inArea.Where(p => (p.Roles & role) == role).Select(p => p.Id).ToList())
             .FirstOrDefault(ids => ids.Count > 0) ?? [];
-    }
+
+    /// <summary>
+    /// The roles a missed Emergency Duty Team acknowledgement tells, in the order they stand in for each other: the first
+    /// with anyone in the area is told. The share sweep and the front door sweep both choose from this one list.
+    /// </summary>
+    public static IEnumerable<Role> EmergencyDutyRoles(EscalationAudience audience) =>
+        (audience == EscalationAudience.EmergencyDutyManager ? [Role.EmergencyDuty | Role.TeamManager] : Array.Empty<Role>())
+            .Concat([Role.SeniorManagerOnCall, Role.HeadOfService, Role.SafeguardingLead]);
 
     /// <summary>Adds one notification per person told, through the outbox, saved with the batch.</summary>
     public void Tell(IEnumerable<ProfessionalId> audience, string kind, string text, string link, DateTimeOffset now)

@@ -287,11 +287,7 @@ public sealed class ShareSweep(CairnDbContext db, WorkingCalendarSource calendar
         /// The Emergency Duty Team's manager, then the on-call senior manager (L02). Whoever is missing is made up by the
         /// next: no manager, the on-call senior manager; no one on call, the heads of service, then the safeguarding leads.
         /// </summary>
-        private ProfessionalId[] EmergencyDuty(EscalationAudience audience, AreaId area)
-        {
-            var managers = audience == EscalationAudience.EmergencyDutyManager ? InArea(area, Role.EmergencyDuty | Role.TeamManager) : [];
-            return new[] { managers, InArea(area, Role.SeniorManagerOnCall), InArea(area, Role.HeadOfService), InArea(area, Role.SafeguardingLead) }
-                .FirstOrDefault(group => group.Length > 0) ?? [];
-        }
+        private ProfessionalId[] EmergencyDuty(EscalationAudience audience, AreaId area) =>
+            LadderSweep.EmergencyDutyRoles(audience).Select(role => InArea(area, role)).FirstOrDefault(group => group.Length > 0) ?? [];
     }
 }
