@@ -122,3 +122,27 @@ public readonly record struct EarlyHelpEpisodeId(Guid Value)
     public static EarlyHelpEpisodeId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct Section47EnquiryId(Guid Value)
+{
+    public static Section47EnquiryId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct AssessmentId(Guid Value)
+{
+    public static AssessmentId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct PlanId(Guid Value)
+{
+    public static PlanId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct PlanActionId(Guid Value)
+{
+    public static PlanActionId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

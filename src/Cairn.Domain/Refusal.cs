@@ -69,4 +69,6 @@ public readonly record struct Outcome<T>
     public static Outcome<T> Refused(string field, string message) => new(default, Refusal.Of(field, message));
 
     public static implicit operator Outcome<T>(Refusal refusal) => Refused(refusal);
+
+    public static implicit operator Outcome<T>(T value) => Success(value);
 }

@@ -56,6 +56,7 @@ public static class CairnApp
         services.AddSingleton<ConcernReferenceData>();
         services.AddScoped<ConcernEvaluator>();
         services.AddScoped<ConcernSweep>();
+        services.AddScoped<CaseworkSweep>();
         if (SqliteCheckpointer.Wanted(options, builder.Configuration))
         {
             // Registered first, so it starts before anything that writes.

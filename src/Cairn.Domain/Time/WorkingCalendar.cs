@@ -147,6 +147,12 @@ public sealed class WorkingCalendar
     public DateTimeOffset EndOfWorkingDay(DateTimeOffset instant) => PeriodAtOrAfter(instant).End;
 
     /// <summary>
+    /// The close of working hours on a date, for something due "by" that day; a date that is not a working day closes with
+    /// the next working day.
+    /// </summary>
+    public DateTimeOffset CloseOf(DateOnly date) => PeriodOn(IsWorkingDay(date) ? date : NextWorkingDayAfter(date)).End;
+
+    /// <summary>
     /// The number of working days after <paramref name="from"/> up to and including <paramref name="to"/>;
     /// negative when <paramref name="to"/> is earlier. Friday to the following Monday is 1.
     /// </summary>

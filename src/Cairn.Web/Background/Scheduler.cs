@@ -32,6 +32,10 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
                     await frontDoor.RunAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // So do strategy discussions not held in time (L17).
                     await frontDoor.EscalateStrategyDiscussionsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // Late child and family assessments (T02, L25) and overdue plan actions (L23) climb the same ladder.
+                    var casework = services.GetRequiredService<CaseworkSweep>();
+                    await casework.EscalateAssessmentsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    await casework.EscalatePlanActionsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
                     var concerns = services.GetRequiredService<ConcernSweep>();
                     await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);

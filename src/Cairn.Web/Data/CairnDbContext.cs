@@ -1,6 +1,7 @@
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Alerts;
+using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
 using Cairn.Domain.Concerns;
@@ -73,6 +74,15 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<AreaConcernRules> ConcernRuleSettings => Set<AreaConcernRules>();
     public DbSet<AreaFrontDoorTimescales> FrontDoorTimescales => Set<AreaFrontDoorTimescales>();
     public DbSet<AreaOutOfHoursRules> OutOfHoursRules => Set<AreaOutOfHoursRules>();
+    public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
+    public DbSet<Section47Event> Section47Events => Set<Section47Event>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentEvent> AssessmentEvents => Set<AssessmentEvent>();
+    public DbSet<AssessmentCitation> AssessmentCitations => Set<AssessmentCitation>();
+    public DbSet<AreaAssessmentCurrency> AssessmentCurrency => Set<AreaAssessmentCurrency>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<PendingEvaluation> PendingEvaluations => Set<PendingEvaluation>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
@@ -135,6 +145,10 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         configurationBuilder.Properties<StrategyDiscussionId>().HaveConversion<StrategyDiscussionIdConverter>();
         configurationBuilder.Properties<ConcernPromptId>().HaveConversion<ConcernPromptIdConverter>();
         configurationBuilder.Properties<EarlyHelpEpisodeId>().HaveConversion<EarlyHelpEpisodeIdConverter>();
+        configurationBuilder.Properties<Section47EnquiryId>().HaveConversion<Section47EnquiryIdConverter>();
+        configurationBuilder.Properties<AssessmentId>().HaveConversion<AssessmentIdConverter>();
+        configurationBuilder.Properties<PlanId>().HaveConversion<PlanIdConverter>();
+        configurationBuilder.Properties<PlanActionId>().HaveConversion<PlanActionIdConverter>();
         if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();

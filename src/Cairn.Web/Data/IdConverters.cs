@@ -37,3 +37,7 @@ internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>
 internal sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
     v => v.ToUniversalTime(),
     v => v);
+internal sealed class Section47EnquiryIdConverter() : ValueConverter<Section47EnquiryId, Guid>(v => v.Value, v => new Section47EnquiryId(v));
+internal sealed class AssessmentIdConverter() : ValueConverter<AssessmentId, Guid>(v => v.Value, v => new AssessmentId(v));
+internal sealed class PlanIdConverter() : ValueConverter<PlanId, Guid>(v => v.Value, v => new PlanId(v));
+internal sealed class PlanActionIdConverter() : ValueConverter<PlanActionId, Guid>(v => v.Value, v => new PlanActionId(v));
