@@ -314,7 +314,8 @@ public sealed class Assessment
         var errors = new List<FieldError>();
         if (VoiceOfChild is null)
         {
-            errors.Add(new("VoiceOfChild", "Enter the voice of the child: what they said, showed or how they seemed, in their own words where possible"));
+            errors.Add(new("VoiceOfChild",
+                "Enter the voice of the child: what they said, showed or how they seemed, in their own words where possible"));
         }
 
         if (Health is null)

@@ -41,7 +41,8 @@ public sealed class AssessmentCitation
         var state = assessment.CurrencyOn(now.InLondon(), currency);
         if (state == AssessmentCurrencyState.InProgress)
         {
-            return Refusal.Of(field, $"The {assessment.TypeName.ToLowerInvariant()} is not authorised yet: only a completed assessment can be relied on");
+            return Refusal.Of(field,
+                $"The {assessment.TypeName.ToLowerInvariant()} is not authorised yet: only a completed assessment can be relied on");
         }
 
         if (state == AssessmentCurrencyState.OutOfDate && (string.IsNullOrWhiteSpace(note) || note.Trim().Length < MinNoteLength))

@@ -422,7 +422,9 @@ public sealed class Plan
         return null;
     }
 
-    /// <summary>How <paramref name="after"/> differs from <paramref name="before"/>, section by section, in the order of <paramref name="after"/>.</summary>
+    /// <summary>
+    /// How <paramref name="after"/> differs from <paramref name="before"/>, section by section, in the order of <paramref name="after"/>.
+    /// </summary>
     public static IReadOnlyList<SectionDifference> Compare(PlanVersion? before, PlanVersion after)
     {
         ArgumentNullException.ThrowIfNull(after);

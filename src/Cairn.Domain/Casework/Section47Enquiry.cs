@@ -78,7 +78,10 @@ public sealed class Section47Enquiry
     public Section47Outcome? Outcome { get; private set; }
     public DateOnly? OutcomeOn { get; private set; }
     public string? OutcomeReasons { get; private set; }
-    /// <summary>For a continuing risk: the date the initial child protection conference was decided on (the conference itself is arranged separately).</summary>
+    /// <summary>
+    /// For a continuing risk: the date the initial child protection conference was decided on (the conference itself is
+    /// arranged separately).
+    /// </summary>
     public DateOnly? ConferenceDecidedOn { get; private set; }
     public ProfessionalId? OutcomeRecordedBy { get; private set; }
     public ProfessionalId? AuthorisedBy { get; private set; }
@@ -103,7 +106,8 @@ public sealed class Section47Enquiry
         if (discussion.Status != StrategyDiscussionStatus.Held || discussion.StartSection47 != true || discussion.HeldAt is not { } held)
         {
             return Refusal.Of("StrategyDiscussionId",
-                "A section 47 enquiry can start only from a strategy discussion that was held and decided on one. Record the strategy discussion first.");
+                "A section 47 enquiry can start only from a strategy discussion that was held and decided on one. "
+                + "Record the strategy discussion first.");
         }
 
         if (alreadyStarted)
@@ -115,7 +119,8 @@ public sealed class Section47Enquiry
         if (held.InLondon() < now.InLondon().AddDays(-StartWithinDays))
         {
             errors.Add(new("StrategyDiscussionId",
-                $"This strategy discussion was held more than {StartWithinDays} days ago. Hold a new strategy discussion before starting enquiries."));
+                $"This strategy discussion was held more than {StartWithinDays} days ago. "
+                + "Hold a new strategy discussion before starting enquiries."));
         }
 
         if (lead is null)

@@ -18,7 +18,8 @@ public sealed class CaseworkSweep(CairnDbContext db, AuditLog audit, WorkingCale
     private readonly LadderSweep _ladder = new(db);
 
     /// <summary>Child and family assessments past their due date and not yet authorised.</summary>
-    public async Task<int> EscalateAssessmentsAsync(DateTimeOffset now, EscalationLadder? ladder = null, CancellationToken cancellationToken = default)
+    public async Task<int> EscalateAssessmentsAsync(DateTimeOffset now, EscalationLadder? ladder = null,
+        CancellationToken cancellationToken = default)
     {
         var ladderToClimb = ladder ?? EscalationLadder.Default;
         var calendar = await calendars.GetAsync(cancellationToken);
@@ -51,7 +52,8 @@ public sealed class CaseworkSweep(CairnDbContext db, AuditLog audit, WorkingCale
     }
 
     /// <summary>Plan actions in force, not done, and past their due date.</summary>
-    public async Task<int> EscalatePlanActionsAsync(DateTimeOffset now, EscalationLadder? ladder = null, CancellationToken cancellationToken = default)
+    public async Task<int> EscalatePlanActionsAsync(DateTimeOffset now, EscalationLadder? ladder = null,
+        CancellationToken cancellationToken = default)
     {
         var ladderToClimb = ladder ?? EscalationLadder.Default;
         var calendar = await calendars.GetAsync(cancellationToken);
