@@ -97,6 +97,8 @@ public sealed class PlansAndAssessmentsMapTests(CairnFactory factory) : IClassFi
 
         var before = await api.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child.Value}/plans-and-assessments");
         Assert.Empty(before.GetProperty("missingParentingAssessments").EnumerateArray());
+        Assert.DoesNotContain("parenting-capacity-missing",
+            await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}"));
 
         await factory.PlanAsync(child, PlanType.ChildProtection, "Is safe at home", "Weekly home visits", Accounts.SocialWorker,
             Today.AddDays(14), agree: false, category: ChildProtectionCategory.Neglect);
@@ -105,6 +107,9 @@ public sealed class PlansAndAssessmentsMapTests(CairnFactory factory) : IClassFi
         var missing = Assert.Single(after.GetProperty("missingParentingAssessments").EnumerateArray());
         Assert.Equal(mother.Value, missing.GetProperty("adultId").GetGuid());
         Assert.Equal("Parent", missing.GetProperty("relationship").GetString());
+        var childPage = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}");
+        Assert.Contains("No current parenting capacity assessment", childPage);
+        Assert.Contains("parenting-capacity-missing", childPage);
     }
 
     [Fact]

@@ -49,8 +49,16 @@ public sealed class FamilySummaryHandler(CairnDbContext db, RecordAccessService 
         var team = await db.Involvements.AsNoTracking()
             .Where(i => i.ChildId == childId && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
             .Join(db.Professionals.Where(p => p.IsActive), i => i.ProfessionalId, p => p.Id, (i, p) => new { i, p })
-            .Join(db.Agencies, x => x.p.AgencyId, a => a.Id, (x, a) => new { x.i.Role, x.i.IsLeadProfessional, x.p.Name, x.p.JobTitle,
-                x.p.Phone, x.p.Email, Agency = a.Name })
+            .Join(db.Agencies, x => x.p.AgencyId, a => a.Id, (x, a) => new
+            {
+                x.i.Role,
+                x.i.IsLeadProfessional,
+                x.p.Name,
+                x.p.JobTitle,
+                x.p.Phone,
+                x.p.Email,
+                Agency = a.Name
+            })
             .ToListAsync(cancellationToken);
 
         var plans = await db.Plans.AsNoTracking().Include(p => p.Versions)
