@@ -82,9 +82,9 @@ internal static class CaseworkGenerator
 
         var everyone = await db.Professionals.AsNoTracking().Where(p => p.IsActive && (p.Roles & Role.Administrator) == 0).ToListAsync();
         var social = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.ChildrensSocialCare).Select(a => a.Id).ToListAsync();
-        var socialWorkers = everyone.Where(p => social.Contains(p.AgencyId) && p.TeamId != team).ToList();
+        var socialWorkers = everyone.Where(p => social.Contains(p.AgencyId) && p.TeamId != team && p.JobTitle == "Social worker").ToList();
         var managers = everyone.Where(p => p.Has(Role.TeamManager) && social.Contains(p.AgencyId)).ToList();
-        var agencyOf = everyone.Concat(workers).ToDictionary(p => p.Id, p => p.AgencyId);
+        var agencyOf = everyone.ToDictionary(p => p.Id, p => p.AgencyId);
 
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-1048576; PRAGMA temp_store=MEMORY;");
