@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Cairn.Bench.Benchmarks;
-using Cairn.Domain;
 using Cairn.Web.Features.Casework.ViewMap;
 using Microsoft.Extensions.DependencyInjection;
 
