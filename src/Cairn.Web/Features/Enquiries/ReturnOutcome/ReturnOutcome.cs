@@ -15,7 +15,10 @@ public sealed record ReturnOutcomeCommand
     public int? Version { get; init; }
 }
 
-/// <summary>A team manager in children's social care sends the outcome back to the lead social worker, saying why (L20); it is recorded again.</summary>
+/// <summary>
+/// A team manager in children's social care sends the outcome back to the lead social worker, saying why (L20); it is then
+/// recorded again.
+/// </summary>
 public sealed class ReturnOutcomeHandler(EnquiryAccessHandler enquiries, CurrentUser user)
 {
     public Task<Handled<ChangedEnquiry>> HandleAsync(Section47EnquiryId id, ReturnOutcomeCommand command, CancellationToken cancellationToken) =>

@@ -29,8 +29,10 @@ public sealed class ReturnOutcomeModel(ReturnOutcomeHandler handler, ViewEnquiry
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var returned = await handler.HandleAsync(id, new ReturnOutcomeCommand { Reason = Input.Reason, Version = Input.Version }, cancellationToken);
-        return await this.AfterChangeAsync(returned, _ => new PageDone("Outcome returned to the lead social worker", $"/section-47-enquiries/{enquiryId}"),
+        var returned = await handler.HandleAsync(id, new ReturnOutcomeCommand { Reason = Input.Reason, Version = Input.Version },
+            cancellationToken);
+        return await this.AfterChangeAsync(returned,
+            _ => new PageDone("Outcome returned to the lead social worker", $"/section-47-enquiries/{enquiryId}"),
             () => LoadAsync(id, cancellationToken));
     }
 

@@ -52,7 +52,8 @@ public sealed class StartEnquiryModel(StartEnquiryHandler handler, ChildBannerHa
             HealthRole = Input.HealthRole,
         }, cancellationToken);
         return await this.AfterChangeAsync(started,
-            e => new PageDone("Section 47 enquiry started" + (e.LegalStatusNote is { } note ? $". {note}" : ""), $"/section-47-enquiries/{e.Id.Value}"),
+            e => new PageDone("Section 47 enquiry started" + (e.LegalStatusNote is { } note ? $". {note}" : ""),
+                $"/section-47-enquiries/{e.Id.Value}"),
             () => LoadAsync(discussion, cancellationToken));
     }
 
