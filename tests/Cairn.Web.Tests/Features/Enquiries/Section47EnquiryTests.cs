@@ -399,9 +399,12 @@ public sealed class Section47EnquiryTests(EnquiryFactory factory) : IClassFixtur
 
         var manager = await factory.ApiAsAsync(FrontDoorManager);
         Assert.True((await manager.GetFromJsonAsync<JsonElement>($"/api/v1/section-47-enquiries/{id}")).GetProperty("mayDecide").GetBoolean());
+        var stale = await manager.PostAsJsonAsync($"/api/v1/section-47-enquiries/{id}/authorise", new { version = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var authorised = await manager.PostAsJsonAsync($"/api/v1/section-47-enquiries/{id}/authorise", new { version = 2 });
         Assert.Equal(HttpStatusCode.OK, authorised.StatusCode);
         Assert.Equal("Completed", (await authorised.JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync($"/api/v1/section-47-enquiries/{id}/authorise", new { version = 2 })).StatusCode);
     }
 
     [Fact]
@@ -552,6 +555,12 @@ public sealed class Section47EnquiryTests(EnquiryFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
 
         var manager = await factory.SignedInAsAsync(Accounts.TeamManager);
+        var returnPath = $"/section-47-enquiries/{id}/return";
+        var noReason = await manager.PostAsync(returnPath, await Clients.FormAsync(manager, returnPath, new() { ["Input.Reason"] = "Redo", ["Input.Version"] = "2" }));
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("Enter what must change before the outcome can be authorised", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((Section47Status.OutcomeRecorded, 2), ((await factory.EnquiryAsync(id)).Status, await VersionAsync(id)));
+
         var authorise = $"/section-47-enquiries/{id}/authorise";
         var authorised = await manager.PostAsync(authorise, await Clients.FormAsync(manager, authorise, new() { ["Input.Version"] = "2" }));
         Assert.Equal(HttpStatusCode.Redirect, authorised.StatusCode);
