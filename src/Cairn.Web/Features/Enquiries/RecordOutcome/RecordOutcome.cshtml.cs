@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Web.Features.Enquiries.ViewEnquiry;
@@ -70,8 +71,10 @@ public sealed class RecordOutcomeModel(RecordOutcomeHandler handler, ViewEnquiry
     public sealed class OutcomeInput
     {
         public Section47Outcome? Outcome { get; set; }
+        [Display(Name = "Date the outcome was reached")]
         public DateOnly? OutcomeOn { get; set; }
         public string? OutcomeReasons { get; set; }
+        [Display(Name = "Date the conference was decided on")]
         public DateOnly? ConferenceDecidedOn { get; set; }
         public int? Version { get; set; }
     }
