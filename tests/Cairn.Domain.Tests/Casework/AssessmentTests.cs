@@ -1,5 +1,5 @@
-using Cairn.Domain.Casework;
 using Cairn.Domain.Agencies;
+using Cairn.Domain.Casework;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
@@ -84,8 +84,13 @@ public sealed class AssessmentTests
     {
         var a = Started(new AssessmentStart
         {
-            Type = type, Name = "EHCP needs assessment", SubjectId = PersonId.New(), SubjectIsParent = true,
-            StartedOn = new DateOnly(2026, 4, 1), Lead = Worker, LeadAgency = SocialCare,
+            Type = type,
+            Name = "EHCP needs assessment",
+            SubjectId = PersonId.New(),
+            SubjectIsParent = true,
+            StartedOn = new DateOnly(2026, 4, 1),
+            Lead = Worker,
+            LeadAgency = SocialCare,
         });
 
         Assert.Null(a.DueOn);
@@ -304,8 +309,12 @@ public sealed class AssessmentTests
         var father = PersonId.New();
         var start = new AssessmentStart
         {
-            Type = AssessmentType.ParentingCapacity, SubjectId = mother, SubjectIsParent = true, StartedOn = new DateOnly(2026, 4, 1),
-            Lead = Worker, LeadAgency = SocialCare,
+            Type = AssessmentType.ParentingCapacity,
+            SubjectId = mother,
+            SubjectIsParent = true,
+            StartedOn = new DateOnly(2026, 4, 1),
+            Lead = Worker,
+            LeadAgency = SocialCare,
         };
         var ofMother = Started(start);
         Assert.Null(ofMother.Update(Complete, Worker, ofMother.Version, Referral.AddDays(1)));

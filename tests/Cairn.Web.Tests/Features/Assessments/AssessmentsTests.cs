@@ -199,7 +199,11 @@ public sealed class AssessmentsTests(CairnFactory factory) : IClassFixture<Cairn
 
         var response = await StartAsync(api, child, new
         {
-            type = "ChildAndFamily", basis = "Section47", startedOn = Today, referralId = Guid.NewGuid(), enquiryId = Guid.NewGuid(),
+            type = "ChildAndFamily",
+            basis = "Section47",
+            startedOn = Today,
+            referralId = Guid.NewGuid(),
+            enquiryId = Guid.NewGuid(),
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

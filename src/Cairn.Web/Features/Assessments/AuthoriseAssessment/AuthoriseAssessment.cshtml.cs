@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Assessments.AuthoriseAssessment;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class AuthoriseAssessmentModel(AuthoriseAssessmentHandler handler, ViewAssessmentHandler assessments, ChildBannerHandler banner) : PageModel
+public sealed class AuthoriseAssessmentModel(AuthoriseAssessmentHandler handler, ViewAssessmentHandler assessments, ChildBannerHandler banner)
+    : PageModel
 {
     [BindProperty]
     public StepInput Input { get; set; } = new();
@@ -29,7 +30,8 @@ public sealed class AuthoriseAssessmentModel(AuthoriseAssessmentHandler handler,
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var handled = await handler.HandleAsync(id, new AuthoriseAssessmentCommand { LateReason = Input.LateReason, Version = Input.Version }, cancellationToken);
+        var handled = await handler.HandleAsync(id, new AuthoriseAssessmentCommand { LateReason = Input.LateReason, Version = Input.Version },
+            cancellationToken);
         return await this.AfterChangeAsync(handled, a => new PageDone("Assessment authorised", $"/assessments/{a.Id.Value}"),
             () => LoadAsync(id, cancellationToken), fieldFor: f => f is "LateReason" or "Version" ? $"Input.{f}" : string.Empty);
     }

@@ -29,7 +29,8 @@ public sealed class ListAssessmentsHandler(CairnDbContext db, RecordAccessServic
         await audit.RecordReadAsync("assessment.list", childId, decision.Reason.ToString(), cancellationToken);
         var list = await db.Assessments.AsNoTracking().Where(a => a.ChildId == childId).ToListAsync(cancellationToken);
         var leads = list.Select(a => a.LeadId).Distinct().ToList();
-        var names = await db.Professionals.AsNoTracking().Where(p => leads.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var names = await db.Professionals.AsNoTracking().Where(p => leads.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var currency = await assessments.CurrencyForChildAsync(childId, cancellationToken);
         var today = assessments.Today;
         var isChild = await db.People.AnyAsync(p => p.Id == childId && p.Kind == Domain.People.PersonKind.Child, cancellationToken);

@@ -39,7 +39,8 @@ public sealed class ListOverdueHandler(CairnDbContext db, RecordAccessService ac
         var visible = await access.VisiblePeopleAsync(cancellationToken);
         late = late.Where(x => visible?.Contains(x.Assessment.ChildId) ?? x.AreaId == user.AreaId).ToList();
         var leads = late.Select(x => x.Assessment.LeadId).Distinct().ToList();
-        var names = await db.Professionals.AsNoTracking().Where(p => leads.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var names = await db.Professionals.AsNoTracking().Where(p => leads.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var currencies = new Dictionary<AreaId, AssessmentCurrency>();
         foreach (var area in late.Select(x => x.AreaId).Distinct())
         {

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Assessments.ReturnAssessment;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ReturnAssessmentModel(ReturnAssessmentHandler handler, ViewAssessmentHandler assessments, ChildBannerHandler banner) : PageModel
+public sealed class ReturnAssessmentModel(ReturnAssessmentHandler handler, ViewAssessmentHandler assessments, ChildBannerHandler banner)
+    : PageModel
 {
     [BindProperty]
     public StepInput Input { get; set; } = new();
@@ -29,7 +30,8 @@ public sealed class ReturnAssessmentModel(ReturnAssessmentHandler handler, ViewA
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var handled = await handler.HandleAsync(id, new ReturnAssessmentCommand { Reason = Input.Reason, Version = Input.Version }, cancellationToken);
+        var handled = await handler.HandleAsync(id, new ReturnAssessmentCommand { Reason = Input.Reason, Version = Input.Version },
+            cancellationToken);
         return await this.AfterChangeAsync(handled, a => new PageDone("Returned to the lead", $"/assessments/{a.Id.Value}"),
             () => LoadAsync(id, cancellationToken), fieldFor: f => f is "Reason" or "Version" ? $"Input.{f}" : string.Empty);
     }

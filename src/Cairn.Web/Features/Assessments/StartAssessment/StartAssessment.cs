@@ -92,7 +92,8 @@ public sealed class StartAssessmentHandler(CairnDbContext db, RecordAccessServic
         var carers = (await adults.OfChildrenAsync([childId], today, null, cancellationToken)).Where(c => c.IsCarer).ToList();
         var carerIds = carers.Select(c => c.AdultId).ToList();
         var names = await db.People.AsNoTracking().Where(p => carerIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", cancellationToken);
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName })
+            .ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", cancellationToken);
         var referrals = (await db.Contacts.AsNoTracking().Where(c => c.ChildId == childId)
                 .Select(c => new { c.Id, c.ReceivedAt, c.Source }).ToListAsync(cancellationToken))
             .OrderByDescending(c => c.ReceivedAt)

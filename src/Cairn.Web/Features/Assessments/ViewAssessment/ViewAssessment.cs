@@ -82,7 +82,8 @@ public sealed class ViewAssessmentHandler(CairnDbContext db, RecordAccessService
         var agencies = await db.Agencies.AsNoTracking().Where(g => agencyIds.Contains(g.Id)).Select(g => new AgencyView(g.Id, g.Name))
             .ToListAsync(cancellationToken);
         var subject = a.SubjectId is { } s
-            ? await db.People.AsNoTracking().Where(p => p.Id == s).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefaultAsync(cancellationToken)
+            ? await db.People.AsNoTracking().Where(p => p.Id == s).Select(p => p.GivenName + " " + p.FamilyName)
+                .FirstOrDefaultAsync(cancellationToken)
             : null;
         var today = assessments.Today;
         var currency = await assessments.CurrencyForChildAsync(child, cancellationToken);
