@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Web.Features.Shared;
@@ -74,6 +75,7 @@ public sealed class StartAssessmentModel(StartAssessmentHandler handler, ChildBa
         public AssessmentBasis? Basis { get; set; }
         public string? Name { get; set; }
         public Guid? SubjectId { get; set; }
+        [Display(Name = "Date the assessment started")]
         public DateOnly? StartedOn { get; set; }
         public Guid? ReferralId { get; set; }
         public Guid? EnquiryId { get; set; }
