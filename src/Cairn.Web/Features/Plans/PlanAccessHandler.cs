@@ -99,7 +99,8 @@ public sealed class PlanAccessHandler(CairnDbContext db, RecordAccessService acc
     {
         var area = user.AreaId;
         return (await db.Professionals.AsNoTracking().Where(p => p.IsActive)
-                .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, a) => new { p.Id, p.Name, p.JobTitle, Agency = a.Name })
+                .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id,
+                    (p, a) => new { p.Id, p.Name, p.JobTitle, Agency = a.Name })
                 .ToListAsync(cancellationToken))
             .OrderBy(x => x.Name, StringComparer.Ordinal)
             .Select(x => new ProfessionalOption(x.Id, x.Name, x.JobTitle, x.Agency)).ToList();

@@ -304,12 +304,19 @@ public sealed class PlansTests(CairnFactory factory) : IClassFixture<CairnFactor
         var calendar = new WorkingCalendar([]);
         var assessment = Assessment.Start(child, new AssessmentStart
         {
-            Type = AssessmentType.Risk, StartedOn = then.InLondon(), Lead = sam.Id, LeadAgency = sam.AgencyId,
+            Type = AssessmentType.Risk,
+            StartedOn = then.InLondon(),
+            Lead = sam.Id,
+            LeadAgency = sam.AgencyId,
         }, true, calendar, sam.Id, then).Value!;
         Assert.Null(assessment.Update(new AssessmentSections
         {
-            VoiceOfChild = "Says home is calm.", Health = "Registered with the GP.", GpInvolved = true, Findings = "Low risk.",
-            Analysis = "Protective factors hold.", Recommendations = "Review in six months.",
+            VoiceOfChild = "Says home is calm.",
+            Health = "Registered with the GP.",
+            GpInvolved = true,
+            Findings = "Low risk.",
+            Analysis = "Protective factors hold.",
+            Recommendations = "Review in six months.",
         }, sam.Id, assessment.Version, then));
         Assert.Null(assessment.Submit(null, sam.Id, assessment.Version, then));
         Assert.Null(assessment.Authorise(null, priya.Id, assessment.Version, then));

@@ -42,7 +42,8 @@ public sealed class CompareVersionsHandler(CairnDbContext db, RecordAccessServic
         await audit.RecordReadAsync("plan.version.view", child, decision.Reason.ToString(), cancellationToken);
         var before = plan.Versions.Where(v => v.Number < number).MaxBy(v => v.Number);
         var owners = plan.Versions.SelectMany(v => v.Actions).Select(a => a.Owner).Distinct().ToList();
-        var names = await db.Professionals.AsNoTracking().Where(p => owners.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var names = await db.Professionals.AsNoTracking().Where(p => owners.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         SectionText? Text(PlanSection? s) => s is null
             ? null
             : new SectionText(s.Title, s.Text, s.Actions.Select(a => new ActionText(a.What, names.GetValueOrDefault(a.Owner, ""), a.DueOn, a.Status))

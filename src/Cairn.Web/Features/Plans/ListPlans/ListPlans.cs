@@ -30,7 +30,8 @@ public sealed class ListPlansHandler(CairnDbContext db, RecordAccessService acce
         var today = clock.Today();
         var list = await db.Plans.AsNoTracking().Include(p => p.Versions).Where(p => p.ChildId == childId).ToListAsync(cancellationToken);
         var leads = list.Select(p => p.LeadId).Distinct().ToList();
-        var names = await db.Professionals.AsNoTracking().Where(p => leads.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var names = await db.Professionals.AsNoTracking().Where(p => leads.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var overdue = await db.PlanActions.AsNoTracking()
             .Where(a => a.ChildId == childId && a.InForce && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress)
                         && a.DueOn < today)

@@ -101,7 +101,11 @@ public sealed class SaveSectionModel(SaveSectionHandler handler, ViewPlanHandler
                 Text = section?.Text,
                 Actions = (section?.Actions ?? []).Select(a => new ActionInput
                 {
-                    Key = a.Key, What = a.What, OwnerId = a.OwnerId.Value, DueOn = a.DueOn, Status = a.Status,
+                    Key = a.Key,
+                    What = a.What,
+                    OwnerId = a.OwnerId.Value,
+                    DueOn = a.DueOn,
+                    Status = a.Status,
                 }).ToList(),
             };
         }

@@ -56,11 +56,11 @@ public sealed class ViewPlanModel(ViewPlanHandler handler, ConfirmSectionHandler
 
     public Task<IActionResult> OnPostAgreeAsync(Guid planId, CancellationToken cancellationToken) =>
         ActAsync(planId, id => agree.HandleAsync(id, new AgreePlanCommand
-            {
-                AgreedOn = Agree.AgreedOn,
-                AgreedAt = Agree.AgreedAt,
-                Version = Version,
-            }, cancellationToken), "Plan agreed",
+        {
+            AgreedOn = Agree.AgreedOn,
+            AgreedAt = Agree.AgreedAt,
+            Version = Version,
+        }, cancellationToken), "Plan agreed",
             f => f is "AgreedOn" or "AgreedAt" ? $"Agree.{f}" : f, cancellationToken);
 
     private async Task<IActionResult> ActAsync(Guid planId, Func<PlanId, Task<Handled<ChangedPlan>>> act, string notice,
