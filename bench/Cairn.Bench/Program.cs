@@ -4,7 +4,9 @@ using Cairn.Bench.Generation;
 // Usage:
 //   generate --db PATH [--people N] [--entries N] [--busiest N] [--postcodes ONS_FILE]
 //   generate-shares --db PATH [--shares N] [--due N]   (adds open shares to a generated database)
+//   generate-casework --db PATH [--children N] [--plans N] [--assessments N]   (adds plans and assessments to a generated database)
 //   run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
+//   load --db PATH [--seconds 8] [WORD…]   (casework cases under 1, 2, 4 and 8 concurrent callers)
 //   trace --db PATH [--repeat N] [WORD…]   (each case once, or those whose name holds a word, with every SQL command and its time)
 //   rules --db PATH [--repeat N] [--skip-full] [--trace-sql] [--in-place]   (concern rules: the whole area twice, then one entry at a time, on a copy)
 var command = args.Length > 0 ? args[0] : "";
@@ -15,8 +17,12 @@ switch (command)
         return await Generator.RunAsync(options);
     case "generate-shares":
         return await SharesGenerator.RunAsync(options);
+    case "generate-casework":
+        return await CaseworkGenerator.RunAsync(options);
     case "run":
         return BenchRunner.Run(options);
+    case "load":
+        return await LoadRunner.RunAsync(options, options.Rest);
     case "trace":
         return await BenchRunner.TraceAsync(options);
     case "rules":
@@ -28,7 +34,9 @@ switch (command)
             Cairn benchmarks.
               generate --db PATH [--people 100000] [--entries 2000000] [--busiest 5000] [--postcodes ONS_POSTCODES.csv.gz]
               generate-shares --db PATH [--shares 1000000] [--due 10000]
+              generate-casework --db PATH [--children 100000] [--plans 5] [--assessments 10]
               run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
+              load --db PATH [--seconds 8] [WORD...]
               trace --db PATH [--repeat N] [WORD...]
               rules --db PATH [--repeat 50] [--skip-full] [--trace-sql] [--in-place]
             """);

@@ -5,6 +5,7 @@ using Cairn.Web.Background.Concerns;
 using Cairn.Web.Data;
 using Cairn.Web.Features;
 using Cairn.Web.Features.Errors;
+using Cairn.Web.Features.Shared;
 using Cairn.Web.Features.Shares;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -95,7 +96,9 @@ public static class CairnApp
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, _ => { });
         services.AddAuthorization(Policies.Add);
 
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            // Dates are typed into the GOV.UK date input (day, month, year; and a time), never a browser date picker.
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new GovukDateModelBinderProvider()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cairn-af";

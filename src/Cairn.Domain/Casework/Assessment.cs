@@ -404,6 +404,11 @@ public sealed class Assessment
             return Refusal.Of("Status", "Only an assessment waiting for authorisation can be returned");
         }
 
+        if (SubmittedBy == manager)
+        {
+            return Refusal.NotAllowed("Status", "Another manager must return an assessment you submitted yourself");
+        }
+
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < MinReasonLength)
         {
             return Refusal.Of("Reason", "Enter what must change before the assessment can be authorised");

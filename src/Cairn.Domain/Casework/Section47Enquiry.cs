@@ -58,6 +58,10 @@ public sealed class Section47Enquiry
 
     public static Refusal Stale => Refusal.Conflict("this section 47 enquiry");
 
+    /// <summary>Refused when the strategy discussion already has its enquiry, however the race was lost (the check or the index).</summary>
+    public static Refusal AlreadyStarted => Refusal.Conflict("this strategy discussion",
+        "A section 47 enquiry has already been started from this strategy discussion. Open it from the child's record.");
+
     private readonly List<Section47Event> _events = [];
 
     private Section47Enquiry()
@@ -112,8 +116,7 @@ public sealed class Section47Enquiry
 
         if (alreadyStarted)
         {
-            return Refusal.Conflict("this strategy discussion",
-                "A section 47 enquiry has already been started from this strategy discussion. Open it from the child's record.");
+            return AlreadyStarted;
         }
 
         if (held.InLondon() < now.InLondon().AddDays(-StartWithinDays))
@@ -320,9 +323,23 @@ public sealed class Section47Enquiry
     /// child is at continuing risk the enquiry's status stands until the conference decides; otherwise a child whose status is
     /// still "section 47 enquiry" becomes a child in need. A status above it (a plan, looked after) is never lowered.
     /// </summary>
-    public LegalStatusKind? StatusAfterCompletion(LegalStatusKind? current) =>
-        Status == Section47Status.Completed && !ConferenceRequired && current == LegalStatusKind.Section47Enquiry
+    /// <remarks>
+    /// While another enquiry about the child is still open (a second strategy discussion decided on one) the status stays a
+    /// section 47 enquiry: it is the child's status, not this enquiry's.
+    /// </remarks>
+    public LegalStatusKind? StatusAfterCompletion(LegalStatusKind? current, bool anotherEnquiryOpen = false) =>
+        Status == Section47Status.Completed && !ConferenceRequired && !anotherEnquiryOpen && current == LegalStatusKind.Section47Enquiry
             ? LegalStatusKind.ChildInNeed
+            : null;
+
+    /// <summary>
+    /// The legal status an open enquiry needs, or null to leave the current one alone (L20): a child with no status, early help
+    /// or a child in need is under a section 47 enquiry while it is open; a status already at or above it (the enquiry itself,
+    /// a child protection plan, looked after, police protection, a care leaver) is never replaced.
+    /// </summary>
+    public static LegalStatusKind? StatusWhileOpen(LegalStatusKind? current) =>
+        current is null or LegalStatusKind.None or LegalStatusKind.EarlyHelp or LegalStatusKind.ChildInNeed
+            ? LegalStatusKind.Section47Enquiry
             : null;
 
     private static void CheckRoles(string? policeRole, string? healthRole, List<FieldError> errors)

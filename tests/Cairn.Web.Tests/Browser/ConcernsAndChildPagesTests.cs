@@ -117,7 +117,7 @@ public sealed class ConcernsAndChildPagesTests(BrowserFixture fixture) : IClassF
     [Fact]
     public async Task Early_help_is_started_with_a_lead_professional_and_consent()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (context, page, child) = await NewChildAsync();
         await using var _ = context;
         await page.GotoAsync($"/people/{child}/early-help");
@@ -130,10 +130,20 @@ public sealed class ConcernsAndChildPagesTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         await BrowserPages.AssertAccessibleAsync(page);
 
-        await page.GetByLabel("Date early help started").FillAsync(today);
+        // A date partly typed is named in the summary, whose link lands on the date's first field.
+        var consentGiven = page.GetByRole(AriaRole.Group, new() { Name = "Date consent was given", Exact = true });
+        await consentGiven.GetByLabel("Day").FillAsync("3");
+        await consentGiven.GetByLabel("Year").FillAsync(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start early help" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Date consent was given must include a month" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Input_ConsentGivenOn")).ToBeFocusedAsync();
+        await Assertions.Expect(consentGiven.GetByLabel("Day")).ToHaveValueAsync("3");
+        await BrowserPages.AssertAccessibleAsync(page);
+
+        await BrowserPages.FillDateAsync(page, "Date early help started", today);
         await page.GetByLabel("Lead professional").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByLabel("Who gave consent").FillAsync("Mother");
-        await page.GetByLabel("Date consent was given").FillAsync(today);
+        await BrowserPages.FillDateAsync(page, "Date consent was given", today);
         await page.Locator("input[name='Input.ConsentMethod'][value='Written']").CheckAsync();
         await page.GetByLabel("Plan summary").FillAsync("Parenting support weekly; school to check attendance daily; review in six weeks.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start early help" }).ClickAsync();
@@ -159,7 +169,7 @@ public sealed class ConcernsAndChildPagesTests(BrowserFixture fixture) : IClassF
         await BrowserPages.AssertAccessibleAsync(page);
 
         await page.Locator("input[name='Input.Status'][value='ElectivelyHomeEducated']").CheckAsync();
-        await page.GetByLabel("Since").FillAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await BrowserPages.FillDateAsync(page, "Since", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
         await page.GetByLabel("The child has complex needs").CheckAsync();
         await page.GetByLabel("Complex needs (if any)").FillAsync("EHCP – autism, speech and language needs");
         await page.GetByLabel("How you know, or why this changed").FillAsync("The school told us the parents have withdrawn the child to home educate.");
@@ -184,6 +194,15 @@ public sealed class ConcernsAndChildPagesTests(BrowserFixture fixture) : IClassF
 /// <summary>Signing in and the axe check, as the browser tests do them.</summary>
 internal static class BrowserPages
 {
+    /// <summary>Types a date into the GOV.UK date input under <paramref name="legend"/>: day, month and year, as a person would.</summary>
+    public static async Task FillDateAsync(IPage page, string legend, DateOnly date)
+    {
+        var group = page.GetByRole(AriaRole.Group, new() { Name = legend, Exact = true });
+        await group.GetByLabel("Day").FillAsync(date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await group.GetByLabel("Month").FillAsync(date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await group.GetByLabel("Year").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/sign-in");

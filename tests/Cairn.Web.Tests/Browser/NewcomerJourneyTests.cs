@@ -45,11 +45,17 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByLabel("Summary").FillAsync("Visit to foster home: settled");
         await page.GetByLabel("The child's own words").FillAsync("I want to stay with my brother.");
         await page.GetByLabel("How the child's views were gathered").FillAsync("Seen alone with an interpreter");
+        // The date input and the time beside it, typed as a person would: two minutes ago in London, "9:41am".
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(-2), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        var time = at.ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant();
+        await BrowserPages.FillDateAsync(page, "When did it happen?", DateOnly.FromDateTime(at.DateTime));
+        await page.GetByRole(AriaRole.Group, new() { Name = "When did it happen?", Exact = true }).GetByLabel("Time").FillAsync(time);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add entry" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zofia Nowak", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#chronology ~ article").First).ToContainTextAsync("Visit to foster home: settled");
-        await Assertions.Expect(page.Locator("#chronology ~ article").First).ToContainTextAsync("I want to stay with my brother.");
+        var visit = page.Locator("#chronology ~ article").Filter(new() { HasText = "Visit to foster home: settled" }).First;
+        await Assertions.Expect(visit).ToContainTextAsync("I want to stay with my brother.");
+        await Assertions.Expect(visit).ToContainTextAsync($"at {time}");
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public abstract record EntryContentCommand
 /// <summary>The same fields as a page form binds them: the time is entered in London time.</summary>
 public class EntryContentInput
 {
+    [Display(Name = "Date and time it happened")]
     public DateTime? OccurredAt { get; set; }
     public ChronologyCategory? Category { get; set; }
     public Significance? Significance { get; set; } = Domain.Chronology.Significance.Routine;

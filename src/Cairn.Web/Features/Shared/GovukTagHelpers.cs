@@ -103,7 +103,10 @@ public abstract class GovukFieldTagHelper : TagHelper
     }
 }
 
-/// <summary><c>&lt;govuk-input for="Input.Name" label="…" type="text|date|datetime-local|number|email|password" /&gt;</c></summary>
+/// <summary>
+/// <c>&lt;govuk-input for="Input.Name" label="…" type="text|number|email|password" /&gt;</c>. A date is never a browser date
+/// picker: use <c>&lt;govuk-date-input&gt;</c> or <c>&lt;govuk-date-time-input&gt;</c> (<see cref="GovukDateFieldTagHelper"/>).
+/// </summary>
 [HtmlTargetElement("govuk-input", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovukInputTagHelper : GovukFieldTagHelper
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Web.Features.Admin.AddBankHoliday;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -38,6 +39,7 @@ public sealed class CalendarModel(CalendarHandler handler, AddBankHolidayHandler
 
     public sealed class AddInput
     {
+        [Display(Name = "Date of the bank holiday")]
         public DateOnly? Date { get; set; }
         public string? Name { get; set; }
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Alerts;
 using Cairn.Web.Features.Shared;
@@ -58,7 +59,9 @@ public sealed class RaiseAlertModel(RaiseAlertHandler handler, RecordAccessServi
         public string? AtRisk { get; set; }
         public string? FromWhom { get; set; }
         public string? Source { get; set; }
+        [Display(Name = "Date raised")]
         public DateOnly? RaisedOn { get; set; }
+        [Display(Name = "Review date")]
         public DateOnly? ReviewBy { get; set; }
         public string? Description { get; set; }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Web.Features.Alerts.CloseAlert;
 using Cairn.Web.Features.Shared;
@@ -92,6 +93,7 @@ public sealed class ReviewAlertModel(ReviewAlertHandler handler, CloseAlertHandl
 
     public sealed class ReviewInput
     {
+        [Display(Name = "Next review date")]
         public DateOnly? NextReviewBy { get; set; }
         public string? Note { get; set; }
         public int? Version { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,9 +21,11 @@ public sealed class AuditLogSearchModel(AuditLogSearchHandler handler) : PageMod
     [BindProperty(SupportsGet = true)]
     public bool RefusedOnly { get; set; }
 
+    [Display(Name = "From date")]
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
+    [Display(Name = "To date")]
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Children;
 using Cairn.Web.Features.Shared;
@@ -60,6 +61,7 @@ public sealed class AddInvolvementModel(AddInvolvementHandler handler, RecordAcc
     {
         public Guid? ProfessionalId { get; set; }
         public InvolvementRole? Role { get; set; }
+        [Display(Name = "Date involvement started")]
         public DateOnly? StartedOn { get; set; }
         public bool MakeLead { get; set; }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Children;
 using Cairn.Web.Features.Shared;
@@ -59,6 +60,7 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
     {
         public LegalStatusKind? Kind { get; set; }
         public ChildProtectionCategory? Category { get; set; }
+        [Display(Name = "Start date")]
         public DateOnly? From { get; set; }
         public string? Reason { get; set; }
         public Guid? CurrentStatusId { get; set; }

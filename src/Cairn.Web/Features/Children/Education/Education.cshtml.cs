@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Education;
 using Cairn.Web.Features.Shared;
@@ -73,6 +74,7 @@ public sealed class EducationModel(EducationHandler handler, ChildBannerHandler 
     public sealed class EducationInput
     {
         public EducationStatus? Status { get; set; }
+        [Display(Name = "Date the education status began")]
         public DateOnly? Since { get; set; }
         public bool HasComplexNeeds { get; set; }
         public string? ComplexNeeds { get; set; }

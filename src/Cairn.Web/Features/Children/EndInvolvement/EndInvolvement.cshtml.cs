@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Web.Features.Children.Team;
 using Cairn.Web.Features.Shared;
@@ -60,6 +61,7 @@ public sealed class EndInvolvementModel(EndInvolvementHandler handler, TeamHandl
 
     public sealed class EndInvolvementInput
     {
+        [Display(Name = "Last day of involvement")]
         public DateOnly? EndedOn { get; set; }
         public int? Version { get; set; }
     }

@@ -7,6 +7,7 @@ using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
+using Cairn.Web.Features.Casework;
 using Cairn.Web.Features.Chronology;
 using Cairn.Web.Features.Family;
 using Cairn.Web.Security;
@@ -35,6 +36,12 @@ public sealed record ChildPage
     /// Empty for an adult's record.
     /// </summary>
     public required IReadOnlyList<LanguageNeed> LanguageNeeds { get; init; }
+
+    /// <summary>
+    /// Parents and carers in the household with no current parenting capacity assessment, while the child has a child protection
+    /// plan or is in care proceedings (L32). Empty otherwise, and for an adult's record.
+    /// </summary>
+    public required IReadOnlyList<MissingParentingAssessment> MissingParentingAssessments { get; init; }
 }
 
 /// <summary>A share about the child that is not yet actioned, declined or closed (L01).</summary>
@@ -110,7 +117,7 @@ public sealed record AgencyOption(AgencyId Id, string Name);
 /// across every agency. Returns null both for a child who does not exist and one the viewer may not see.
 /// </summary>
 public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService access, ChildChronologyHandler chronologies, AuditLog audit,
-    TimeProvider clock, ConnectedAdultsHandler connectedAdults, FamilyAccessHandler family)
+    TimeProvider clock, ConnectedAdultsHandler connectedAdults, FamilyAccessHandler family, CaseworkFlagsHandler casework)
 {
     public async Task<ChildPage?> HandleAsync(PersonId id, ChronologyFilter filter, CancellationToken cancellationToken)
     {
@@ -194,6 +201,10 @@ public sealed class ViewChildHandler(CairnDbContext db, RecordAccessService acce
             GpMissing = person.Kind == PersonKind.Child && team.Count > 0 && team.All(t => t.Role != InvolvementRole.GeneralPractitioner),
             OpenShares = await OpenSharesAsync(id, cancellationToken),
             LanguageNeeds = person.Kind == PersonKind.Child ? await LanguageNeedsAsync(person, today, cancellationToken) : [],
+            MissingParentingAssessments = person.Kind == PersonKind.Child
+                ? await casework.MissingParentingAssessmentsAsync(id, await AreaAssessmentCurrency.ForChildAsync(db, id, cancellationToken),
+                    await access.VisiblePeopleAsync(cancellationToken), cancellationToken)
+                : [],
         };
     }
 

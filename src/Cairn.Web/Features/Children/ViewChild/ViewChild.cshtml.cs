@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Chronology;
 using Cairn.Web.Features.Chronology;
@@ -24,16 +25,19 @@ public sealed class ViewChildModel(ViewChildHandler handler, FrontDoor.ChildCont
     [BindProperty(SupportsGet = true)]
     public Significance? Significance { get; set; }
 
+    [Display(Name = "From date")]
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
+    [Display(Name = "To date")]
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool Household { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>From the query alone: Razor Pages' own route value "page" (this page's path) is not a page number.</summary>
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)

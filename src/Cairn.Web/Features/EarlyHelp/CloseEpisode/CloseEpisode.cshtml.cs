@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.EarlyHelp;
 using Cairn.Web.Features.EarlyHelp.CompleteClosure;
@@ -78,6 +79,7 @@ public sealed class CloseEpisodeModel(CloseEpisodeHandler close, CompleteClosure
     public sealed class CloseInput
     {
         public ClosureReason? Reason { get; set; }
+        [Display(Name = "Date closed")]
         public DateOnly? ClosedOn { get; set; }
         public string? Note { get; set; }
         public int? Version { get; set; }

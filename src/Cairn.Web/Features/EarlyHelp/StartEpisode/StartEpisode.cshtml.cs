@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.EarlyHelp;
 using Cairn.Web.Features.Shared;
@@ -65,9 +66,11 @@ public sealed class StartEpisodeModel(StartEpisodeHandler handler, EarlyHelpAcce
 
     public sealed class StartEpisodeInput
     {
+        [Display(Name = "Date early help started")]
         public DateOnly? StartedOn { get; set; }
         public Guid? LeadProfessionalId { get; set; }
         public string? ConsentGivenBy { get; set; }
+        [Display(Name = "Date consent was given")]
         public DateOnly? ConsentGivenOn { get; set; }
         public ConsentMethod? ConsentMethod { get; set; }
         public string? PlanSummary { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
@@ -58,6 +59,7 @@ public sealed class EndRelationshipModel(EndRelationshipHandler handler, ChildBa
 
     public sealed class EndRelationshipInput
     {
+        [Display(Name = "Date the relationship ended")]
         public DateOnly? EndedOn { get; set; }
         public int? Version { get; set; }
 

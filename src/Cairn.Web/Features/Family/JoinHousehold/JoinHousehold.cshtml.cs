@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
@@ -67,6 +68,7 @@ public sealed class JoinHouseholdModel(JoinHouseholdHandler handler, ChildBanner
         /// <summary>An existing household's id, or <see cref="NewHousehold"/>.</summary>
         public string? HouseholdId { get; set; }
         public string? NewHouseholdName { get; set; }
+        [Display(Name = "Date they moved in")]
         public DateOnly? JoinedOn { get; set; }
 
         public JoinHouseholdCommand ToCommand() => new()

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
@@ -58,6 +59,7 @@ public sealed class LeaveHouseholdModel(LeaveHouseholdHandler handler, ChildBann
 
     public sealed class LeaveHouseholdInput
     {
+        [Display(Name = "Date they moved out")]
         public DateOnly? LeftOn { get; set; }
         public int? Version { get; set; }
 

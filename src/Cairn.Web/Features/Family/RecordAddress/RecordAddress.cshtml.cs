@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
@@ -66,6 +67,7 @@ public sealed class RecordAddressModel(RecordAddressHandler handler, ChildBanner
         public string? Line2 { get; set; }
         public string? Town { get; set; }
         public string? Postcode { get; set; }
+        [Display(Name = "Date they moved in")]
         public DateOnly? From { get; set; }
         public Guid? CurrentAddressId { get; set; }
         public int? Version { get; set; }

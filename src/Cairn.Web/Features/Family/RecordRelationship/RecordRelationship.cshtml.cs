@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.People;
 using Cairn.Web.Features.Shared;
@@ -65,7 +66,9 @@ public sealed class RecordRelationshipModel(RecordRelationshipHandler handler, C
     {
         public Guid? OtherPersonId { get; set; }
         public RelationshipType? Type { get; set; }
+        [Display(Name = "Date the relationship started")]
         public DateOnly? StartedOn { get; set; }
+        [Display(Name = "Date the relationship ended")]
         public DateOnly? EndedOn { get; set; }
         public string? Notes { get; set; }
 

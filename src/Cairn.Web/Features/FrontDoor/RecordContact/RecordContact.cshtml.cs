@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Concerns;
 using Cairn.Domain.FrontDoor;
@@ -63,6 +64,7 @@ public sealed class RecordContactModel(RecordContactHandler handler, RecordAcces
 
     public sealed class ContactInput
     {
+        [Display(Name = "Date and time received")]
         public DateTime? ReceivedAt { get; set; }
         public ContactSource? Source { get; set; }
         public bool Anonymous { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.Shares;
@@ -78,6 +79,7 @@ public sealed class PoliceNotificationModel(RecordPoliceNotificationHandler hand
     public sealed class NotificationInput
     {
         public IncidentType? IncidentType { get; set; }
+        [Display(Name = "Date and time it happened")]
         public DateTime? OccurredAt { get; set; }
         public DashRisk? Risk { get; set; }
         public string? Reference { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Web.Features.FrontDoor.RecordStrategyDiscussion;
@@ -33,6 +34,11 @@ public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, R
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(new StrategyDiscussionId(id), cancellationToken) ? Page() : NotFound();
+        }
+
         var handled = await record.RecordAsync(new StrategyDiscussionId(id), new RecordStrategyDiscussionCommand
         {
             HeldAt = Input.HeldAt is { } local ? Clock.FromLondon(local) : null,
@@ -66,6 +72,7 @@ public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, R
 
     public sealed class DiscussionInput
     {
+        [Display(Name = "Date and time held")]
         public DateTime? HeldAt { get; set; }
         public bool ByPhone { get; set; }
         public List<Attendee> Attendees { get; set; } = [];

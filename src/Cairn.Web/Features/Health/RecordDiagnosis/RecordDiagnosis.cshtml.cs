@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
@@ -51,6 +52,7 @@ public sealed class RecordDiagnosisModel(RecordDiagnosisHandler handler, RecordA
     public sealed class RecordDiagnosisInput
     {
         public string? Condition { get; set; }
+        [Display(Name = "Date of diagnosis")]
         public DateOnly? DiagnosedOn { get; set; }
         public string? Source { get; set; }
         public string? Notes { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain.Children;
 using Cairn.Domain.People;
 using Cairn.Web.Security;
@@ -56,7 +57,9 @@ public sealed class CreatePersonModel(CreatePersonHandler handler, RecordAccessS
         public PersonKind? Kind { get; set; }
         public string? GivenName { get; set; }
         public string? FamilyName { get; set; }
+        [Display(Name = "Date of birth")]
         public DateOnly? DateOfBirth { get; set; }
+        [Display(Name = "Expected date of birth")]
         public DateOnly? ExpectedDateOfBirth { get; set; }
         public Sex? Sex { get; set; }
         public string? EthnicityCode { get; set; }

@@ -1,7 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cairn.Web.Features.People.FindPerson;
@@ -24,13 +24,7 @@ public sealed class FindPersonModel(FindPersonHandler handler) : PageModel
             return Page();
         }
 
-        // A date that would not bind (typed by hand, or a hand-edited link) gets the field's own message, not the framework's.
-        if (ModelState[$"{nameof(Input)}.{nameof(Input.DateOfBirth)}"] is { ValidationState: ModelValidationState.Invalid } dateOfBirth)
-        {
-            dateOfBirth.Errors.Clear();
-            dateOfBirth.Errors.Add(FindPersonHandler.InvalidDateOfBirth);
-        }
-
+        // A date of birth partly typed or not real has the date input's own message ("Date of birth must include a month").
         if (!ModelState.IsValid)
         {
             return Page();
@@ -50,6 +44,7 @@ public sealed class FindPersonModel(FindPersonHandler handler) : PageModel
     public sealed class FindPersonInput
     {
         public string? Name { get; set; }
+        [Display(Name = "Date of birth")]
         public DateOnly? DateOfBirth { get; set; }
         public string? NhsNumber { get; set; }
         public string? Postcode { get; set; }

@@ -74,4 +74,27 @@ public sealed class ViewChildChronologyTests(CairnFactory factory) : IClassFixtu
         Assert.Equal(total, seen.Select(s => s.Id).Distinct().Count());
         Assert.Equal(seen.OrderByDescending(s => s.At).Select(s => s.At), seen.Select(s => s.At));
     }
+
+    [Fact]
+    public async Task The_childs_page_reads_its_page_number_from_the_address()
+    {
+        var api = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var child = await api.CreateChildAsync();
+        for (var i = 0; i < 26; i++)
+        {
+            await RecordAsync(api, child, Entry($"Paged entry #{i}.", "Routine"));
+        }
+
+        var web = await factory.SignedInAsAsync(Accounts.SocialWorker);
+        var first = await web.GetStringAsync($"/people/{child}");
+        var second = await web.GetStringAsync($"/people/{child}?page=2");
+
+        // Razor Pages' own route value "page" is this page's path, never a page number, and never an error on the page.
+        // Newest first, 25 a page: the last recorded is on the first page, the first recorded alone on the second.
+        Assert.DoesNotContain("govuk-error-summary", first, StringComparison.Ordinal);
+        Assert.Contains("Paged entry #25.", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paged entry #0.", first, StringComparison.Ordinal);
+        Assert.Contains("Paged entry #0.", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paged entry #25.", second, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using BenchmarkDotNet.Attributes;
+using Cairn.Bench.Generation;
+using Cairn.Domain;
+using Cairn.Domain.Agencies;
+using Cairn.Domain.Children;
+using Cairn.Web.Data;
+using Cairn.Web.Features.Casework.ViewMap;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cairn.Bench.Benchmarks;
+
+/// <summary>
+/// What the casework benchmarks need from the database <c>generate-casework</c> filled: a child of the 40-worker team with
+/// its 5 plans and 10 assessments, that child's allocated social worker, and the team's manager.
+/// </summary>
+internal sealed class CaseworkFixture
+{
+    private static readonly Lock Gate = new();
+    private static Task<CaseworkFixture>? _shared;
+
+    private CaseworkFixture(BenchFixture bench) => Bench = bench;
+
+    public BenchFixture Bench { get; }
+    public PersonId Child { get; private set; }
+    public ClaimsPrincipal Worker { get; private set; } = null!;
+    public ClaimsPrincipal Manager { get; private set; } = null!;
+
+    public static CaseworkFixture Shared()
+    {
+        var bench = BenchFixture.Shared();
+        lock (Gate)
+        {
+            _shared ??= OpenAsync(bench);
+        }
+
+        return _shared.GetAwaiter().GetResult();
+    }
+
+    private static async Task<CaseworkFixture> OpenAsync(BenchFixture bench)
+    {
+        var fixture = new CaseworkFixture(bench);
+        await using var scope = bench.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Name == CaseworkGenerator.TeamName)
+                   ?? throw new InvalidOperationException("No casework in the benchmark database: run generate-casework first.");
+        var manager = await db.Professionals.AsNoTracking().SingleAsync(p => p.Id == team.ManagerId);
+        var worker = await db.Professionals.AsNoTracking().Where(p => p.TeamId == team.Id && (p.Roles & Role.TeamManager) == 0)
+            .OrderBy(p => p.Email).FirstAsync();
+        fixture.Child = await db.Involvements.AsNoTracking()
+            .Where(i => i.ProfessionalId == worker.Id && i.Role == InvolvementRole.AllocatedSocialWorker).Select(i => i.ChildId).FirstAsync();
+        fixture.Worker = await BenchFixture.PrincipalAsync(db, worker);
+        fixture.Manager = await BenchFixture.PrincipalAsync(db, manager);
+        return fixture;
+    }
+}
+
+/// <summary>
+/// The plans-and-assessments map (<see cref="ViewMapHandler.HandleAsync"/>, as its page and API call it) for a child with 5 plans
+/// and 10 assessments, viewed by their allocated social worker; each call includes the access check and the audit entry it writes.
+/// Target (issue #13): p95 ≤ 15 ms on SQLite.
+/// </summary>
+[Config(typeof(LatencyConfig))]
+public class CaseworkMapBenchmarks
+{
+    private CaseworkFixture _fixture = null!;
+    private IServiceScope _request = null!;
+    private ViewMapHandler _handler = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _fixture = CaseworkFixture.Shared();
+        IterationSetup();
+        var map = Map().GetAwaiter().GetResult() ?? throw new InvalidOperationException("The social worker cannot see the child.");
+        IterationCleanup();
+        if (map.Plans.Count < 5 || map.Assessments.Count < 10)
+        {
+            throw new InvalidOperationException($"The child has {map.Plans.Count} plans and {map.Assessments.Count} assessments: expected 5 and 10.");
+        }
+    }
+
+    [IterationSetup]
+    public void IterationSetup()
+    {
+        _request = _fixture.Bench.BeginRequest(_fixture.Worker);
+        _handler = _request.ServiceProvider.GetRequiredService<ViewMapHandler>();
+    }
+
+    [IterationCleanup]
+    public void IterationCleanup() => _request.Dispose();
+
+    [Benchmark]
+    public Task<CaseworkMap?> Map() => _handler.HandleAsync(_fixture.Child, CancellationToken.None);
+}

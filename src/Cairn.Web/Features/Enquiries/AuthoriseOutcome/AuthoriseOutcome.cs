@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using Cairn.Domain;
+using Cairn.Web.Security;
+
+namespace Cairn.Web.Features.Enquiries.AuthoriseOutcome;
+
+/// <summary>Authorising the recorded outcome. Version is the one read.</summary>
+public sealed record AuthoriseOutcomeCommand
+{
+    [Required]
+    public int? Version { get; init; }
+}
+
+/// <summary>
+/// A team manager in children's social care authorises the recorded outcome (L20), never one they recorded themselves, and the
+/// enquiry is complete. The legal status follows in the same unit of work: no continuing risk makes a child still under the
+/// enquiry a child in need; a continuing risk keeps the section 47 enquiry until the conference decides.
+/// </summary>
+public sealed class AuthoriseOutcomeHandler(EnquiryAccessHandler enquiries, EnquiryLegalStatusHandler legalStatus, CurrentUser user)
+{
+    public async Task<Handled<ChangedEnquiry>> HandleAsync(Section47EnquiryId id, AuthoriseOutcomeCommand command,
+        CancellationToken cancellationToken)
+    {
+        string? note = null;
+        var handled = await enquiries.ChangeAsync(id, "s47.authorise", EnquiryStep.Decide, async (enquiry, now) =>
+        {
+            if (enquiry.Authorise(user.ProfessionalId, command.Version ?? -1, now) is { } refusal)
+            {
+                return refusal;
+            }
+
+            note = await legalStatus.AfterAuthorisedAsync(enquiry, now, cancellationToken);
+            return null;
+        }, cancellationToken);
+        return handled.Then(changed => changed with { LegalStatusNote = note });
+    }
+}
