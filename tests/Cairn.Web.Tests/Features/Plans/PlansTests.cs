@@ -116,7 +116,9 @@ public sealed class PlansTests(CairnFactory factory) : IClassFixture<CairnFactor
             ["Input.Kind"] = "Outcome",
             ["Input.Title"] = "Has a health check",
             ["Input.Actions[0].What"] = "Book the health check",
-            ["Input.Actions[0].DueOn"] = Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Actions[0].DueOn.Day"] = Today.AddDays(10).Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Actions[0].DueOn.Month"] = Today.AddDays(10).Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Actions[0].DueOn.Year"] = Today.AddDays(10).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Actions[0].Status"] = "NotStarted",
         }));
 
@@ -125,6 +127,7 @@ public sealed class PlansTests(CairnFactory factory) : IClassFixture<CairnFactor
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
         Assert.Contains("id=\"Input_Actions[0]_OwnerId-error\"", html, StringComparison.Ordinal);
         Assert.Contains("Book the health check", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("type=\"date\"", html, StringComparison.Ordinal);
         Assert.Equal(3, (await PlanAsync(api, id)).GetProperty("draft").GetProperty("sections").GetArrayLength());
     }
 

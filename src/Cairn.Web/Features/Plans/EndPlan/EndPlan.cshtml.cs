@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Web.Features.Plans.ViewPlan;
 using Cairn.Web.Features.Shared;
@@ -58,6 +59,7 @@ public sealed class EndPlanModel(EndPlanHandler handler, ViewPlanHandler plans, 
 
     public sealed class EndInput
     {
+        [Display(Name = "Date the plan ended")]
         public DateOnly? EndedOn { get; set; }
         public string? Reason { get; set; }
         public int? Version { get; set; }

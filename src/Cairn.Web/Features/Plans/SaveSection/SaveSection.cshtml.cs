@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Web.Features.Plans.ViewPlan;
@@ -133,6 +134,8 @@ public sealed class SaveSectionModel(SaveSectionHandler handler, ViewPlanHandler
         public Guid? Key { get; set; }
         public string? What { get; set; }
         public Guid? OwnerId { get; set; }
+
+        [Display(Name = "Due by")]
         public DateOnly? DueOn { get; set; }
         public PlanActionStatus? Status { get; set; }
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Web.Features.Plans.AgreePlan;
 using Cairn.Web.Features.Plans.ConfirmSection;
@@ -95,6 +96,7 @@ public sealed class ViewPlanModel(ViewPlanHandler handler, ConfirmSectionHandler
 
     public sealed class AgreeInput
     {
+        [Display(Name = "Date agreed")]
         public DateOnly? AgreedOn { get; set; }
         public string? AgreedAt { get; set; }
     }
