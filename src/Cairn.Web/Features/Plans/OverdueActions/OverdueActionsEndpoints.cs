@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cairn.Web.Features.Plans.OverdueActions;
+
+public sealed class OverdueActionsEndpoints : IEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/plan-actions/overdue", GetAsync)
+            .WithName("OverduePlanActions")
+            .WithSummary("The signed-in professional's overdue plan actions, and for a team manager those of their team's workers (L23).")
+            .WithTags("Plans");
+
+    private static async Task<Ok<IReadOnlyList<OverdueAction>>> GetAsync(OverdueActionsHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.HandleAsync(cancellationToken));
+}
