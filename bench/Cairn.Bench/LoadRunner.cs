@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Cairn.Bench.Benchmarks;
 using Cairn.Web.Features.Casework.ViewMap;
+using Cairn.Web.Features.Plans.OverdueActions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Bench;
@@ -22,11 +23,13 @@ internal static class LoadRunner
         var cases = new List<(string Name, ClaimsPrincipal User, Func<IServiceProvider, Task> Call)>
         {
             ("casework map", casework.Worker, s => s.GetRequiredService<ViewMapHandler>().HandleAsync(casework.Child, CancellationToken.None)),
+            ("overdue actions, manager", casework.Manager, s => s.GetRequiredService<OverdueActionsHandler>().HandleAsync(1, CancellationToken.None)),
         };
 
         Console.WriteLine($"{Environment.ProcessorCount} processors; {seconds} s per run");
         Console.WriteLine("case                     callers   requests     p50 ms     p95 ms    per second");
-        foreach (var (name, user, call) in cases.Where(c => words.Length == 0 || words.Any(w => c.Name.Contains(w, StringComparison.OrdinalIgnoreCase))))
+        var picked = cases.Where(c => words.Length == 0 || words.Any(w => c.Name.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        foreach (var (name, user, call) in picked)
         {
             foreach (var callers in new[] { 1, 2, 4, 8 })
             {
@@ -48,7 +51,8 @@ internal static class LoadRunner
                 })));
                 var all = timings.SelectMany(t => t).Order().ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-24} {callers,7} {all.Count,10} {all[all.Count / 2],10:F1} {all[(int)(all.Count * 0.95)],10:F1} {all.Count / (double)seconds,13:F0}"));
+                    $"{name,-24} {callers,7} {all.Count,10} {all[all.Count / 2],10:F1} {all[(int)(all.Count * 0.95)],10:F1} "
+                    + $"{all.Count / (double)seconds,13:F0}"));
             }
         }
 

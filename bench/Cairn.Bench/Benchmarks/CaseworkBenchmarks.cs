@@ -6,6 +6,7 @@ using Cairn.Domain.Agencies;
 using Cairn.Domain.Children;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Casework.ViewMap;
+using Cairn.Web.Features.Plans.OverdueActions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,4 +94,45 @@ public class CaseworkMapBenchmarks
 
     [Benchmark]
     public Task<CaseworkMap?> Map() => _handler.HandleAsync(_fixture.Child, CancellationToken.None);
+}
+
+/// <summary>
+/// "My overdue actions" (<see cref="OverdueActionsHandler.HandleAsync"/>, as its page and API call it) for the manager of the
+/// 40-worker team: their own and every team member's overdue plan actions, each child audited as read.
+/// Target (issue #13): p95 ≤ 15 ms on SQLite.
+/// </summary>
+[Config(typeof(LatencyConfig))]
+public class OverdueActionsBenchmarks
+{
+    private CaseworkFixture _fixture = null!;
+    private IServiceScope _request = null!;
+    private OverdueActionsHandler _handler = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _fixture = CaseworkFixture.Shared();
+        IterationSetup();
+        var rows = List().GetAwaiter().GetResult();
+        IterationCleanup();
+        if (rows.Total == 0)
+        {
+            throw new InvalidOperationException("The manager's overdue list is empty: the casework was not generated.");
+        }
+
+        Console.WriteLine($"// The manager's overdue list holds {rows.Total} actions.");
+    }
+
+    [IterationSetup]
+    public void IterationSetup()
+    {
+        _request = _fixture.Bench.BeginRequest(_fixture.Manager);
+        _handler = _request.ServiceProvider.GetRequiredService<OverdueActionsHandler>();
+    }
+
+    [IterationCleanup]
+    public void IterationCleanup() => _request.Dispose();
+
+    [Benchmark]
+    public Task<OverdueActionsPage> List() => _handler.HandleAsync(1, CancellationToken.None);
 }

@@ -588,7 +588,7 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "InForce", "Status", "DueOn");
+                    b.HasIndex("OwnerId", "InForce", "Status", "DueOn", "Id");
 
                     b.ToTable("PlanActions");
                 });

@@ -575,7 +575,7 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "InForce", "Status", "DueOn");
+                    b.HasIndex("OwnerId", "InForce", "Status", "DueOn", "Id");
 
                     b.ToTable("PlanActions");
                 });

@@ -120,8 +120,9 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         b.Ignore(x => x.Escalation);
         b.HasIndex(x => new { x.PlanId, x.Key }).IsUnique();
         b.HasIndex(x => x.ChildId);
-        // "My overdue actions" and a manager's list read open actions in force by owner and due date, from the index alone.
-        b.HasIndex(x => new { x.OwnerId, x.InForce, x.Status, x.DueOn });
+        // "My overdue actions" and a manager's list read open actions in force by owner and due date, and page them in
+        // (due date, id) order, from the index alone: the id is in the index so no row is read to sort.
+        b.HasIndex(x => new { x.OwnerId, x.InForce, x.Status, x.DueOn, x.Id });
         b.HasIndex(x => x.NextEscalationAt);
     }
 }

@@ -27,6 +27,12 @@ public sealed class CaseworkFlagsHandler(CairnDbContext db, ConnectedAdultsHandl
         await db.Plans.AnyAsync(p => p.ChildId == child && p.Type == PlanType.ChildProtection && p.Status != PlanStatus.Ended, cancellationToken)
         || await db.LegalStatuses.AnyAsync(s => s.ChildId == child && s.To == null && Proceedings.Contains(s.Kind), cancellationToken);
 
+    /// <summary>As below, with the currency periods of the child's area.</summary>
+    public async Task<IReadOnlyList<MissingParentingAssessment>> MissingParentingAssessmentsAsync(PersonId child, HashSet<PersonId>? visible,
+        CancellationToken cancellationToken) =>
+        await MissingParentingAssessmentsAsync(child, await AreaAssessmentCurrency.ForChildAsync(db, child, cancellationToken), visible,
+            cancellationToken);
+
     /// <summary>The parents and carers in the household missing a current parenting capacity assessment, when one is required.</summary>
     /// <param name="visible">The people the viewer may open (null: the whole area); the others are shown without a name.</param>
     public async Task<IReadOnlyList<MissingParentingAssessment>> MissingParentingAssessmentsAsync(PersonId child, AssessmentCurrency currency,

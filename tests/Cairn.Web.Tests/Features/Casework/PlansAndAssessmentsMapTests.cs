@@ -100,7 +100,7 @@ public sealed class PlansAndAssessmentsMapTests(CairnFactory factory) : IClassFi
         Assert.DoesNotContain("parenting-capacity-missing",
             await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}"));
 
-        await factory.PlanAsync(child, PlanType.ChildProtection, "Is safe at home", "Weekly home visits", Accounts.SocialWorker,
+        var plan = await factory.PlanAsync(child, PlanType.ChildProtection, "Is safe at home", "Weekly home visits", Accounts.SocialWorker,
             Today.AddDays(14), agree: false, category: ChildProtectionCategory.Neglect);
         var after = await api.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child.Value}/plans-and-assessments");
 
@@ -110,6 +110,8 @@ public sealed class PlansAndAssessmentsMapTests(CairnFactory factory) : IClassFi
         var childPage = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}");
         Assert.Contains("No current parenting capacity assessment", childPage);
         Assert.Contains("parenting-capacity-missing", childPage);
+        var planPage = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/plans/{plan.Id.Value}");
+        Assert.Contains("No current parenting capacity assessment of", planPage);
     }
 
     [Fact]

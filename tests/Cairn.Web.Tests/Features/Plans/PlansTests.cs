@@ -407,9 +407,10 @@ public sealed class PlansTests(CairnFactory factory) : IClassFixture<CairnFactor
         var manager = await (await factory.ApiAsAsync(Accounts.TeamManager)).GetFromJsonAsync<JsonElement>("/api/v1/plan-actions/overdue");
         var police = await (await factory.ApiAsAsync(Accounts.Police)).GetFromJsonAsync<JsonElement>("/api/v1/plan-actions/overdue");
 
-        bool Lists(JsonElement list) => list.EnumerateArray().Any(a => a.GetProperty("id").GetGuid() == action.Id.Value);
+        bool Lists(JsonElement list) => list.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("id").GetGuid() == action.Id.Value);
         Assert.True(Lists(mine));
-        Assert.True(mine.EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == action.Id.Value).GetProperty("mine").GetBoolean());
+        Assert.Equal(mine.GetProperty("items").GetArrayLength(), mine.GetProperty("total").GetInt32());
+        Assert.True(mine.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == action.Id.Value).GetProperty("mine").GetBoolean());
         Assert.True(Lists(manager));
         Assert.False(Lists(police));
         var page = await (await factory.SignedInAsAsync(Accounts.TeamManager)).GetStringAsync("/actions/overdue");

@@ -13,24 +13,37 @@ public sealed record OverdueAction(PlanActionId Id, PlanId PlanId, PersonId Chil
     public bool Mine { get; init; }
 }
 
+/// <summary>One page of overdue actions, oldest due date first, and how many there are in all.</summary>
+public sealed record OverdueActionsPage(int Total, int Page, int PageSize, IReadOnlyList<OverdueAction> Items)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
 /// <summary>
 /// "My overdue actions" (L23): the viewer's own actions in force, open and past their due date, and for a team manager those
-/// owned by the workers of the teams they manage. One query, read from the (OwnerId, InForce, Status, DueOn) index; every child
-/// listed is audited as read.
+/// owned by the workers of the teams they manage, oldest due date first, a page at a time. The count and the page are read from
+/// the (OwnerId, InForce, Status, DueOn) index; names are looked up for the page only, and every child on the page is audited
+/// as read. A manager of a large team sees how many there are in all and pages through them; nothing is left off.
 /// </summary>
 public sealed class OverdueActionsHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<OverdueAction>> HandleAsync(CancellationToken cancellationToken)
+    public const int PageSize = 25;
+
+    public async Task<OverdueActionsPage> HandleAsync(int page, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId;
         var today = clock.Today();
         var owners = db.Professionals
             .Where(p => p.Id == me || (p.TeamId != null && db.Teams.Any(t => t.Id == p.TeamId && t.ManagerId == me)))
             .Select(p => p.Id);
-        var rows = await db.PlanActions.AsNoTracking()
+        var overdue = db.PlanActions.AsNoTracking()
             .Where(a => owners.Contains(a.OwnerId) && a.InForce
                                                    && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress)
-                                                   && a.DueOn < today)
+                                                   && a.DueOn < today);
+        var total = await overdue.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var number = Math.Clamp(page, 1, pages);
+        var rows = await overdue.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Skip((number - 1) * PageSize).Take(PageSize)
             .Join(db.Professionals, a => a.OwnerId, p => p.Id, (a, p) => new { a, Owner = p.Name })
             .Join(db.People, x => x.a.ChildId, c => c.Id, (x, c) => new { x.a, x.Owner, c.GivenName, c.FamilyName })
             .Join(db.Plans, x => x.a.PlanId, p => p.Id, (x, p) => new OverdueAction(x.a.Id, x.a.PlanId, x.a.ChildId,
@@ -47,6 +60,7 @@ public sealed class OverdueActionsHandler(CairnDbContext db, CurrentUser user, A
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return rows.Select(r => r with { Mine = r.OwnerId == me }).OrderBy(r => r.DueOn).ThenBy(r => r.Owner, StringComparer.Ordinal).ToList();
+        var items = rows.Select(r => r with { Mine = r.OwnerId == me }).OrderBy(r => r.DueOn).ThenBy(r => r.Owner, StringComparer.Ordinal).ToList();
+        return new OverdueActionsPage(total, number, PageSize, items);
     }
 }

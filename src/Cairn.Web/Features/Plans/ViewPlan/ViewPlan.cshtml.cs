@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
+using Cairn.Web.Features.Casework;
 using Cairn.Web.Features.Plans.AgreePlan;
 using Cairn.Web.Features.Plans.ConfirmSection;
 using Cairn.Web.Features.Plans.RemoveSection;
@@ -18,7 +19,7 @@ namespace Cairn.Web.Features.Plans.ViewPlan;
 /// </summary>
 [Authorize(Policy = Policies.Professional)]
 public sealed class ViewPlanModel(ViewPlanHandler handler, ConfirmSectionHandler confirm, RemoveSectionHandler remove, RevisePlanHandler revise,
-    AgreePlanHandler agree, ChildBannerHandler banner, TimeProvider clock) : PageModel
+    AgreePlanHandler agree, ChildBannerHandler banner, CaseworkFlagsHandler casework, RecordAccessService access, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public AgreeInput Agree { get; set; } = new();
@@ -30,6 +31,9 @@ public sealed class ViewPlanModel(ViewPlanHandler handler, ConfirmSectionHandler
     public ChildBanner Banner { get; private set; } = null!;
 
     public PlanDetails Plan { get; private set; } = null!;
+
+    /// <summary>Parents and carers in the household with no current parenting capacity assessment (L32), for a protection plan in force.</summary>
+    public IReadOnlyList<MissingParentingAssessment> MissingParentingAssessments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken cancellationToken)
     {
@@ -87,6 +91,8 @@ public sealed class ViewPlanModel(ViewPlanHandler handler, ConfirmSectionHandler
         Plan = plan;
         Version = plan.Version;
         Banner = await banner.LoadAsync(plan.ChildId, cancellationToken);
+        MissingParentingAssessments = await casework.MissingParentingAssessmentsAsync(plan.ChildId,
+            await access.VisiblePeopleAsync(cancellationToken), cancellationToken);
         return true;
     }
 
