@@ -141,4 +141,9 @@ public sealed class EnquiryAccessHandler(CairnDbContext db, RecordAccessService 
 
     /// <summary>Whether the viewer may open the child's record, audited when refused (the same as not found).</summary>
     public Task<AccessDecision> OpenAsync(PersonId child, CancellationToken cancellationToken) => access.OpenAsync(child, cancellationToken);
+
+    /// <summary>The enquiry started from a strategy discussion, if one has been; callers have checked the viewer may see the discussion.</summary>
+    public async Task<Section47EnquiryId?> EnquiryOfDiscussionAsync(StrategyDiscussionId discussion, CancellationToken cancellationToken) =>
+        await db.Section47Enquiries.AsNoTracking().Where(e => e.StrategyDiscussionId == discussion).Select(e => (Section47EnquiryId?)e.Id)
+            .FirstOrDefaultAsync(cancellationToken);
 }

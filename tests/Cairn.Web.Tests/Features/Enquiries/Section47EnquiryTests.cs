@@ -467,6 +467,30 @@ public sealed class Section47EnquiryTests(EnquiryFactory factory) : IClassFixtur
     // ---- Pages ----
 
     [Fact]
+    public async Task The_strategy_discussion_offers_to_start_the_enquiry_only_to_childrens_social_care()
+    {
+        factory.Clock.Set(Now);
+        var child = await factory.ChildAsync();
+        var discussion = await factory.DiscussionAsync(child);
+        var api = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var joined = await api.PostAsJsonAsync($"/api/v1/people/{child.Value}/team", new
+        {
+            professionalId = (await factory.ProfessionalOfAsync(Accounts.HealthVisitor)).Value,
+            role = "HealthVisitor",
+            startedOn = Now.InLondon().AddDays(-5),
+        });
+        Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
+        var path = $"/strategy-discussions/{discussion.Value}/section-47-enquiry/new";
+
+        var social = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/strategy-discussions/{discussion.Value}");
+        var health = await (await factory.SignedInAsAsync(Accounts.HealthVisitor)).GetStringAsync($"/strategy-discussions/{discussion.Value}");
+
+        Assert.Contains(path, social, StringComparison.Ordinal);
+        Assert.DoesNotContain(path, health, StringComparison.Ordinal);
+        Assert.Contains("Children's social care will start the section 47 enquiry", health, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_pages_show_the_enquiry_and_offer_each_person_their_own_steps()
     {
         var (worker, child, id) = await OpenEnquiryAsync();
@@ -480,7 +504,8 @@ public sealed class Section47EnquiryTests(EnquiryFactory factory) : IClassFixtur
         var roles = await browser.GetAsync($"/section-47-enquiries/{id}/roles");
         var outcome = await browser.GetStringAsync($"/section-47-enquiries/{id}/outcome");
 
-        Assert.Contains($"/strategy-discussions/{discussion.Value}/section-47-enquiry/new", fromDiscussion, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/section-47-enquiries/{id}\"", fromDiscussion, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/strategy-discussions/{discussion.Value}/section-47-enquiry/new", fromDiscussion, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.Redirect, $"/section-47-enquiries/{id}"), (start.StatusCode, start.Headers.Location?.OriginalString));
         Assert.Contains("Sam Okoro", view, StringComparison.Ordinal);
         Assert.Contains("Joint investigation: DC Chris Barnes", view, StringComparison.Ordinal);

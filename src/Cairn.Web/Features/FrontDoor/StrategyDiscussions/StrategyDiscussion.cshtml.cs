@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
+using Cairn.Web.Features.Enquiries;
 using Cairn.Domain.Agencies;
 using Cairn.Web.Features.FrontDoor.RecordStrategyDiscussion;
 using Cairn.Web.Security;
@@ -10,8 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.FrontDoor.StrategyDiscussions;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, RecordStrategyDiscussionHandler record, TimeProvider clock)
-    : PageModel
+public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, RecordStrategyDiscussionHandler record,
+    EnquiryAccessHandler enquiries, TimeProvider clock) : PageModel
 {
     public const int AttendeeRows = 6;
 
@@ -19,6 +20,12 @@ public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, R
     public DiscussionInput Input { get; set; } = new();
 
     public StrategyDiscussionView Discussion { get; private set; } = null!;
+
+    /// <summary>The section 47 enquiry this discussion started, once it has.</summary>
+    public Section47EnquiryId? EnquiryId { get; private set; }
+
+    /// <summary>Whether the viewer may start the enquiry this discussion decided on: children's social care only.</summary>
+    public bool MayStartEnquiry { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -62,6 +69,12 @@ public sealed class StrategyDiscussionModel(StrategyDiscussionHandler handler, R
         }
 
         Discussion = view;
+        if (view.StartSection47 == true)
+        {
+            EnquiryId = await enquiries.EnquiryOfDiscussionAsync(id, cancellationToken);
+            MayStartEnquiry = EnquiryId is null && await enquiries.MayAsync(EnquiryStep.Work, cancellationToken);
+        }
+
         while (Input.Attendees.Count < AttendeeRows)
         {
             Input.Attendees.Add(new Attendee());
