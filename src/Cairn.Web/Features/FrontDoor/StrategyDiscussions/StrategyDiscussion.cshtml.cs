@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
-using Cairn.Web.Features.Enquiries;
 using Cairn.Domain.Agencies;
+using Cairn.Web.Features.Enquiries;
 using Cairn.Web.Features.FrontDoor.RecordStrategyDiscussion;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
