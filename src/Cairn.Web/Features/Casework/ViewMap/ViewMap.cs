@@ -49,7 +49,10 @@ public sealed record MapPlan
 /// <summary>A section 47 enquiry on the map.</summary>
 public sealed record MapEnquiry(Section47EnquiryId Id, DateOnly StartedOn, Section47Status Status, Section47Outcome? Outcome, string Lead);
 
-/// <summary>What rests on what (L27): a plan, a referral or an assessment citing an assessment, and whether it was out of date then and is now.</summary>
+/// <summary>
+/// What rests on what (L27): a plan, a referral or an assessment citing an assessment, and whether it was out of date then and
+/// is now.
+/// </summary>
 public sealed record MapDependency(CitedByKind Kind, Guid CitedById, AssessmentId AssessmentId, bool OutOfDateWhenCited, bool OutOfDateNow,
     string? Note, DateTimeOffset CitedAt);
 
