@@ -146,3 +146,15 @@ public readonly record struct PlanActionId(Guid Value)
     public static PlanActionId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct MeetingId(Guid Value)
+{
+    public static MeetingId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ProceedingsId(Guid Value)
+{
+    public static ProceedingsId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

@@ -14,6 +14,8 @@ public enum ShareKind
     /// <summary>Minutes of a meeting going out to those who attended or were invited (L21).</summary>
     Minutes = 7,
     RecordsTransfer = 8,
+    /// <summary>An invitation to a meeting about a child: received and confirmed on the share's clocks (L21).</summary>
+    MeetingInvitation = 9,
 }
 
 public enum Urgency

@@ -463,6 +463,39 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("AssessmentEvents");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Casework.FamilyAdvocate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Advocate")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FamilyMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoAdvocateReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProceedingsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProceedingsId");
+
+                    b.ToTable("FamilyAdvocates");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Casework.Plan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -626,6 +659,40 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PlanVersions");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Casework.Proceedings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Kind");
+
+                    b.ToTable("Proceedings");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Casework.Section47Enquiry", b =>
@@ -1901,6 +1968,328 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("DiagnosisStatusChanges");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Meetings.LeadPractitioner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NamedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "To");
+
+                    b.ToTable("LeadPractitioners");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildsView")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilySummary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncidentsSinceLast")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InquorateReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LeadPractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MinutesConfirmedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinutesDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MinutesDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinutesSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MissingRolesReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MoveAgreedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MoveReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextMeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentsView")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanChanges")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Quorate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TriggerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TriggeredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_outcomes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Outcomes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("ChildId", "Kind", "Status");
+
+                    b.HasIndex("OwnerId", "Status", "DueOn");
+
+                    b.HasIndex("Status", "MinutesStatus", "MinutesDueOn");
+
+                    b.HasIndex("TriggerId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Meetings.MeetingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingEvents");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Meetings.MeetingInvitee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("InvitationShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedBecause")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MinutesShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReportReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("MeetingInvitees");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.People.AdultWorker", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AdultId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdultId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("AdultWorkers");
+                });
+
             modelBuilder.Entity("Cairn.Domain.People.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2531,6 +2920,30 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("FrontDoorTimescales", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Web.Data.AreaMeetingRules", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Amounts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("MeetingRules", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Web.Data.AreaOutOfHoursRules", b =>
                 {
                     b.Property<Guid>("AreaId")
@@ -3013,6 +3426,15 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Casework.FamilyAdvocate", b =>
+                {
+                    b.HasOne("Cairn.Domain.Casework.Proceedings", null)
+                        .WithMany("Advocates")
+                        .HasForeignKey("ProceedingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Domain.Casework.PlanVersion", b =>
                 {
                     b.HasOne("Cairn.Domain.Casework.Plan", null)
@@ -3117,6 +3539,24 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasOne("Cairn.Domain.Health.Diagnosis", null)
                         .WithMany("Changes")
                         .HasForeignKey("DiagnosisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Meetings.MeetingEvent", b =>
+                {
+                    b.HasOne("Cairn.Domain.Meetings.Meeting", null)
+                        .WithMany("Events")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Meetings.MeetingInvitee", b =>
+                {
+                    b.HasOne("Cairn.Domain.Meetings.Meeting", null)
+                        .WithMany("Invitees")
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3280,6 +3720,11 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Navigation("Versions");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Casework.Proceedings", b =>
+                {
+                    b.Navigation("Advocates");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Casework.Section47Enquiry", b =>
                 {
                     b.Navigation("Events");
@@ -3324,6 +3769,13 @@ namespace Cairn.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Cairn.Domain.Health.Diagnosis", b =>
                 {
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Invitees");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Shares.Share", b =>

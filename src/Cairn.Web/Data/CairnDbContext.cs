@@ -10,6 +10,7 @@ using Cairn.Domain.EarlyHelp;
 using Cairn.Domain.Education;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.Health;
+using Cairn.Domain.Meetings;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
@@ -83,6 +84,14 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
+    public DbSet<MeetingEvent> MeetingEvents => Set<MeetingEvent>();
+    public DbSet<AreaMeetingRules> MeetingRules => Set<AreaMeetingRules>();
+    public DbSet<LeadPractitioner> LeadPractitioners => Set<LeadPractitioner>();
+    public DbSet<AdultWorker> AdultWorkers => Set<AdultWorker>();
+    public DbSet<Proceedings> Proceedings => Set<Proceedings>();
+    public DbSet<FamilyAdvocate> FamilyAdvocates => Set<FamilyAdvocate>();
     public DbSet<PendingEvaluation> PendingEvaluations => Set<PendingEvaluation>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
@@ -149,6 +158,8 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         configurationBuilder.Properties<AssessmentId>().HaveConversion<AssessmentIdConverter>();
         configurationBuilder.Properties<PlanId>().HaveConversion<PlanIdConverter>();
         configurationBuilder.Properties<PlanActionId>().HaveConversion<PlanActionIdConverter>();
+        configurationBuilder.Properties<MeetingId>().HaveConversion<MeetingIdConverter>();
+        configurationBuilder.Properties<ProceedingsId>().HaveConversion<ProceedingsIdConverter>();
         if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();

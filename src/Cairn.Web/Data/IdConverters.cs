@@ -41,3 +41,5 @@ internal sealed class Section47EnquiryIdConverter() : ValueConverter<Section47En
 internal sealed class AssessmentIdConverter() : ValueConverter<AssessmentId, Guid>(v => v.Value, v => new AssessmentId(v));
 internal sealed class PlanIdConverter() : ValueConverter<PlanId, Guid>(v => v.Value, v => new PlanId(v));
 internal sealed class PlanActionIdConverter() : ValueConverter<PlanActionId, Guid>(v => v.Value, v => new PlanActionId(v));
+internal sealed class MeetingIdConverter() : ValueConverter<MeetingId, Guid>(v => v.Value, v => new MeetingId(v));
+internal sealed class ProceedingsIdConverter() : ValueConverter<ProceedingsId, Guid>(v => v.Value, v => new ProceedingsId(v));
