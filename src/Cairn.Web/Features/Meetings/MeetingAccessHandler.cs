@@ -1,0 +1,141 @@
+using Cairn.Domain;
+using Cairn.Domain.Access;
+using Cairn.Domain.Agencies;
+using Cairn.Domain.Children;
+using Cairn.Domain.Meetings;
+using Cairn.Domain.Time;
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Cairn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Features.Meetings;
+
+/// <summary>What a change to a meeting left: where it stands and the version to send next.</summary>
+public sealed record ChangedMeeting(MeetingId Id, PersonId ChildId, MeetingKind Kind, MeetingStatus Status, MinutesStatus MinutesStatus,
+    DateOnly? DueOn, int Version, IReadOnlyList<string> FollowOn)
+{
+    public static ChangedMeeting Of(Meeting m, IReadOnlyList<string>? followOn = null) =>
+        new(m.Id, m.ChildId, m.Kind, m.Status, m.MinutesStatus, m.DueOn, m.Version, followOn ?? []);
+}
+
+/// <summary>
+/// What the meeting slices share (L16, L21): who may read and change a meeting, what is known about a chair, and the one path
+/// every change to an existing meeting takes (read, check the child's record may be opened, check the change is the viewer's,
+/// change, audit, save or conflict). Anyone who may open the child's record reads its meetings. Statutory meetings are
+/// children's social care's to arrange, hold and minute; a team around the family meeting or a professionals' meeting is
+/// anyone's who may open the record. Only a team manager may agree to hold a meeting after its due date; only the chair
+/// confirms the minutes (the domain checks that).
+/// </summary>
+public sealed class MeetingAccessHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
+{
+    public const string RecordType = "meeting";
+
+    public const string SocialCareOnly = "Only children's social care can arrange, hold or minute this meeting. Tell the child's social worker.";
+
+    /// <summary>A change that is not the viewer's (403), audited as every refusal is.</summary>
+    public static Refusal NotTheirs => Refusal.NotAllowed("Meeting", SocialCareOnly);
+
+    /// <summary>The child a meeting is about; null when there is no such meeting.</summary>
+    public async Task<PersonId?> ChildOfAsync(MeetingId id, CancellationToken cancellationToken) =>
+        await db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => (PersonId?)m.ChildId).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Whether the viewer may open the child's record (refusals are audited by the access service).</summary>
+    public Task<AccessDecision> OpenAsync(PersonId child, CancellationToken cancellationToken) => access.OpenAsync(child, cancellationToken);
+
+    /// <summary>Whether the viewer, who may open the child's record, may arrange, hold and minute a meeting of this kind.</summary>
+    public async Task<bool> MayChangeAsync(MeetingKind kind, CancellationToken cancellationToken)
+    {
+        if (!user.IsSignedIn || user.Has(Role.Administrator) && !user.Has(Role.Practitioner))
+        {
+            return false;
+        }
+
+        return kind is MeetingKind.TeamAroundTheFamily or MeetingKind.ProfessionalsMeeting || await IsSocialCareAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the viewer works for children's social care.</summary>
+    public Task<bool> IsSocialCareAsync(CancellationToken cancellationToken) =>
+        db.Agencies.AnyAsync(a => a.Id == user.AgencyId && a.Kind == AgencyKind.ChildrensSocialCare, cancellationToken);
+
+    /// <summary>Whether the viewer is a team manager (who may agree to hold a meeting after its due date).</summary>
+    public bool IsManager => user.Has(Role.TeamManager);
+
+    /// <summary>
+    /// What the chair rules need to know about a professional chairing a meeting about the child: whether they are independent of
+    /// the case (no current involvement with the child other than as reviewing officer, not the meeting's owner and not the lead
+    /// child protection practitioner), a manager in children's social care, the child's independent reviewing officer.
+    /// Null when there is no such active professional.
+    /// </summary>
+    public async Task<ChairFacts?> ChairFactsAsync(PersonId child, ProfessionalId? chair, ProfessionalId owner, CancellationToken cancellationToken)
+    {
+        if (chair is not { } id)
+        {
+            return null;
+        }
+
+        var who = await db.Professionals.AsNoTracking().Where(p => p.Id == id && p.IsActive)
+            .Join(db.Agencies, p => p.AgencyId, a => a.Id, (p, a) => new { p.Roles, a.Kind })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (who is null)
+        {
+            return null;
+        }
+
+        var today = clock.GetUtcNow().InLondon();
+        var roles = await db.Involvements.AsNoTracking()
+            .Where(i => i.ChildId == child && i.ProfessionalId == id && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
+            .Select(i => i.Role).ToListAsync(cancellationToken);
+        var isLead = await db.LeadPractitioners.AnyAsync(l => l.ChildId == child && l.ProfessionalId == id && l.To == null, cancellationToken);
+        var reviewing = roles.Contains(InvolvementRole.IndependentReviewingOfficer);
+        var independent = id != owner && !isLead && roles.All(r => r == InvolvementRole.IndependentReviewingOfficer);
+        var manager = who.Roles.HasFlag(Role.TeamManager) && who.Kind == AgencyKind.ChildrensSocialCare;
+        return new ChairFacts(id, independent, manager, reviewing);
+    }
+
+    /// <summary>
+    /// Changes an existing meeting: not found when it does not exist or the viewer may not open the child's record; refused
+    /// (403) when the change is not theirs; otherwise <paramref name="change"/> changes the meeting (and anything that follows
+    /// in the same unit of work), the change is audited under <paramref name="action"/> and saved, or answered with a conflict.
+    /// </summary>
+    public async Task<Handled<ChangedMeeting>> ChangeAsync(MeetingId id, string action,
+        Func<Meeting, DateTimeOffset, Task<Refusal?>> change, CancellationToken cancellationToken, Func<Meeting, IReadOnlyList<string>>? followOn = null)
+    {
+        if (await ChildOfAsync(id, cancellationToken) is not { } child)
+        {
+            return Handled.NotFound;
+        }
+
+        if (!(await access.OpenAsync(child, cancellationToken)).Allowed)
+        {
+            return Handled.NotFound;
+        }
+
+        return await ChangeMeetingAsync(id, action, change, followOn, cancellationToken)
+            .AuditRefusalAsync(audit, action, child, RecordType, id.Value, cancellationToken);
+    }
+
+    /// <summary>A meeting with its invitations and events, tracked for a change.</summary>
+    public Task<Meeting> LoadAsync(MeetingId id, CancellationToken cancellationToken) =>
+        db.Meetings.Include(m => m.Invitees).Include(m => m.Events).AsSplitQuery().SingleAsync(m => m.Id == id, cancellationToken);
+
+    private async Task<Handled<ChangedMeeting>> ChangeMeetingAsync(MeetingId id, string action, Func<Meeting, DateTimeOffset, Task<Refusal?>> change,
+        Func<Meeting, IReadOnlyList<string>>? followOn, CancellationToken cancellationToken)
+    {
+        var meeting = await LoadAsync(id, cancellationToken);
+        if (!await MayChangeAsync(meeting.Kind, cancellationToken))
+        {
+            return NotTheirs;
+        }
+
+        if (await change(meeting, clock.GetUtcNow()) is { } refusal)
+        {
+            return refusal;
+        }
+
+        audit.Record(action, meeting.ChildId, RecordType, id.Value, detail: meeting.Status.ToString());
+        return await db.SaveOrConflictAsync(Meeting.Stale, cancellationToken) is { } conflict
+            ? conflict
+            : ChangedMeeting.Of(meeting, followOn?.Invoke(meeting));
+    }
+}

@@ -1,0 +1,93 @@
+using Cairn.Domain;
+using Cairn.Domain.Meetings;
+using Cairn.Domain.Shares;
+using Cairn.Domain.Time;
+using Cairn.Web.Auditing;
+using Cairn.Web.Data;
+using Cairn.Web.Features.Shares;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Features.Meetings;
+
+/// <summary>
+/// Sends a meeting's invitations and minutes as followed-through shares (L01, L21): each professional invited gets their own
+/// share, to be received and confirmed on the share's clocks, escalating as any share does when it is not. The child's
+/// chronology records each, the recipient is notified, and each send is audited. The caller saves.
+/// </summary>
+public sealed class MeetingSharesHandler(CairnDbContext db, ShareSteps steps, WorkingCalendarSource calendars, AuditLog audit)
+{
+    /// <summary>Working days an invitee has to confirm they received an invitation.</summary>
+    public const int InvitationWorkingDays = 2;
+
+    /// <summary>Working days a recipient has to confirm they received the minutes and act on them.</summary>
+    public const int MinutesWorkingDays = 5;
+
+    /// <summary>Invites one professional by a share; nothing is sent to a family member (they are invited in person).</summary>
+    public async Task<ShareId?> SendInvitationAsync(Meeting meeting, MeetingInvitee invitee, ProfessionalId by, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(invitee);
+        if (invitee.ProfessionalId is not { } to || invitee.AgencyId is not { } agency)
+        {
+            return null;
+        }
+
+        var when = meeting.ScheduledAt is { } at
+            ? $"on {at.InLondon():d MMMM yyyy}"
+            : meeting.DueOn is { } due ? $"due by {due:d MMMM yyyy}; the date will follow" : "the date will follow";
+        var subject = $"Invitation: {meeting.Type.Name.ToLowerInvariant()} {when}";
+        var message = $"You are invited as {MeetingWords.Role(invitee.Role)}"
+                      + (invitee.InvitedBecause is { } because ? $" ({because})" : "")
+                      + $". {meeting.Type.Purpose} Confirm you have received this invitation, and send a written report if you cannot attend. "
+                      + $"Meeting: /meetings/{meeting.Id.Value}";
+        var share = await SendAsync(meeting, ShareKind.MeetingInvitation, to, agency, InvitationWorkingDays, subject, message, by, now,
+            cancellationToken);
+        if (share is { } id)
+        {
+            meeting.RecordInvitationShare(invitee, id);
+        }
+
+        return share;
+    }
+
+    /// <summary>Sends the confirmed minutes to one professional, and records the share against their invitation when they had one.</summary>
+    public async Task<ShareId?> SendMinutesAsync(Meeting meeting, MeetingInvitee? invitee, ProfessionalId to, AgencyId agency, ProfessionalId by,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var subject = $"Minutes: {meeting.Type.Name.ToLowerInvariant()} held {meeting.HeldOn:d MMMM yyyy}";
+        var message = $"The minutes of the {meeting.Type.Name.ToLowerInvariant()} are confirmed by the chair. Confirm you have received them "
+                      + $"and act on what they ask of you. Minutes: /meetings/{meeting.Id.Value}/minutes";
+        var share = await SendAsync(meeting, ShareKind.Minutes, to, agency, MinutesWorkingDays, subject, message, by, now, cancellationToken);
+        if (share is { } id && invitee is not null)
+        {
+            meeting.RecordMinutesShare(invitee, id);
+        }
+
+        return share;
+    }
+
+    private async Task<ShareId?> SendAsync(Meeting meeting, ShareKind kind, ProfessionalId to, AgencyId agency, int workingDays, string subject,
+        string message, ProfessionalId by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var byAgency = await db.Professionals.Where(p => p.Id == by).Select(p => p.AgencyId).SingleAsync(cancellationToken);
+        var rules = await AreaOutOfHoursRules.ForAgencyAsync(db, agency, cancellationToken);
+        var draft = new ShareDraft(kind, new ShareRecipient(agency, null, to), [meeting.ChildId], Urgency.WithinWorkingDays, workingDays,
+            Trim(subject, Share.MaxSubjectLength), message);
+        var sent = Share.Send(draft, by, byAgency, now, await calendars.GetAsync(cancellationToken), rules: rules);
+        if (sent.Value is not { } share)
+        {
+            return null;
+        }
+
+        db.Shares.Add(share);
+        var text = kind == ShareKind.Minutes ? "Meeting minutes" : "Meeting invitation";
+        await steps.RecordInChronologyAsync(share, by, $"{text} sent: {share.Subject}", now, cancellationToken);
+        steps.Notify(to, "share.sent", $"New {text.ToLowerInvariant()} for you, due within {workingDays} working days", share.Id, now);
+        audit.Record("share.send", meeting.ChildId, "share", share.Id.Value, detail: kind.ToString());
+        return share.Id;
+    }
+
+    private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
