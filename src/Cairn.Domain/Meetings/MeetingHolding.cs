@@ -61,7 +61,8 @@ public sealed partial class Meeting
                 errors);
         }
 
-        var marks = attendance.ToDictionary(a => a.InviteeId);
+        // One mark per invitation: if a form sends two, the last stands.
+        var marks = attendance.GroupBy(a => a.InviteeId).ToDictionary(g => g.Key, g => g.Last());
         foreach (var invitee in _invitees.Where(i => !marks.TryGetValue(i.Id, out var m) || m.Attendance is null || !Enum.IsDefined(m.Attendance.Value)))
         {
             errors.Add(new($"Attendance[{invitee.Id}]", "Record whether each person invited attended, sent apologies or did not attend"));
@@ -80,7 +81,7 @@ public sealed partial class Meeting
             }
         }
 
-        CheckDecisions(decisions, heldOn, errors);
+        CheckDecisions(decisions, heldOn, quorate, errors);
         if (Refusal.FromErrors(errors) is { } refusal)
         {
             return refusal;
@@ -301,7 +302,7 @@ public sealed partial class Meeting
         return agencies.Count >= Type.QuorumAgencies && agencies.Any(isSocialCare);
     }
 
-    private void CheckDecisions(MeetingDecisions decisions, DateOnly? heldOn, List<FieldError> errors)
+    private void CheckDecisions(MeetingDecisions decisions, DateOnly? heldOn, bool quorate, List<FieldError> errors)
     {
         if (!Enum.IsDefined(decisions.Plan))
         {
@@ -312,8 +313,10 @@ public sealed partial class Meeting
         var allowed = Kind switch
         {
             MeetingKind.InitialChildProtectionConference => decisions.Plan is PlanDecision.None or PlanDecision.StartChildProtectionPlan,
+            // An inquorate review goes ahead only to decide nothing about the plan (the plan stands until a quorate review).
             MeetingKind.ReviewChildProtectionConference =>
-                decisions.Plan is PlanDecision.ContinueChildProtectionPlan or PlanDecision.EndChildProtectionPlan,
+                decisions.Plan is PlanDecision.ContinueChildProtectionPlan or PlanDecision.EndChildProtectionPlan
+                || (!quorate && decisions.Plan == PlanDecision.None),
             _ => decisions.Plan == PlanDecision.None,
         };
         if (!allowed)

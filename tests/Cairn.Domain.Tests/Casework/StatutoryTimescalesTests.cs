@@ -1,4 +1,5 @@
 using Cairn.Domain.Casework;
+using Cairn.Domain.Meetings;
 
 namespace Cairn.Domain.Tests.Casework;
 
@@ -30,6 +31,16 @@ public sealed class StatutoryTimescalesTests
         Assert.Equal((PlanTimescales.InitialConferenceWorkingDays.ToString(), "working days"), Published["T05"]);
         Assert.Equal((PlanTimescales.CarePlanWorkingDays.ToString(), "working days"), Published["T15"]);
         Assert.Equal((PlanTimescales.PlacementPlanWorkingDays.ToString(), "working days"), Published["T16"]);
+    }
+
+    [Fact]
+    public void The_initial_conference_meeting_type_is_due_as_T05_says()
+    {
+        var first = MeetingTypes.Of(MeetingKind.InitialChildProtectionConference).FirstDue!;
+
+        Assert.Equal(Published["T05"], (first.Amount.ToString(), "working days"));
+        Assert.Equal(("T05", TimescaleUnit.WorkingDays, true), (first.Source, first.Unit, first.National));
+        Assert.Equal(PlanTimescales.InitialConferenceWorkingDays, first.Amount);
     }
 
     [Fact]
