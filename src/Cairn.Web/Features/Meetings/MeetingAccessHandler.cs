@@ -1,11 +1,13 @@
 using Cairn.Domain;
 using Cairn.Domain.Access;
 using Cairn.Domain.Agencies;
+using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
 using Cairn.Domain.Meetings;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
+using Cairn.Web.Features.Plans;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,6 +94,82 @@ public sealed class MeetingAccessHandler(CairnDbContext db, RecordAccessService 
         var manager = who.Roles.HasFlag(Role.TeamManager) && who.Kind == AgencyKind.ChildrensSocialCare;
         return new ChairFacts(id, independent, manager, reviewing);
     }
+
+    /// <summary>
+    /// The child's plan a meeting of this kind reviews: an agreed plan of the type the kind belongs to (a conference or core
+    /// group: the child protection plan; a looked-after review: the care plan), else the child's most recently started agreed plan.
+    /// </summary>
+    public async Task<Plan?> CurrentPlanAsync(PersonId child, MeetingKind kind, CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans.AsNoTracking().Include(p => p.Versions)
+            .Where(p => p.ChildId == child && p.Status == PlanStatus.Agreed).ToListAsync(cancellationToken);
+        var type = kind switch
+        {
+            MeetingKind.InitialChildProtectionConference or MeetingKind.ReviewChildProtectionConference or MeetingKind.CoreGroup =>
+                PlanType.ChildProtection,
+            MeetingKind.LookedAfterReview or MeetingKind.CarePlanningMeeting => PlanType.Care,
+            MeetingKind.PlacementPlanningMeeting => PlanType.Placement,
+            MeetingKind.TeamAroundTheFamily => PlanType.EarlyHelp,
+            _ => PlanType.ChildInNeed,
+        };
+        return plans.Where(p => p.Current is not null).OrderByDescending(p => p.Type == type).ThenByDescending(p => p.StartedOn)
+            .ThenByDescending(p => p.CreatedAt).FirstOrDefault();
+    }
+
+    /// <summary>The outcomes of a plan's version in force: section key and title (L22).</summary>
+    public static IReadOnlyList<(Guid Key, string Title)> OutcomesOf(Plan? plan) =>
+        plan?.Current?.Sections.Where(s => s.Kind == PlanSectionKind.Outcome).Select(s => (s.Key, s.Title)).ToList() ?? [];
+
+    /// <summary>
+    /// Active professionals (not administrators) of the agencies in the child's area, by name: anyone may be invited;
+    /// <paramref name="socialCareOnly"/> for a chair or a lead child protection practitioner.
+    /// </summary>
+    public async Task<IReadOnlyList<ProfessionalOption>> ProfessionalsAsync(PersonId child, bool socialCareOnly, CancellationToken cancellationToken)
+    {
+        var area = await db.People.Where(p => p.Id == child).Select(p => p.AreaId).SingleAsync(cancellationToken);
+        var rows = await db.Professionals.AsNoTracking().Where(p => p.IsActive)
+            .Join(db.Agencies.Where(a => a.AreaId == area && (!socialCareOnly || a.Kind == AgencyKind.ChildrensSocialCare)), p => p.AgencyId,
+                a => a.Id, (p, a) => new { p.Id, p.Name, p.JobTitle, p.Roles, Agency = a.Name })
+            .ToListAsync(cancellationToken);
+        return rows.Where(p => !p.Roles.HasFlag(Role.Administrator))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new ProfessionalOption(p.Id, p.Name, p.JobTitle, p.Agency)).ToList();
+    }
+
+    /// <summary>An active professional of an agency in the child's area, with their agency and its kind; null when there is none.</summary>
+    public async Task<(AgencyId Agency, AgencyKind Kind)?> AgencyOfAsync(PersonId child, ProfessionalId professional, CancellationToken cancellationToken)
+    {
+        var area = await db.People.Where(p => p.Id == child).Select(p => p.AreaId).SingleAsync(cancellationToken);
+        var found = await db.Professionals.AsNoTracking().Where(p => p.Id == professional && p.IsActive)
+            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, a) => new { a.Id, a.Kind })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Id, found.Kind);
+    }
+
+    /// <summary>The role a professional of this kind of agency usually has at a meeting.</summary>
+    public static MeetingRole RoleFor(AgencyKind kind) => kind switch
+    {
+        AgencyKind.ChildrensSocialCare => MeetingRole.SocialWorker,
+        AgencyKind.Police => MeetingRole.Police,
+        AgencyKind.GeneralPractice => MeetingRole.Gp,
+        AgencyKind.HealthVisiting or AgencyKind.Midwifery or AgencyKind.Hospital or AgencyKind.Camhs => MeetingRole.Health,
+        AgencyKind.School => MeetingRole.Education,
+        AgencyKind.AdultSocialCare => MeetingRole.ParentsOwnWorker,
+        _ => MeetingRole.Other,
+    };
+
+    /// <summary>The role someone in the team around the child has at a meeting; null for a role that is not suggested.</summary>
+    public static MeetingRole? RoleFor(InvolvementRole role) => role switch
+    {
+        InvolvementRole.GeneralPractitioner => MeetingRole.Gp,
+        InvolvementRole.HealthVisitor or InvolvementRole.SchoolNurse or InvolvementRole.Midwife or InvolvementRole.Paediatrician
+            or InvolvementRole.CamhsPractitioner => MeetingRole.Health,
+        InvolvementRole.DesignatedSafeguardingLead or InvolvementRole.Teacher => MeetingRole.Education,
+        InvolvementRole.PoliceOfficer => MeetingRole.Police,
+        InvolvementRole.AllocatedSocialWorker => MeetingRole.SocialWorker,
+        InvolvementRole.IndependentReviewingOfficer => MeetingRole.IndependentReviewingOfficer,
+        InvolvementRole.EarlyHelpWorker => MeetingRole.LeadProfessional,
+        _ => null,
+    };
 
     /// <summary>
     /// Changes an existing meeting: not found when it does not exist or the viewer may not open the child's record; refused
