@@ -223,7 +223,7 @@ public sealed class MeetingsTests(EnquiryFactory factory) : IClassFixture<Enquir
         Assert.True(await AuditedAsync("meeting.view", outcome: "allowed"));
         var summary = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}/family-summary");
         Assert.Equal("Likes nursery, wants to see grandma more.", summary.GetProperty("childsView").GetString());
-        Assert.Contains("Visit every week", summary.GetProperty("plans").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Visit every week", summary.GetProperty("outcomes").GetRawText(), StringComparison.Ordinal);
     }
 
     // ---- Access ----

@@ -17,13 +17,6 @@ public sealed record ChildMeetings(PersonId ChildId, IReadOnlyList<MeetingSummar
 /// <summary>Lists a child's meetings for anyone who may open the child's record; every read is audited.</summary>
 public sealed class ListMeetingsHandler(CairnDbContext db, MeetingAccessHandler meetings, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>The kinds someone arranges by hand (the rest come from their triggers; a conference may also be scheduled by hand).</summary>
-    public static readonly MeetingKind[] ByHand =
-    [
-        MeetingKind.ProfessionalsMeeting, MeetingKind.TeamAroundTheFamily, MeetingKind.ChildInNeedReview, MeetingKind.CarePlanningMeeting,
-        MeetingKind.PlacementPlanningMeeting, MeetingKind.InitialChildProtectionConference,
-    ];
-
     /// <returns>Null when the child does not exist or the viewer may not open their record.</returns>
     public async Task<ChildMeetings?> HandleAsync(PersonId childId, CancellationToken cancellationToken)
     {
@@ -38,7 +31,7 @@ public sealed class ListMeetingsHandler(CairnDbContext db, MeetingAccessHandler 
         var rows = await db.Meetings.AsNoTracking().Include(m => m.Invitees).Where(m => m.ChildId == childId).AsSplitQuery()
             .ToListAsync(cancellationToken);
         var mayArrange = new List<MeetingKind>();
-        foreach (var kind in ByHand)
+        foreach (var kind in MeetingAccessHandler.ByHand)
         {
             if (await meetings.MayChangeAsync(kind, cancellationToken))
             {

@@ -5,7 +5,6 @@ using Cairn.Domain.People;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Web.Features.Meetings.ListMeetings;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +49,7 @@ public sealed class ScheduleMeetingHandler(CairnDbContext db, MeetingAccessHandl
 
     private async Task<Handled<ChangedMeeting>> ScheduleAsync(PersonId childId, ScheduleMeetingCommand command, CancellationToken cancellationToken)
     {
-        if (command.Kind is not { } kind || !ListMeetingsHandler.ByHand.Contains(kind))
+        if (command.Kind is not { } kind || !MeetingAccessHandler.ByHand.Contains(kind))
         {
             return Refusal.Of("Kind", "Select a meeting that is arranged by hand: the others are scheduled from what triggers them");
         }
