@@ -419,6 +419,36 @@ public sealed class MeetingsTests(EnquiryFactory factory) : IClassFixture<Enquir
         Assert.DoesNotContain(ViewMeetingHandler.OutcomesNotReviewed, Flags(await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{third}")));
     }
 
+    [Fact]
+    public async Task A_placement_planning_meeting_is_due_72_hours_after_the_placement_started_and_unsent_minutes_are_flagged_when_late()
+    {
+        factory.Clock.Set(Now);
+        var child = await factory.ChildAsync();
+        var worker = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var started = Now.AddHours(-2);
+
+        var scheduled = await worker.PostAsJsonAsync($"/api/v1/people/{child.Value}/meetings", new { kind = "PlacementPlanningMeeting", triggeredAt = started });
+        var (id, version) = await IdAndVersionAsync(scheduled);
+        var meeting = await MeetingAsync(id);
+        Assert.Equal((started.AddHours(72), MeetingTrigger.PlacementStarted), (meeting.DueAt!.Value, meeting.Trigger));
+
+        var (meetingId, meetingVersion) = await IdAndVersionAsync(await ScheduleAsync(worker, child, "ProfessionalsMeeting"));
+        var held = await worker.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/held", new
+        {
+            heldOn = Today,
+            chairId = (await factory.ProfessionalOfAsync(Accounts.SocialWorker)).Value,
+            attendance = Array.Empty<object>(),
+            version = meetingVersion,
+        });
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        Assert.DoesNotContain(ViewMeetingHandler.MinutesOverdue, Flags(await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{meetingId}")));
+
+        factory.Clock.Set(Now.AddDays(20));
+        Assert.Contains(ViewMeetingHandler.MinutesOverdue, Flags(await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{meetingId}")));
+        Assert.Contains(ViewMeetingHandler.Overdue, Flags(await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}")));
+        Assert.Equal(version, (await MeetingAsync(id)).Version);
+    }
+
     // ---- Pages ----
 
     [Fact]
