@@ -144,7 +144,8 @@ public sealed class MeetingAccessHandler(CairnDbContext db, RecordAccessService 
     }
 
     /// <summary>An active professional of an agency in the child's area, with their agency and its kind; null when there is none.</summary>
-    public async Task<(AgencyId Agency, AgencyKind Kind)?> AgencyOfAsync(PersonId child, ProfessionalId professional, CancellationToken cancellationToken)
+    public async Task<(AgencyId Agency, AgencyKind Kind)?> AgencyOfAsync(PersonId child, ProfessionalId professional,
+        CancellationToken cancellationToken)
     {
         var area = await db.People.Where(p => p.Id == child).Select(p => p.AreaId).SingleAsync(cancellationToken);
         var found = await db.Professionals.AsNoTracking().Where(p => p.Id == professional && p.IsActive)
@@ -185,7 +186,8 @@ public sealed class MeetingAccessHandler(CairnDbContext db, RecordAccessService 
     /// in the same unit of work), the change is audited under <paramref name="action"/> and saved, or answered with a conflict.
     /// </summary>
     public async Task<Handled<ChangedMeeting>> ChangeAsync(MeetingId id, string action,
-        Func<Meeting, DateTimeOffset, Task<Refusal?>> change, CancellationToken cancellationToken, Func<Meeting, IReadOnlyList<string>>? followOn = null)
+        Func<Meeting, DateTimeOffset, Task<Refusal?>> change, CancellationToken cancellationToken,
+        Func<Meeting, IReadOnlyList<string>>? followOn = null)
     {
         if (await ChildOfAsync(id, cancellationToken) is not { } child)
         {

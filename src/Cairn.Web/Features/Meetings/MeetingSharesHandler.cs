@@ -82,8 +82,9 @@ public sealed class MeetingSharesHandler(CairnDbContext db, ShareSteps steps, Wo
         var recipients = new List<(MeetingInvitee? Invitee, ProfessionalId To, AgencyId Agency)>();
         foreach (var invitee in meeting.Invitees.Where(i => i.ProfessionalId is not null && i.AgencyId is not null))
         {
-            if (to.HasFlag(MinutesRecipients.Invitees) || (to.HasFlag(MinutesRecipients.Attendees) && invitee.Attendance == Attendance.Attended)
-                                                      || (to.HasFlag(MinutesRecipients.ParentsOwnWorkers) && invitee.Role == MeetingRole.ParentsOwnWorker))
+            var attended = to.HasFlag(MinutesRecipients.Attendees) && invitee.Attendance == Attendance.Attended;
+            var ownWorker = to.HasFlag(MinutesRecipients.ParentsOwnWorkers) && invitee.Role == MeetingRole.ParentsOwnWorker;
+            if (to.HasFlag(MinutesRecipients.Invitees) || attended || ownWorker)
             {
                 recipients.Add((invitee, invitee.ProfessionalId!.Value, invitee.AgencyId!.Value));
             }
@@ -95,7 +96,8 @@ public sealed class MeetingSharesHandler(CairnDbContext db, ShareSteps steps, Wo
                 .Where(i => i.ChildId == meeting.ChildId && i.Role == InvolvementRole.GeneralPractitioner && i.StartedOn <= today
                             && (i.EndedOn == null || i.EndedOn >= today))
                 .Select(i => new { i.ProfessionalId, i.AgencyId }).ToListAsync(cancellationToken);
-            recipients.AddRange(gps.Select(g => (meeting.Invitees.FirstOrDefault(i => i.ProfessionalId == g.ProfessionalId), g.ProfessionalId, g.AgencyId)));
+            recipients.AddRange(gps.Select(g =>
+                (meeting.Invitees.FirstOrDefault(i => i.ProfessionalId == g.ProfessionalId), g.ProfessionalId, g.AgencyId)));
         }
 
         if (to.HasFlag(MinutesRecipients.ParentsOwnWorkers))

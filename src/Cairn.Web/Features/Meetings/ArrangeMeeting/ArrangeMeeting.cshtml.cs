@@ -53,7 +53,8 @@ public sealed class ArrangeMeetingModel(ArrangeMeetingHandler handler, ViewMeeti
             MoveReason = Input.MoveReason,
             Version = Input.Version,
         }, cancellationToken);
-        return await this.AfterChangeAsync(arranged, _ => new PageDone("Meeting arranged: the people invited have been told", $"/meetings/{meetingId}"),
+        return await this.AfterChangeAsync(arranged,
+            _ => new PageDone("Meeting arranged: the people invited have been told", $"/meetings/{meetingId}"),
             () => LoadAsync(id, cancellationToken));
     }
 

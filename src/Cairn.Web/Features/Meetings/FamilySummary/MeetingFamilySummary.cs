@@ -1,8 +1,8 @@
 using Cairn.Domain;
+using Cairn.Domain.Casework;
 using Cairn.Domain.Meetings;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Domain.Casework;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.Meetings.FamilySummary;
@@ -89,7 +89,8 @@ public sealed class MeetingFamilySummaryHandler(CairnDbContext db, MeetingAccess
 
     private static string Plain(PlanDecision decision, string child) => decision switch
     {
-        PlanDecision.StartChildProtectionPlan => $"Everyone agreed {child} needs a child protection plan to keep them safe. We will all work on it together.",
+        PlanDecision.StartChildProtectionPlan =>
+            $"Everyone agreed {child} needs a child protection plan to keep them safe. We will all work on it together.",
         PlanDecision.ContinueChildProtectionPlan => $"Everyone agreed {child} still needs the child protection plan, so it carries on.",
         PlanDecision.EndChildProtectionPlan => $"Everyone agreed {child} no longer needs a child protection plan, so it has ended.",
         _ => $"The meeting decided {child} does not need a child protection plan.",

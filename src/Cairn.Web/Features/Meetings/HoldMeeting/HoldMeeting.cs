@@ -57,7 +57,8 @@ public sealed class HoldMeetingHandler(CairnDbContext db, MeetingAccessHandler m
             if (command.LeadPractitionerId is { } lead
                 && await meetings.AgencyOfAsync(meeting.ChildId, lead, cancellationToken) is not { Kind: AgencyKind.ChildrensSocialCare })
             {
-                return Refusal.Of("LeadPractitionerId", "The lead child protection practitioner must be an active social worker in children's social care");
+                return Refusal.Of("LeadPractitionerId",
+                    "The lead child protection practitioner must be an active social worker in children's social care");
             }
 
             var agencies = meeting.Invitees.Select(i => i.AgencyId).OfType<AgencyId>().Distinct().ToList();
@@ -74,8 +75,8 @@ public sealed class HoldMeetingHandler(CairnDbContext db, MeetingAccessHandler m
                 PlanChanges = command.PlanChanges,
                 NextMeetingOn = command.NextMeetingOn,
             };
-            if (meeting.Hold(command.HeldOn, chair, command.Attendance.Select(a => new AttendanceEntry(a.InviteeId, a.Attendance, a.ReportReceived)).ToList(),
-                    decisions, command.MissingRolesReason, command.InquorateReason, socialCare.Contains,
+            var attendance = command.Attendance.Select(a => new AttendanceEntry(a.InviteeId, a.Attendance, a.ReportReceived)).ToList();
+            if (meeting.Hold(command.HeldOn, chair, attendance, decisions, command.MissingRolesReason, command.InquorateReason, socialCare.Contains,
                     day => MeetingSchedule.DueAfter(minutesWithin, day, calendar.CloseOf(day), calendar), user.ProfessionalId, command.Version ?? -1,
                     now) is { } refusal)
             {

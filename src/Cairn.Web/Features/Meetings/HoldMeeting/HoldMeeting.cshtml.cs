@@ -30,7 +30,8 @@ public sealed class HoldMeetingModel(HoldMeetingHandler handler, ViewMeetingHand
     public IEnumerable<(string Value, string Text)> Decisions => Meeting.Kind switch
     {
         MeetingKind.InitialChildProtectionConference => [Option(PlanDecision.StartChildProtectionPlan), Option(PlanDecision.None)],
-        MeetingKind.ReviewChildProtectionConference => [Option(PlanDecision.ContinueChildProtectionPlan), Option(PlanDecision.EndChildProtectionPlan)],
+        MeetingKind.ReviewChildProtectionConference =>
+            [Option(PlanDecision.ContinueChildProtectionPlan), Option(PlanDecision.EndChildProtectionPlan)],
         _ => [],
     };
 
@@ -60,7 +61,8 @@ public sealed class HoldMeetingModel(HoldMeetingHandler handler, ViewMeetingHand
             ChairId = Input.ChairId is { } chair ? new ProfessionalId(chair) : null,
             Attendance = Input.Attendance.Select(a => new AttendanceMark(a.InviteeId, a.Attendance, a.ReportReceived)).ToList(),
             PlanDecision = Input.PlanDecision,
-            Category = Input.PlanDecision is PlanDecision.StartChildProtectionPlan or PlanDecision.ContinueChildProtectionPlan ? Input.Category : null,
+            Category = Input.PlanDecision is PlanDecision.StartChildProtectionPlan or PlanDecision.ContinueChildProtectionPlan
+                ? Input.Category : null,
             LeadPractitionerId = Input.PlanDecision == PlanDecision.StartChildProtectionPlan && Input.LeadPractitionerId is { } lead
                 ? new ProfessionalId(lead) : null,
             PlanChanges = Input.PlanChanges,

@@ -62,7 +62,8 @@ public sealed class InviteToMeetingModel(InviteToMeetingHandler handler, ViewMee
         Meeting = meeting;
         Input.Version = meeting.Version;
         Banner = await banner.LoadAsync(meeting.ChildId, cancellationToken);
-        Suggestions = await handler.SuggestionsAsync(meeting.ChildId, meeting.Invitees.Select(i => i.ProfessionalId).OfType<ProfessionalId>().ToList(),
+        Suggestions = await handler.SuggestionsAsync(meeting.ChildId,
+            meeting.Invitees.Select(i => i.ProfessionalId).OfType<ProfessionalId>().ToList(),
             meeting.Invitees.Select(i => i.PersonId).OfType<PersonId>().ToList(), cancellationToken);
         Professionals = await meetings.ProfessionalsAsync(meeting.ChildId, false, cancellationToken);
         Family = (await handler.FamilyAsync(meeting.ChildId, cancellationToken))

@@ -17,8 +17,8 @@ public sealed record MeetingDefinition(string Name, string Purpose, bool Statuto
 {
     public static MeetingDefinition Of(MeetingTypeInfo t) => new(t.Name, t.Purpose, t.Statutory, t.TriggerText, MeetingText.Timescale(t.FirstDue),
         t.SecondDue is null ? null : MeetingText.Timescale(t.SecondDue), t.ThenEvery is null ? null : MeetingText.Timescale(t.ThenEvery),
-        t.RequiredRoles.Select(MeetingWords.Role).ToList(), t.QuorumAgencies, t.Agenda, MeetingText.Chair(t.Chair), MeetingText.Recipients(t.MinutesTo),
-        MeetingText.Timescale(t.MinutesWithin));
+        t.RequiredRoles.Select(MeetingWords.Role).ToList(), t.QuorumAgencies, t.Agenda, MeetingText.Chair(t.Chair),
+        MeetingText.Recipients(t.MinutesTo), MeetingText.Timescale(t.MinutesWithin));
 }
 
 /// <summary>One invitation: who, in which role, the share that carried it and whether it was received; attendance once held.</summary>
@@ -117,7 +117,8 @@ public sealed class ViewMeetingHandler(CairnDbContext db, MeetingAccessHandler m
         var family = await db.People.AsNoTracking().Where(p => people.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, cancellationToken);
         var shareIds = meeting.Invitees.SelectMany(i => new[] { i.InvitationShareId, i.MinutesShareId }).OfType<ShareId>().ToList();
-        var shares = await db.Shares.AsNoTracking().Where(s => shareIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Status, cancellationToken);
+        var shares = await db.Shares.AsNoTracking().Where(s => shareIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.Status, cancellationToken);
         string Name(ProfessionalId? p) => p is { } x && names.TryGetValue(x, out var n) ? n.Name : "Cairn";
 
         var plan = await meetings.CurrentPlanAsync(child, meeting.Kind, cancellationToken);
@@ -137,12 +138,13 @@ public sealed class ViewMeetingHandler(CairnDbContext db, MeetingAccessHandler m
                                           + (meeting.MinutesStatus == MinutesStatus.Draft ? "not confirmed by the chair" : "not written")));
         }
 
-        if (MeetingTypes.IsConference(meeting.Kind) && meeting.Status != MeetingStatus.Cancelled && !meeting.Invitees.Any(i => i.Role == MeetingRole.Gp))
+        var open = meeting.Status != MeetingStatus.Cancelled;
+        if (MeetingTypes.IsConference(meeting.Kind) && open && !meeting.Invitees.Any(i => i.Role == MeetingRole.Gp))
         {
             flags.Add(new(NoGp, "The child's GP is not invited to this conference (L26)"));
         }
 
-        if (meeting.Kind == MeetingKind.LookedAfterReview && meeting.Status != MeetingStatus.Cancelled
+        if (meeting.Kind == MeetingKind.LookedAfterReview && open
                                                           && !meeting.Invitees.Any(i => i.Role is MeetingRole.Health or MeetingRole.Gp)
                                                           && await LivesOutsideTheAreaAsync(child, area, cancellationToken))
         {
