@@ -1,11 +1,14 @@
 using Cairn.Domain;
 using Cairn.Domain.Access;
 using Cairn.Domain.Agencies;
+using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
 using Cairn.Domain.Meetings;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
+using Cairn.Web.Features.Plans;
+using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +33,13 @@ public sealed record ChangedMeeting(MeetingId Id, PersonId ChildId, MeetingKind 
 public sealed class MeetingAccessHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     public const string RecordType = "meeting";
+
+    /// <summary>The kinds someone arranges by hand (the rest come from their triggers; a conference may also be scheduled by hand).</summary>
+    public static readonly MeetingKind[] ByHand =
+    [
+        MeetingKind.ProfessionalsMeeting, MeetingKind.TeamAroundTheFamily, MeetingKind.ChildInNeedReview, MeetingKind.CarePlanningMeeting,
+        MeetingKind.PlacementPlanningMeeting, MeetingKind.InitialChildProtectionConference,
+    ];
 
     public const string SocialCareOnly = "Only children's social care can arrange, hold or minute this meeting. Tell the child's social worker.";
 
@@ -94,12 +104,90 @@ public sealed class MeetingAccessHandler(CairnDbContext db, RecordAccessService 
     }
 
     /// <summary>
+    /// The child's plan a meeting of this kind reviews: an agreed plan of the type the kind belongs to (a conference or core
+    /// group: the child protection plan; a looked-after review: the care plan), else the child's most recently started agreed plan.
+    /// </summary>
+    public async Task<Plan?> CurrentPlanAsync(PersonId child, MeetingKind kind, CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans.AsNoTracking().Include(p => p.Versions)
+            .Where(p => p.ChildId == child && p.Status == PlanStatus.Agreed).ToListAsync(cancellationToken);
+        var type = kind switch
+        {
+            MeetingKind.InitialChildProtectionConference or MeetingKind.ReviewChildProtectionConference or MeetingKind.CoreGroup =>
+                PlanType.ChildProtection,
+            MeetingKind.LookedAfterReview or MeetingKind.CarePlanningMeeting => PlanType.Care,
+            MeetingKind.PlacementPlanningMeeting => PlanType.Placement,
+            MeetingKind.TeamAroundTheFamily => PlanType.EarlyHelp,
+            _ => PlanType.ChildInNeed,
+        };
+        return plans.Where(p => p.Current is not null).OrderByDescending(p => p.Type == type).ThenByDescending(p => p.StartedOn)
+            .ThenByDescending(p => p.CreatedAt).FirstOrDefault();
+    }
+
+    /// <summary>The outcomes of a plan's version in force: section key and title (L22).</summary>
+    public static IReadOnlyList<(Guid Key, string Title)> OutcomesOf(Plan? plan) =>
+        plan?.Current?.Sections.Where(s => s.Kind == PlanSectionKind.Outcome).Select(s => (s.Key, s.Title)).ToList() ?? [];
+
+    /// <summary>
+    /// Active professionals (not administrators) of the agencies in the child's area, by name: anyone may be invited;
+    /// <paramref name="socialCareOnly"/> for a chair or a lead child protection practitioner.
+    /// </summary>
+    public async Task<IReadOnlyList<ProfessionalOption>> ProfessionalsAsync(PersonId child, bool socialCareOnly, CancellationToken cancellationToken)
+    {
+        var area = await db.People.Where(p => p.Id == child).Select(p => p.AreaId).SingleAsync(cancellationToken);
+        var rows = await db.Professionals.AsNoTracking().Where(p => p.IsActive)
+            .Join(db.Agencies.Where(a => a.AreaId == area && (!socialCareOnly || a.Kind == AgencyKind.ChildrensSocialCare)), p => p.AgencyId,
+                a => a.Id, (p, a) => new { p.Id, p.Name, p.JobTitle, p.Roles, Agency = a.Name })
+            .ToListAsync(cancellationToken);
+        return rows.Where(p => !p.Roles.HasFlag(Role.Administrator))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new ProfessionalOption(p.Id, p.Name, p.JobTitle, p.Agency)).ToList();
+    }
+
+    /// <summary>An active professional of an agency in the child's area, with their agency and its kind; null when there is none.</summary>
+    public async Task<(AgencyId Agency, AgencyKind Kind)?> AgencyOfAsync(PersonId child, ProfessionalId professional,
+        CancellationToken cancellationToken)
+    {
+        var area = await db.People.Where(p => p.Id == child).Select(p => p.AreaId).SingleAsync(cancellationToken);
+        var found = await db.Professionals.AsNoTracking().Where(p => p.Id == professional && p.IsActive)
+            .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id, (p, a) => new { a.Id, a.Kind })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Id, found.Kind);
+    }
+
+    /// <summary>The role a professional of this kind of agency usually has at a meeting.</summary>
+    public static MeetingRole RoleFor(AgencyKind kind) => kind switch
+    {
+        AgencyKind.ChildrensSocialCare => MeetingRole.SocialWorker,
+        AgencyKind.Police => MeetingRole.Police,
+        AgencyKind.GeneralPractice => MeetingRole.Gp,
+        AgencyKind.HealthVisiting or AgencyKind.Midwifery or AgencyKind.Hospital or AgencyKind.Camhs => MeetingRole.Health,
+        AgencyKind.School => MeetingRole.Education,
+        AgencyKind.AdultSocialCare => MeetingRole.ParentsOwnWorker,
+        _ => MeetingRole.Other,
+    };
+
+    /// <summary>The role someone in the team around the child has at a meeting; null for a role that is not suggested.</summary>
+    public static MeetingRole? RoleFor(InvolvementRole role) => role switch
+    {
+        InvolvementRole.GeneralPractitioner => MeetingRole.Gp,
+        InvolvementRole.HealthVisitor or InvolvementRole.SchoolNurse or InvolvementRole.Midwife or InvolvementRole.Paediatrician
+            or InvolvementRole.CamhsPractitioner => MeetingRole.Health,
+        InvolvementRole.DesignatedSafeguardingLead or InvolvementRole.Teacher => MeetingRole.Education,
+        InvolvementRole.PoliceOfficer => MeetingRole.Police,
+        InvolvementRole.AllocatedSocialWorker => MeetingRole.SocialWorker,
+        InvolvementRole.IndependentReviewingOfficer => MeetingRole.IndependentReviewingOfficer,
+        InvolvementRole.EarlyHelpWorker => MeetingRole.LeadProfessional,
+        _ => null,
+    };
+
+    /// <summary>
     /// Changes an existing meeting: not found when it does not exist or the viewer may not open the child's record; refused
     /// (403) when the change is not theirs; otherwise <paramref name="change"/> changes the meeting (and anything that follows
     /// in the same unit of work), the change is audited under <paramref name="action"/> and saved, or answered with a conflict.
     /// </summary>
     public async Task<Handled<ChangedMeeting>> ChangeAsync(MeetingId id, string action,
-        Func<Meeting, DateTimeOffset, Task<Refusal?>> change, CancellationToken cancellationToken, Func<Meeting, IReadOnlyList<string>>? followOn = null)
+        Func<Meeting, DateTimeOffset, Task<Refusal?>> change, CancellationToken cancellationToken,
+        Func<Meeting, IReadOnlyList<string>>? followOn = null)
     {
         if (await ChildOfAsync(id, cancellationToken) is not { } child)
         {
@@ -138,4 +226,66 @@ public sealed class MeetingAccessHandler(CairnDbContext db, RecordAccessService 
             ? conflict
             : ChangedMeeting.Of(meeting, followOn?.Invoke(meeting));
     }
+}
+
+/// <summary>The words the meeting pages use for where a meeting stands, its timescales and its rules.</summary>
+public static class MeetingText
+{
+    public static string Status(MeetingStatus status, DateOnly? heldOn, MinutesStatus minutes) => status switch
+    {
+        MeetingStatus.Held => $"Held {Display.Date(heldOn)}" + minutes switch
+        {
+            MinutesStatus.Sent => ", minutes sent",
+            MinutesStatus.Draft => ", minutes in draft",
+            _ => ", minutes not written",
+        },
+        MeetingStatus.Cancelled => "Cancelled",
+        _ => "Due",
+    };
+
+    public static string Chair(ChairRule rule) => rule switch
+    {
+        ChairRule.IndependentOfCase => "An independent chair: not the child's social worker or anyone involved with the child",
+        ChairRule.IndependentReviewingOfficer => "The child's independent reviewing officer",
+        ChairRule.Manager => "A manager in children's social care",
+        _ => "Anyone at the meeting",
+    };
+
+    public static string Recipients(MinutesRecipients to)
+    {
+        var parts = new List<string>();
+        if (to.HasFlag(MinutesRecipients.Invitees))
+        {
+            parts.Add("every professional invited");
+        }
+
+        if (to.HasFlag(MinutesRecipients.Attendees))
+        {
+            parts.Add("the professionals who attended");
+        }
+
+        if (to.HasFlag(MinutesRecipients.Gp))
+        {
+            parts.Add("the child's GP, even if not invited");
+        }
+
+        if (to.HasFlag(MinutesRecipients.ParentsOwnWorkers))
+        {
+            parts.Add("the parents' own allocated workers");
+        }
+
+        return parts.Count == 0 ? "Nobody" : string.Join("; ", parts);
+    }
+
+    public static string Timescale(MeetingTimescale? timescale) => timescale is null
+        ? "No timescale"
+        : $"{timescale.Describe()} ({(timescale.National ? "national, " : "")}{timescale.Source})";
+
+    /// <summary>What the form asks for as the trigger of a meeting someone schedules by hand; null when it is today.</summary>
+    public static string? TriggerQuestion(MeetingKind kind) => kind switch
+    {
+        MeetingKind.InitialChildProtectionConference => "Date of the strategy discussion at which the section 47 enquiry began",
+        MeetingKind.PlacementPlanningMeeting => "When the placement started",
+        _ => null,
+    };
 }

@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Domain.Children;
 using Cairn.Domain.Meetings;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
@@ -66,6 +67,61 @@ public sealed class MeetingSharesHandler(CairnDbContext db, ShareSteps steps, Wo
         }
 
         return share;
+    }
+
+    /// <summary>
+    /// Sends the confirmed minutes to every recipient the type requires (L21, L26, L29), once each: the professionals invited, or
+    /// those who attended; the child's GP from the team around the child even if not invited; each parent's own allocated worker.
+    /// Inactive professionals and the sender are left out. Returns the shares sent.
+    /// </summary>
+    public async Task<IReadOnlyList<ShareId>> SendMinutesToRecipientsAsync(Meeting meeting, MinutesRecipients to, ProfessionalId by,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var today = now.InLondon();
+        var recipients = new List<(MeetingInvitee? Invitee, ProfessionalId To, AgencyId Agency)>();
+        foreach (var invitee in meeting.Invitees.Where(i => i.ProfessionalId is not null && i.AgencyId is not null))
+        {
+            var attended = to.HasFlag(MinutesRecipients.Attendees) && invitee.Attendance == Attendance.Attended;
+            var ownWorker = to.HasFlag(MinutesRecipients.ParentsOwnWorkers) && invitee.Role == MeetingRole.ParentsOwnWorker;
+            if (to.HasFlag(MinutesRecipients.Invitees) || attended || ownWorker)
+            {
+                recipients.Add((invitee, invitee.ProfessionalId!.Value, invitee.AgencyId!.Value));
+            }
+        }
+
+        if (to.HasFlag(MinutesRecipients.Gp))
+        {
+            var gps = await db.Involvements.AsNoTracking()
+                .Where(i => i.ChildId == meeting.ChildId && i.Role == InvolvementRole.GeneralPractitioner && i.StartedOn <= today
+                            && (i.EndedOn == null || i.EndedOn >= today))
+                .Select(i => new { i.ProfessionalId, i.AgencyId }).ToListAsync(cancellationToken);
+            recipients.AddRange(gps.Select(g =>
+                (meeting.Invitees.FirstOrDefault(i => i.ProfessionalId == g.ProfessionalId), g.ProfessionalId, g.AgencyId)));
+        }
+
+        if (to.HasFlag(MinutesRecipients.ParentsOwnWorkers))
+        {
+            var parents = await MeetingSchedulingHandler.ParentsAsync(db, meeting.ChildId, cancellationToken);
+            var workers = await db.AdultWorkers.AsNoTracking()
+                .Where(w => parents.Contains(w.AdultId) && w.StartedOn <= today && (w.EndedOn == null || w.EndedOn >= today))
+                .Select(w => new { w.ProfessionalId, w.AgencyId }).ToListAsync(cancellationToken);
+            recipients.AddRange(workers.Select(w => (meeting.Invitees.FirstOrDefault(i => i.ProfessionalId == w.ProfessionalId), w.ProfessionalId,
+                w.AgencyId)));
+        }
+
+        var ids = recipients.Select(r => r.To).Distinct().ToList();
+        var active = await db.Professionals.Where(p => ids.Contains(p.Id) && p.IsActive).Select(p => p.Id).ToListAsync(cancellationToken);
+        var sent = new List<ShareId>();
+        foreach (var (invitee, recipient, agency) in recipients.Where(r => r.To != by && active.Contains(r.To)).DistinctBy(r => r.To))
+        {
+            if (await SendMinutesAsync(meeting, invitee, recipient, agency, by, now, cancellationToken) is { } share)
+            {
+                sent.Add(share);
+            }
+        }
+
+        return sent;
     }
 
     private async Task<ShareId?> SendAsync(Meeting meeting, ShareKind kind, ProfessionalId to, AgencyId agency, int workingDays, string subject,
