@@ -58,6 +58,7 @@ public static class CairnApp
         services.AddScoped<ConcernEvaluator>();
         services.AddScoped<ConcernSweep>();
         services.AddScoped<CaseworkSweep>();
+        services.AddScoped<MeetingSweep>();
         if (SqliteCheckpointer.Wanted(options, builder.Configuration))
         {
             // Registered first, so it starts before anything that writes.

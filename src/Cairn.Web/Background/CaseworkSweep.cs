@@ -1,8 +1,6 @@
-using Cairn.Domain;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Background;
 
@@ -27,7 +25,7 @@ public sealed class CaseworkSweep(CairnDbContext db, AuditLog audit, WorkingCale
         var escalated = await _ladder.RunAsync(
             () => db.Assessments.Where(a => a.NextEscalationAt != null && a.NextEscalationAt <= now).OrderBy(a => a.NextEscalationAt),
             a => a.Id.Value,
-            batch => AreasOfAsync(batch.Select(a => (a.Id.Value, a.ChildId)), cancellationToken),
+            batch => _ladder.AreasOfChildrenAsync(batch.Select(a => (a.Id.Value, a.ChildId)), cancellationToken),
             (assessment, people) =>
             {
                 if (assessment.Sweep(now, ladderToClimb, calendar) is not { } escalation)
@@ -35,7 +33,7 @@ public sealed class CaseworkSweep(CairnDbContext db, AuditLog audit, WorkingCale
                     return false;
                 }
 
-                _ladder.Tell(LadderSweep.Audience(escalation.Audience, people, OwnerAndManager(escalation.Lead, people, managers)),
+                _ladder.Tell(LadderSweep.Audience(escalation.Audience, people, LadderSweep.OwnerAndManager(escalation.Lead, people, managers)),
                     "assessment.escalated",
                     $"{assessment.TypeName} overdue (due {escalation.DueOn:d MMMM yyyy}): escalation level {escalation.Level}",
                     $"/assessments/{assessment.Id.Value}", now);
@@ -61,7 +59,7 @@ public sealed class CaseworkSweep(CairnDbContext db, AuditLog audit, WorkingCale
         var escalated = await _ladder.RunAsync(
             () => db.PlanActions.Where(a => a.NextEscalationAt != null && a.NextEscalationAt <= now).OrderBy(a => a.NextEscalationAt),
             a => a.Id.Value,
-            batch => AreasOfAsync(batch.Select(a => (a.Id.Value, a.ChildId)), cancellationToken),
+            batch => _ladder.AreasOfChildrenAsync(batch.Select(a => (a.Id.Value, a.ChildId)), cancellationToken),
             (action, people) =>
             {
                 if (action.Sweep(now, ladderToClimb, calendar) is not { } escalation)
@@ -69,7 +67,7 @@ public sealed class CaseworkSweep(CairnDbContext db, AuditLog audit, WorkingCale
                     return false;
                 }
 
-                _ladder.Tell(LadderSweep.Audience(escalation.Audience, people, OwnerAndManager(escalation.Owner, people, managers)),
+                _ladder.Tell(LadderSweep.Audience(escalation.Audience, people, LadderSweep.OwnerAndManager(escalation.Owner, people, managers)),
                     "plan-action.escalated",
                     $"Plan action overdue (due {escalation.DueOn:d MMMM yyyy}): escalation level {escalation.Level}",
                     $"/plans/{action.PlanId.Value}", now);
@@ -83,24 +81,5 @@ public sealed class CaseworkSweep(CairnDbContext db, AuditLog audit, WorkingCale
         }
 
         return escalated;
-    }
-
-    /// <summary>The person who owns the late item and the active manager of their team.</summary>
-    private static IEnumerable<ProfessionalId> OwnerAndManager(ProfessionalId owner, IReadOnlyList<AreaPerson> people,
-        Dictionary<TeamId, ProfessionalId> managers)
-    {
-        yield return owner;
-        if (people.FirstOrDefault(p => p.Id == owner)?.TeamId is { } team && managers.TryGetValue(team, out var manager))
-        {
-            yield return manager;
-        }
-    }
-
-    private async Task<Dictionary<Guid, AreaId>> AreasOfAsync(IEnumerable<(Guid Key, PersonId Child)> items, CancellationToken cancellationToken)
-    {
-        var list = items.ToList();
-        var children = list.Select(i => i.Child).Distinct().ToList();
-        var areas = await db.People.AsNoTracking().Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AreaId, cancellationToken);
-        return list.Where(i => areas.ContainsKey(i.Child)).ToDictionary(i => i.Key, i => areas[i.Child]);
     }
 }

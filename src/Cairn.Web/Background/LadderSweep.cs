@@ -75,6 +75,26 @@ internal sealed class LadderSweep(CairnDbContext db)
         return escalated;
     }
 
+    /// <summary>The area of each item's child, by the item's key: one query for a batch.</summary>
+    public async Task<Dictionary<Guid, AreaId>> AreasOfChildrenAsync(IEnumerable<(Guid Key, PersonId Child)> items, CancellationToken cancellationToken)
+    {
+        var list = items.ToList();
+        var children = list.Select(i => i.Child).Distinct().ToList();
+        var areas = await db.People.AsNoTracking().Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AreaId, cancellationToken);
+        return list.Where(i => areas.ContainsKey(i.Child)).ToDictionary(i => i.Key, i => areas[i.Child]);
+    }
+
+    /// <summary>A casework ladder's first rung: the person who owns the late item and the active manager of their team.</summary>
+    public static IEnumerable<ProfessionalId> OwnerAndManager(ProfessionalId owner, IReadOnlyList<AreaPerson> people,
+        Dictionary<TeamId, ProfessionalId> managers)
+    {
+        yield return owner;
+        if (people.FirstOrDefault(p => p.Id == owner)?.TeamId is { } team && managers.TryGetValue(team, out var manager))
+        {
+            yield return manager;
+        }
+    }
+
     /// <summary>The area's front door managers: whoever is both front door and team manager.</summary>
     public static IEnumerable<ProfessionalId> FrontDoorManagers(IEnumerable<AreaPerson> inArea) =>
         inArea.Where(p => (p.Roles & (Role.FrontDoor | Role.TeamManager)) == (Role.FrontDoor | Role.TeamManager)).Select(p => p.Id);

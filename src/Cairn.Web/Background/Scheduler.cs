@@ -36,6 +36,11 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
                     var casework = services.GetRequiredService<CaseworkSweep>();
                     await casework.EscalateAssessmentsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     await casework.EscalatePlanActionsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // Statutory meetings (issue #14, L16): whatever a trigger requires and nobody scheduled is scheduled; then
+                    // meetings not held, and minutes not sent, by their due dates climb the same ladder.
+                    var meetings = services.GetRequiredService<MeetingSweep>();
+                    await meetings.ScheduleMissingAsync(clock.GetUtcNow(), stoppingToken);
+                    await meetings.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
                     var concerns = services.GetRequiredService<ConcernSweep>();
                     await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);

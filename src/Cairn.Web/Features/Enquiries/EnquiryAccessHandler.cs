@@ -13,6 +13,9 @@ namespace Cairn.Web.Features.Enquiries;
 public sealed record ChangedEnquiry(Section47EnquiryId Id, PersonId ChildId, Section47Status Status, Section47Outcome? Outcome,
     bool ConferenceRequired, DateOnly? ConferenceDecidedOn, int Version, string? LegalStatusNote)
 {
+    /// <summary>The meeting the step scheduled (an initial child protection conference), in words; null when none.</summary>
+    public string? MeetingNote { get; init; }
+
     public static ChangedEnquiry Of(Section47Enquiry e, string? legalStatusNote = null) =>
         new(e.Id, e.ChildId, e.Status, e.Outcome, e.ConferenceRequired, e.ConferenceDecidedOn, e.Version, legalStatusNote);
 }

@@ -14,6 +14,9 @@ namespace Cairn.Web.Features.Plans;
 /// <summary>What a change to a plan left: where it stands, the version to send next and the draft's number, if any.</summary>
 public sealed record ChangedPlan(PlanId Id, PersonId ChildId, PlanStatus Status, int Version, int? DraftNumber)
 {
+    /// <summary>The meeting the change scheduled (a child in need review, a team around the family meeting), in words; null when none.</summary>
+    public string? Scheduled { get; init; }
+
     public static ChangedPlan Of(Plan p) => new(p.Id, p.ChildId, p.Status, p.Version, p.Draft?.Number);
 }
 

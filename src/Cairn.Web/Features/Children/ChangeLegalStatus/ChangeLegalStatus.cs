@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Children;
+using Cairn.Domain.Meetings;
 using Cairn.Domain.People;
+using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
+using Cairn.Web.Features.Meetings;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,9 +38,19 @@ public sealed record LegalStatusPeriod(LegalStatusId Id, LegalStatusKind Kind, C
 /// <summary>The child's legal status now and every earlier one, newest first, and whether the viewer may record a new one.</summary>
 public sealed record LegalStatusHistory(PersonId ChildId, LegalStatusPeriod? Current, IReadOnlyList<LegalStatusPeriod> History, bool MayRecord);
 
-public sealed record ChangedLegalStatus(LegalStatusId Id, PersonId ChildId, LegalStatusKind Kind, DateOnly From);
+public sealed record ChangedLegalStatus(LegalStatusId Id, PersonId ChildId, LegalStatusKind Kind, DateOnly From)
+{
+    /// <summary>The meetings the change scheduled (a child becoming looked after: the first review and a care planning meeting), in words.</summary>
+    public IReadOnlyList<string> Scheduled { get; init; } = [];
+}
 
-public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// Records a legal status (L20). A child becoming looked after (from a status that was not) gets their first looked-after review
+/// scheduled, due 20 working days later (T09), and a care planning meeting, both arranged by the child's allocated social
+/// worker (or whoever recorded the status), in the same unit of work (L16).
+/// </summary>
+public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
+    MeetingSchedulingHandler meetings)
 {
     private static Refusal Stale => Refusal.Conflict("this child\'s legal status");
 
@@ -119,6 +132,9 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
         var status = outcome.Value!;
         db.LegalStatuses.Add(status);
         audit.Record("legal-status.change", childId, "legal-status", status.Id.Value);
+        var scheduled = IsLookedAfter(status.Kind) && (current is null || !IsLookedAfter(current.Kind))
+            ? await ScheduleLookedAfterMeetingsAsync(status, now, cancellationToken)
+            : [];
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -130,7 +146,28 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
             return Stale;
         }
 
-        return new ChangedLegalStatus(status.Id, childId, status.Kind, status.From);
+        return new ChangedLegalStatus(status.Id, childId, status.Kind, status.From) { Scheduled = scheduled };
+    }
+
+    /// <summary>Whether a status means the child is looked after by the local authority.</summary>
+    public static bool IsLookedAfter(LegalStatusKind kind) =>
+        kind is LegalStatusKind.LookedAfterSection20 or LegalStatusKind.LookedAfterCareOrder or LegalStatusKind.LookedAfterInterimCareOrder;
+
+    private async Task<IReadOnlyList<string>> ScheduleLookedAfterMeetingsAsync(LegalStatus status, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var today = now.InLondon();
+        var owner = await db.Involvements.AsNoTracking()
+            .Where(i => i.ChildId == status.ChildId && i.Role == InvolvementRole.AllocatedSocialWorker && i.StartedOn <= today
+                        && (i.EndedOn == null || i.EndedOn >= today))
+            .OrderByDescending(i => i.StartedOn).Select(i => (ProfessionalId?)i.ProfessionalId).FirstOrDefaultAsync(cancellationToken)
+                    ?? user.ProfessionalId;
+        var requests = new[] { MeetingKind.LookedAfterReview, MeetingKind.CarePlanningMeeting }
+            .Select(kind => new MeetingRequest(status.ChildId,
+                new MeetingTriggerFacts(kind, 1, MeetingTrigger.BecameLookedAfter, status.Id.Value, status.From, now), owner))
+            .ToList();
+        return (await meetings.ScheduleManyAsync(requests, user.ProfessionalId, now, cancellationToken))
+            .Select(m => $"{m.Type.Name} scheduled, due by {m.DueOn:d MMMM yyyy}").ToList();
     }
 
     private async Task<bool> MayRecordAsync(CancellationToken cancellationToken)

@@ -31,7 +31,8 @@ public sealed class AuthoriseOutcomeModel(AuthoriseOutcomeHandler handler, ViewE
 
         var authorised = await handler.HandleAsync(id, new AuthoriseOutcomeCommand { Version = Input.Version }, cancellationToken);
         return await this.AfterChangeAsync(authorised,
-            e => new PageDone("Outcome authorised" + (e.LegalStatusNote is { } note ? $". {note}" : ""), $"/section-47-enquiries/{enquiryId}"),
+            e => new PageDone("Outcome authorised" + (e.LegalStatusNote is { } note ? $". {note}" : "")
+                             + (e.MeetingNote is { } meeting ? $". {meeting}" : ""), $"/section-47-enquiries/{enquiryId}"),
             () => LoadAsync(id, cancellationToken));
     }
 

@@ -1,6 +1,8 @@
 using Cairn.Domain;
 using Cairn.Domain.Casework;
+using Cairn.Domain.Meetings;
 using Cairn.Web.Data;
+using Cairn.Web.Features.Meetings;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,13 +23,17 @@ public sealed record AgreePlanCommand
 /// Agrees the draft (L22, L23, L24, L54): refused while a carried section is not reviewed, without an outcome with an action, or
 /// without the child's and the family's views. The live actions follow the version agreed (new ones added, changed ones updated,
 /// dropped ones out of force); a child protection plan agreed for the first time records the legal status Child protection plan.
+/// A child in need plan agreed for the first time schedules the first child in need review, and an early help plan the first
+/// team around the family meeting, each arranged by the plan's lead (L16).
 /// </summary>
-public sealed class AgreePlanHandler(CairnDbContext db, PlanAccessHandler plans, CurrentUser user, WorkingCalendarSource calendars)
+public sealed class AgreePlanHandler(CairnDbContext db, PlanAccessHandler plans, CurrentUser user, WorkingCalendarSource calendars,
+    MeetingSchedulingHandler meetings)
 {
-    public Task<Handled<ChangedPlan>> HandleAsync(PlanId id, AgreePlanCommand command, CancellationToken cancellationToken)
+    public async Task<Handled<ChangedPlan>> HandleAsync(PlanId id, AgreePlanCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return plans.ChangeAsync(id, "plan.agree", async (plan, now) =>
+        string? scheduled = null;
+        var handled = await plans.ChangeAsync(id, "plan.agree", async (plan, now) =>
         {
             var first = plan.StartedOn is null;
             if (plan.Agree(command.AgreedOn, command.AgreedAt, user.ProfessionalId, command.Version ?? 0, now) is { } refused)
@@ -43,9 +49,25 @@ public sealed class AgreePlanHandler(CairnDbContext db, PlanAccessHandler plans,
                 await plans.RecordChildProtectionStatusAsync(plan, command.AgreedOn!.Value, now, cancellationToken);
             }
 
+            if (first && FirstMeeting(plan.Type) is { } kind
+                && await meetings.ScheduleAsync(plan.ChildId, new MeetingTriggerFacts(kind, 1, MeetingTrigger.PlanAgreed, plan.Id.Value,
+                    command.AgreedOn!.Value, now), plan.LeadId, user.ProfessionalId, now, cancellationToken) is { } meeting)
+            {
+                scheduled = $"{meeting.Type.Name} scheduled, due by {meeting.DueOn:d MMMM yyyy}";
+            }
+
             return null;
         }, cancellationToken);
+        return handled.Then(p => p with { Scheduled = scheduled });
     }
+
+    /// <summary>The meeting that reviews a plan of this type, scheduled when it is first agreed; null for none.</summary>
+    public static MeetingKind? FirstMeeting(PlanType type) => type switch
+    {
+        PlanType.ChildInNeed => MeetingKind.ChildInNeedReview,
+        PlanType.EarlyHelp => MeetingKind.TeamAroundTheFamily,
+        _ => null,
+    };
 }
 
 public sealed class AgreePlanEndpoints : IEndpoints

@@ -77,7 +77,8 @@ public sealed class ViewPlanModel(ViewPlanHandler handler, ConfirmSectionHandler
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        return await this.AfterChangeAsync(await act(id), _ => new PageDone(notice, $"/plans/{planId}"),
+        return await this.AfterChangeAsync(await act(id),
+            p => new PageDone(p.Scheduled is { } scheduled ? $"{notice}. {scheduled}" : notice, $"/plans/{planId}"),
             () => LoadAsync(id, cancellationToken), fieldFor: fieldFor);
     }
 
