@@ -37,9 +37,11 @@ internal static class MeetingsPeopleTestData
     }
 
     /// <summary>A seeded professional by name.</summary>
-    public static Task<(ProfessionalId Id, AgencyId Agency)> NamedAsync(this CairnFactory factory, string name) =>
-        factory.WithDbAsync(async db => await db.Professionals.Where(p => p.Name == name).Select(p => ValueTuple.Create(p.Id, p.AgencyId))
-            .SingleAsync());
+    public static async Task<(ProfessionalId Id, AgencyId Agency)> NamedAsync(this CairnFactory factory, string name)
+    {
+        var professional = await factory.WithDbAsync(db => db.Professionals.Where(p => p.Name == name).Select(p => new { p.Id, p.AgencyId }).SingleAsync());
+        return (professional.Id, professional.AgencyId);
+    }
 
     /// <summary>Adds a professional to the child's team, so they may open the child's (and its parents') records.</summary>
     public static async Task JoinTeamAsync(this HttpClient api, PersonId child, ProfessionalId professional, string role)
