@@ -9,7 +9,7 @@ namespace Cairn.Domain.Tests.Casework;
 /// </summary>
 public sealed class StatutoryTimescalesTests
 {
-    private static readonly Dictionary<string, (string Limit, string Unit)> Published = Read();
+    internal static readonly Dictionary<string, (string Limit, string Unit)> Published = Read();
 
     [Fact]
     public void A_child_and_family_assessment_is_due_45_working_days_from_the_referral_T02()

@@ -21,6 +21,9 @@ public sealed record FamilyPage(
     [JsonIgnore]
     public IEnumerable<FamilyRelationship> RisksToThisPerson => Relationships.Where(r => r.PosesRisk && r.IsCurrent && r.ToPersonId == PersonId);
 
+    /// <summary>A child's parents' own allocated workers (L29), invited to the child's conferences automatically; empty for an adult.</summary>
+    public IReadOnlyList<AdultWorkers.ParentWorkerView> ParentsWorkers { get; init; } = [];
+
     /// <summary>Current relationships in which this person poses a risk to someone else.</summary>
     [JsonIgnore]
     public IEnumerable<FamilyRelationship> RisksFromThisPerson => Relationships.Where(r => r.PosesRisk && r.IsCurrent && r.FromPersonId == PersonId);
@@ -81,7 +84,8 @@ public sealed record FamilyAddress
 /// without their names, so the picture (another child at risk, an adult in the home) is there without
 /// identifying them. Every read is audited.
 /// </summary>
-public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit, TimeProvider clock)
+public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService access, FamilyAccessHandler family, AuditLog audit, TimeProvider clock,
+    AdultWorkers.AdultWorkerAccessHandler workers)
 {
     public async Task<FamilyPage?> HandleAsync(PersonId id, CancellationToken cancellationToken)
     {
@@ -177,6 +181,9 @@ public sealed class ViewFamilyHandler(CairnDbContext db, RecordAccessService acc
             })
             .ToList();
 
-        return new FamilyPage(id, $"{person.GivenName} {person.FamilyName}", person.Kind, relationshipItems, householdItems, addressItems);
+        return new FamilyPage(id, $"{person.GivenName} {person.FamilyName}", person.Kind, relationshipItems, householdItems, addressItems)
+        {
+            ParentsWorkers = person.Kind == PersonKind.Child ? await workers.ParentsWorkersAsync(id, cancellationToken) : [],
+        };
     }
 }
