@@ -92,8 +92,7 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
         var counts = new List<ComplianceCount>();
         foreach (var (kind, source) in sources)
         {
-            var overdue = await source.Count(today, true, cancellationToken);
-            var all = await source.Count(today, false, cancellationToken);
+            var (all, overdue) = await source.Count(today, cancellationToken);
             counts.Add(new ComplianceCount(kind, NameOf(kind), all - overdue, overdue));
         }
 
@@ -107,12 +106,13 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
 
         var wanted = filter.Page * PageSize;
         var rows = new List<StepRow>();
-        foreach (var (_, source) in chosen)
+        foreach (var part in chosen.SelectMany(s => s.Source.Parts))
         {
-            rows.AddRange(await source.Top(wanted, cancellationToken));
+            rows.AddRange(await part(wanted, cancellationToken));
         }
 
-        var page = rows.OrderBy(r => r.DueOn).ThenBy(r => r.Kind).ThenBy(r => r.Rank).Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList();
+        var page = rows.OrderBy(r => r.DueOn).ThenBy(r => r.Kind).ThenBy(r => r.Part).ThenBy(r => r.Rank)
+            .Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList();
         var items = await DescribeAsync(page, today, cancellationToken);
         if (scope.Reach != ComplianceReach.Child)
         {
@@ -122,11 +122,20 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
         return new CompliancePage(scope.Reach, scope.Name, today, total, filter.Page, PageSize, items, counts);
     }
 
-    /// <summary>A step's row as read from its table: enough to order, page and then describe it.</summary>
-    private sealed record StepRow(StepKind Kind, Guid Id, PersonId ChildId, ProfessionalId OwnerId, DateOnly DueOn, int EscalationLevel, int Rank);
+    /// <summary>
+    /// A step's row as read from its table: enough to order, page and then describe it. <see cref="Part"/> is which of its kind's
+    /// queries read it (one per status) and <see cref="Rank"/> its place in that query's order by due date then id, so the page
+    /// is cut from one total order (due date, kind, part, rank) that agrees with every query's own.
+    /// </summary>
+    private sealed record StepRow(StepKind Kind, Guid Id, PersonId ChildId, ProfessionalId OwnerId, DateOnly DueOn, int EscalationLevel)
+    {
+        public int Part { get; init; }
+        public int Rank { get; init; }
+    }
 
-    /// <summary>One kind of step: how to count it (all, or overdue only) and read its first rows by due date.</summary>
-    private sealed record Source(Func<DateOnly, bool, CancellationToken, Task<int>> Count, Func<int, CancellationToken, Task<List<StepRow>>> Top);
+    /// <summary>One kind of step: its counts (all, overdue) in one pass, and its first rows by due date from each of its parts.</summary>
+    private sealed record Source(Func<DateOnly, CancellationToken, Task<(int All, int Overdue)>> Count,
+        IReadOnlyList<Func<int, CancellationToken, Task<List<StepRow>>>> Parts);
 
     private List<(StepKind Kind, Source Source)> Sources(ComplianceScope scope, DateOnly? horizon)
     {
@@ -140,37 +149,54 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
         var assessments = db.Assessments.AsNoTracking()
             .Where(a => a.Status != AssessmentStatus.Authorised && a.DueOn != null && a.DueOn <= last)
             .Where(scope.Over<Assessment>(a => a.ChildId, a => a.LeadId));
+        // "InForce = @inForce", not "InForce" alone: SQLite then seeks an index on (InForce, Status, DueOn) instead of skip-scanning it.
+        var inForce = true;
         var actions = db.PlanActions.AsNoTracking()
-            .Where(a => a.InForce && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress) && a.DueOn <= last)
+            .Where(a => a.InForce == inForce && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress) && a.DueOn <= last)
             .Where(scope.Over<PlanAction>(a => a.ChildId, a => a.OwnerId));
         return
         [
             (StepKind.Meeting, new Source(
-                (today, overdue, ct) => (overdue ? meetings.Where(m => m.DueOn < today) : meetings).CountAsync(ct),
-                async (n, ct) => Ranked(StepKind.Meeting, await meetings.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Take(n)
-                    .Select(m => new { m.Id, m.ChildId, m.OwnerId, m.DueOn, m.EscalationLevel }).ToListAsync(ct),
-                    m => (m.Id.Value, m.ChildId, m.OwnerId, m.DueOn!.Value, m.EscalationLevel)))),
+                async (today, ct) => Pair(await meetings.GroupBy(_ => 1)
+                    .Select(g => new { All = g.Count(), Overdue = g.Count(m => m.DueOn < today) }).FirstOrDefaultAsync(ct), x => (x.All, x.Overdue)),
+                [
+                    async (n, ct) => Ranked(StepKind.Meeting, 0, await meetings.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Take(n)
+                        .Select(m => new StepRow(StepKind.Meeting, m.Id.Value, m.ChildId, m.OwnerId, m.DueOn!.Value, m.EscalationLevel))
+                        .ToListAsync(ct)),
+                ])),
             (StepKind.Minutes, new Source(
-                (today, overdue, ct) => (overdue ? minutes.Where(m => m.MinutesDueOn < today) : minutes).CountAsync(ct),
-                async (n, ct) => Ranked(StepKind.Minutes, await minutes.OrderBy(m => m.MinutesDueOn).ThenBy(m => m.Id).Take(n)
-                    .Select(m => new { m.Id, m.ChildId, m.OwnerId, m.MinutesDueOn, m.EscalationLevel }).ToListAsync(ct),
-                    m => (m.Id.Value, m.ChildId, m.OwnerId, m.MinutesDueOn!.Value, m.EscalationLevel)))),
+                async (today, ct) => Pair(await minutes.GroupBy(_ => 1)
+                    .Select(g => new { All = g.Count(), Overdue = g.Count(m => m.MinutesDueOn < today) }).FirstOrDefaultAsync(ct),
+                    x => (x.All, x.Overdue)),
+                [
+                    async (n, ct) => Ranked(StepKind.Minutes, 0, await minutes.OrderBy(m => m.MinutesDueOn).ThenBy(m => m.Id).Take(n)
+                        .Select(m => new StepRow(StepKind.Minutes, m.Id.Value, m.ChildId, m.OwnerId, m.MinutesDueOn!.Value, m.EscalationLevel))
+                        .ToListAsync(ct)),
+                ])),
             (StepKind.Assessment, new Source(
-                (today, overdue, ct) => (overdue ? assessments.Where(a => a.DueOn < today) : assessments).CountAsync(ct),
-                async (n, ct) => Ranked(StepKind.Assessment, await assessments.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(n)
-                    .Select(a => new { a.Id, a.ChildId, a.LeadId, a.DueOn, a.EscalationLevel }).ToListAsync(ct),
-                    a => (a.Id.Value, a.ChildId, a.LeadId, a.DueOn!.Value, a.EscalationLevel)))),
+                async (today, ct) => Pair(await assessments.GroupBy(_ => 1)
+                    .Select(g => new { All = g.Count(), Overdue = g.Count(a => a.DueOn < today) }).FirstOrDefaultAsync(ct), x => (x.All, x.Overdue)),
+                [.. new[] { AssessmentStatus.InProgress, AssessmentStatus.AwaitingAuthorisation }.Select((status, part) =>
+                    (Func<int, CancellationToken, Task<List<StepRow>>>)(async (n, ct) => Ranked(StepKind.Assessment, part, await assessments
+                        .Where(a => a.Status == status).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(n)
+                        .Select(a => new StepRow(StepKind.Assessment, a.Id.Value, a.ChildId, a.LeadId, a.DueOn!.Value, a.EscalationLevel))
+                        .ToListAsync(ct))))])),
             (StepKind.PlanAction, new Source(
-                (today, overdue, ct) => (overdue ? actions.Where(a => a.DueOn < today) : actions).CountAsync(ct),
-                async (n, ct) => Ranked(StepKind.PlanAction, await actions.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(n)
-                    .Select(a => new { a.Id, a.ChildId, a.OwnerId, a.DueOn, a.EscalationLevel }).ToListAsync(ct),
-                    a => (a.Id.Value, a.ChildId, a.OwnerId, a.DueOn, a.EscalationLevel)))),
+                async (today, ct) => Pair(await actions.GroupBy(_ => 1)
+                    .Select(g => new { All = g.Count(), Overdue = g.Count(a => a.DueOn < today) }).FirstOrDefaultAsync(ct), x => (x.All, x.Overdue)),
+                [.. new[] { PlanActionStatus.NotStarted, PlanActionStatus.InProgress }.Select((status, part) =>
+                    (Func<int, CancellationToken, Task<List<StepRow>>>)(async (n, ct) => Ranked(StepKind.PlanAction, part, await actions
+                        .Where(a => a.Status == status).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(n)
+                        .Select(a => new StepRow(StepKind.PlanAction, a.Id.Value, a.ChildId, a.OwnerId, a.DueOn, a.EscalationLevel))
+                        .ToListAsync(ct))))])),
         ];
     }
 
-    private static List<StepRow> Ranked<T>(StepKind kind, List<T> rows,
-        Func<T, (Guid Id, PersonId Child, ProfessionalId Owner, DateOnly Due, int Level)> shape) =>
-        rows.Select(shape).Select((r, i) => new StepRow(kind, r.Id, r.Child, r.Owner, r.Due, r.Level, i)).ToList();
+    private static (int All, int Overdue) Pair<T>(T? counted, Func<T, (int, int)> read)
+        where T : class => counted is null ? (0, 0) : read(counted);
+
+    private static List<StepRow> Ranked(StepKind kind, int part, List<StepRow> rows) =>
+        rows.Select((r, i) => r with { Kind = kind, Part = part, Rank = i }).ToList();
 
     /// <summary>Names and words for the page's rows only.</summary>
     private async Task<List<ComplianceItem>> DescribeAsync(List<StepRow> page, DateOnly today, CancellationToken cancellationToken)
