@@ -45,6 +45,10 @@ internal static class BenchRunner
             await TimeAsync($"Inbox {@case}", bench.Setup, bench.IterationSetup, bench.Inbox, bench.IterationCleanup);
         }
 
+        var compliance = new ComplianceBenchmarks();
+        await TimeAsync("ComplianceList", compliance.Setup, compliance.IterationSetup, compliance.List, compliance.IterationCleanup);
+        await TimeAsync("ComplianceOnTime", compliance.Setup, compliance.IterationSetup, compliance.OnTime, compliance.IterationCleanup);
+
         // The sweep's own writes bypass EF Core's command log (RowWriter): this prints its reads and its time.
         var sweep = new EscalationSweepBenchmarks();
         await TimeAsync("EscalationSweep", sweep.Setup, sweep.IterationSetup, sweep.Sweep, sweep.IterationCleanup);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Cairn.Bench.Benchmarks;
 using Cairn.Web.Features.Casework.ViewMap;
+using Cairn.Web.Features.Compliance.ViewCompliance;
 using Cairn.Web.Features.Plans.OverdueActions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,12 @@ internal static class LoadRunner
             ("casework map", casework.Worker, s => s.GetRequiredService<ViewMapHandler>().HandleAsync(casework.Child, CancellationToken.None)),
             ("overdue actions, manager", casework.Manager, s => s.GetRequiredService<OverdueActionsHandler>().HandleAsync(1, CancellationToken.None)),
         };
+        if (words.Length == 0 || words.Any(w => "compliance".Contains(w, StringComparison.OrdinalIgnoreCase)))
+        {
+            var compliance = ComplianceFixture.Shared();
+            cases.Add(("compliance list, lead", compliance.Lead,
+                s => s.GetRequiredService<ViewComplianceHandler>().StepsAsync(new ComplianceQuery(null, null, 1), CancellationToken.None)));
+        }
 
         Console.WriteLine($"{Environment.ProcessorCount} processors; {seconds} s per run");
         Console.WriteLine("case                     callers   requests     p50 ms     p95 ms    per second");

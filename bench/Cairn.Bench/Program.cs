@@ -5,6 +5,7 @@ using Cairn.Bench.Generation;
 //   generate --db PATH [--people N] [--entries N] [--busiest N] [--postcodes ONS_FILE]
 //   generate-shares --db PATH [--shares N] [--due N]   (adds open shares to a generated database)
 //   generate-casework --db PATH [--children N] [--plans N] [--assessments N]   (adds plans and assessments to a generated database)
+//   generate-meetings --db PATH [--protection N] [--looked-after N]   (adds statutory meetings to a database with casework)
 //   run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
 //   load --db PATH [--seconds 8] [WORD…]   (casework cases under 1, 2, 4 and 8 concurrent callers)
 //   trace --db PATH [--repeat N] [WORD…]   (each case once, or those whose name holds a word, with every SQL command and its time)
@@ -19,6 +20,8 @@ switch (command)
         return await SharesGenerator.RunAsync(options);
     case "generate-casework":
         return await CaseworkGenerator.RunAsync(options);
+    case "generate-meetings":
+        return await MeetingsGenerator.RunAsync(options);
     case "run":
         return BenchRunner.Run(options);
     case "load":
@@ -35,6 +38,7 @@ switch (command)
               generate --db PATH [--people 100000] [--entries 2000000] [--busiest 5000] [--postcodes ONS_POSTCODES.csv.gz]
               generate-shares --db PATH [--shares 1000000] [--due 10000]
               generate-casework --db PATH [--children 100000] [--plans 5] [--assessments 10]
+              generate-meetings --db PATH [--protection 5000] [--looked-after 800]
               run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
               load --db PATH [--seconds 8] [WORD...]
               trace --db PATH [--repeat N] [WORD...]
