@@ -62,7 +62,7 @@ public sealed class MeetingSchedulingHandler(CairnDbContext db, WorkingCalendarS
         var areas = await db.People.AsNoTracking().Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AreaId, cancellationToken);
         var areaIds = areas.Values.Distinct().ToList();
         var stored = await db.MeetingRules.AsNoTracking().Where(r => areaIds.Contains(r.AreaId)).ToListAsync(cancellationToken);
-        var rules = areaIds.ToDictionary(a => a, a => stored.FirstOrDefault(r => r.AreaId == a)?.ToRules() ?? MeetingRules.Default);
+        var rules = areaIds.ToDictionary(a => a, a => stored.FirstOrDefault(r => r.AreaId == a)?.ToRules() ?? Domain.Meetings.MeetingRules.Default);
         var calendar = await calendars.GetAsync(cancellationToken);
         var withWorkers = wanted.Where(r => MeetingTypes.Of(r.Facts.Kind).MinutesTo.HasFlag(MinutesRecipients.ParentsOwnWorkers))
             .Select(r => r.Child).Distinct().ToList();
