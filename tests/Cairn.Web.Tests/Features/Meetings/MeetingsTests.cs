@@ -80,6 +80,18 @@ public sealed class MeetingsTests(EnquiryFactory factory) : IClassFixture<Enquir
         return parent;
     }
 
+    /// <summary>The parent's own allocated adult social worker (L29), linked before the conference is scheduled.</summary>
+    private async Task<ProfessionalId> OwnWorkerAsync(PersonId parent) =>
+        await factory.WithDbAsync(async db =>
+        {
+            var worker = await db.Professionals.SingleAsync(p => p.Name == "Owen Rees");
+            var admin = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
+            db.AdultWorkers.Add(AdultWorker.Link(parent, true, worker.Id, worker.AgencyId, AdultService.AdultSocialCare, Today.AddMonths(-2), false,
+                admin, factory.Clock.GetUtcNow()).Value!);
+            await db.SaveChangesAsync();
+            return worker.Id;
+        });
+
     private static object[] Attended(Meeting meeting) =>
         meeting.Invitees.Select(object (i) => new { inviteeId = i.Id, attendance = "Attended", reportReceived = i.IsProfessional }).ToArray();
 
@@ -123,6 +135,7 @@ public sealed class MeetingsTests(EnquiryFactory factory) : IClassFixture<Enquir
         var child = await factory.ChildAsync();
         await factory.InvolveAsync(child, Gp, InvolvementRole.GeneralPractitioner);
         var parent = await ParentAsync(child);
+        var ownWorker = await OwnWorkerAsync(parent);
         var plan = await factory.PlanAsync(child, PlanType.ChildProtection, "Safe at home", "Visit every week", Accounts.SocialWorker, Today.AddDays(20),
             category: ChildProtectionCategory.Neglect);
         var worker = await factory.ApiAsAsync(Accounts.SocialWorker);
@@ -149,6 +162,7 @@ public sealed class MeetingsTests(EnquiryFactory factory) : IClassFixture<Enquir
             i => i.TryGetProperty("invitationStatus", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null);
         Assert.Equal(("Delivered", "Delivered", "Delivered", null), (roles["Police"], roles["Health"], roles["Education"], roles["Parent"]));
         var invited = await MeetingAsync(id);
+        Assert.Equal(ownWorker, Assert.Single(invited.Invitees, i => i.Role == MeetingRole.ParentsOwnWorker).ProfessionalId);
         var invitationShares = invited.Invitees.Select(i => i.InvitationShareId).OfType<ShareId>().ToList();
         Assert.Equal([ShareKind.MeetingInvitation], await factory.WithDbAsync(db =>
             db.Shares.Where(s => invitationShares.Contains(s.Id)).Select(s => s.Kind).Distinct().ToListAsync()));
@@ -211,6 +225,7 @@ public sealed class MeetingsTests(EnquiryFactory factory) : IClassFixture<Enquir
             expectedIds.Add(await factory.ProfessionalOfAsync(email));
         }
 
+        expectedIds.Add(ownWorker);
         Assert.Equal(expectedIds.OrderBy(p => p!.Value.Value), recipients.OrderBy(p => p!.Value.Value));
         var sent = await MeetingAsync(id);
         Assert.Equal(MinutesStatus.Sent, sent.MinutesStatus);
