@@ -38,7 +38,8 @@ public sealed class LeadPractitioner
 
         if (!isSocialWorker)
         {
-            return Refusal.Of("LeadPractitionerId", "The lead child protection practitioner must be an active social worker in children's social care");
+            return Refusal.Of("LeadPractitionerId",
+                "The lead child protection practitioner must be an active social worker in children's social care");
         }
 
         if (current?.ProfessionalId == professional)

@@ -63,7 +63,8 @@ public sealed partial class Meeting
 
         // One mark per invitation: if a form sends two, the last stands.
         var marks = attendance.GroupBy(a => a.InviteeId).ToDictionary(g => g.Key, g => g.Last());
-        foreach (var invitee in _invitees.Where(i => !marks.TryGetValue(i.Id, out var m) || m.Attendance is null || !Enum.IsDefined(m.Attendance.Value)))
+        foreach (var invitee in _invitees.Where(i =>
+                     !marks.TryGetValue(i.Id, out var m) || m.Attendance is null || !Enum.IsDefined(m.Attendance.Value)))
         {
             errors.Add(new($"Attendance[{invitee.Id}]", "Record whether each person invited attended, sent apologies or did not attend"));
             break;
@@ -237,7 +238,10 @@ public sealed partial class Meeting
         invitee.MinutesShareId = share;
     }
 
-    /// <summary>Cancels a meeting that is not going ahead, with the reason (for a family group decision-making meeting: why it was not offered).</summary>
+    /// <summary>
+    /// Cancels a meeting that is not going ahead, with the reason (for a family group decision-making meeting: why it was not
+    /// offered).
+    /// </summary>
     public Refusal? Cancel(string? reason, ProfessionalId? by, int expectedVersion, DateTimeOffset now)
     {
         if (expectedVersion != Version)
@@ -272,7 +276,9 @@ public sealed partial class Meeting
     public MeetingEscalation? Sweep(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
     {
         var minutes = Status == MeetingStatus.Held;
-        DateTimeOffset? due = minutes ? (MinutesStatus == MinutesStatus.Sent ? null : MinutesDueAt) : Status == MeetingStatus.Scheduled ? DueAt : null;
+        DateTimeOffset? due = minutes
+            ? (MinutesStatus == MinutesStatus.Sent ? null : MinutesDueAt)
+            : Status == MeetingStatus.Scheduled ? DueAt : null;
         if (due is not { } dueAt || _escalation.Climb(dueAt, now, ladder, calendar) is not { } climb)
         {
             return null;

@@ -4,7 +4,9 @@ namespace Cairn.Domain.Meetings;
 
 /// <summary>When a meeting falls due: the date, and the moment its escalation clock starts.</summary>
 /// <param name="DueOn">The last day it may be held on.</param>
-/// <param name="DueAt">When it becomes overdue: the close of working hours on <paramref name="DueOn"/>, or the exact hour for an hours timescale.</param>
+/// <param name="DueAt">
+/// When it becomes overdue: the close of working hours on <paramref name="DueOn"/>, or the exact hour for an hours timescale.
+/// </param>
 public readonly record struct MeetingDue(DateOnly DueOn, DateTimeOffset DueAt);
 
 /// <summary>

@@ -134,7 +134,9 @@ public sealed record MeetingTypeInfo
     public required string TriggerText { get; init; }
     /// <summary>When the first one is due after its trigger; null when there is no timescale.</summary>
     public MeetingTimescale? FirstDue { get; init; }
-    /// <summary>When the second one is due after the first (looked-after reviews: 3 months); null when it repeats as <see cref="ThenEvery"/>.</summary>
+    /// <summary>
+    /// When the second one is due after the first (looked-after reviews: 3 months); null when it repeats as <see cref="ThenEvery"/>.
+    /// </summary>
     public MeetingTimescale? SecondDue { get; init; }
     /// <summary>How often it repeats after that; null when it does not repeat.</summary>
     public MeetingTimescale? ThenEvery { get; init; }
