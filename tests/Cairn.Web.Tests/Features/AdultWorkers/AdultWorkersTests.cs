@@ -51,10 +51,8 @@ public sealed class AdultWorkersTests(CairnFactory factory) : IClassFixture<Cair
     [Fact]
     public async Task Another_agency_links_and_ends_only_its_own_workers_and_is_refused_anyone_elses_with_nothing_changed()
     {
-        var (api, child, parents) = await factory.FamilyAsync();
+        var (api, _, parents, police) = await factory.FamilyWithAsync("DC Chris Barnes", "PoliceOfficer");
         var mother = parents[0];
-        var police = await factory.NamedAsync("DC Chris Barnes");
-        await api.JoinTeamAsync(child, police.Id, "PoliceOfficer");
         var colleague = await factory.WithDbAsync(db => db.Professionals
             .Where(p => p.AgencyId == police.Agency && p.Id != police.Id && p.IsActive).Select(p => p.Id).FirstAsync());
         var (owen, _) = await factory.NamedAsync("Owen Rees");
@@ -147,6 +145,29 @@ public sealed class AdultWorkersTests(CairnFactory factory) : IClassFixture<Cair
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
         var family = await api.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child.Value}/family");
         Assert.Equal(0, family.GetProperty("parentsWorkers").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_adults_record_links_to_the_list_whose_end_page_shows_the_form_only_where_the_viewer_may_end()
+    {
+        var (api, _, parents, _) = await factory.FamilyWithAsync("DC Chris Barnes", "PoliceOfficer");
+        var mother = parents[0];
+        var (owen, _) = await factory.NamedAsync("Owen Rees");
+        var id = (await (await api.PostAsJsonAsync($"/api/v1/people/{mother.Value}/allocated-workers", Link(owen))).JsonAsync())
+            .GetProperty("id").GetInt64();
+        var worker = await factory.SignedInAsAsync(Accounts.SocialWorker);
+        var byPolice = await factory.SignedInAsAsync(Accounts.Police);
+
+        Assert.Contains($"href=\"/people/{mother.Value}/allocated-workers\"", await worker.GetStringAsync($"/people/{mother.Value}"),
+            StringComparison.Ordinal);
+        var list = await worker.GetStringAsync($"/people/{mother.Value}/allocated-workers");
+        Assert.Contains($"/allocated-workers/{id}/end", list, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\" novalidate>", await worker.GetStringAsync($"/people/{mother.Value}/allocated-workers/{id}/end"),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain($"/allocated-workers/{id}/end", await byPolice.GetStringAsync($"/people/{mother.Value}/allocated-workers"),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("<form method=\"post\" novalidate>", await byPolice.GetStringAsync($"/people/{mother.Value}/allocated-workers/{id}/end"),
+            StringComparison.Ordinal);
     }
 
     [Fact]

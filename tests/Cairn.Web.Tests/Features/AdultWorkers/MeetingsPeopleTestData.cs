@@ -36,6 +36,16 @@ internal static class MeetingsPeopleTestData
         return (api, child, ids);
     }
 
+    /// <summary>A family (<see cref="FamilyAsync"/>) with the seeded professional <paramref name="name"/> in the child's team as <paramref name="role"/>.</summary>
+    public static async Task<(HttpClient Api, PersonId Child, IReadOnlyList<PersonId> Parents, (ProfessionalId Id, AgencyId Agency) Member)>
+        FamilyWithAsync(this CairnFactory factory, string name, string role, int parents = 1)
+    {
+        var (api, child, ids) = await factory.FamilyAsync(parents);
+        var member = await factory.NamedAsync(name);
+        await api.JoinTeamAsync(child, member.Id, role);
+        return (api, child, ids, member);
+    }
+
     /// <summary>A seeded professional by name.</summary>
     public static async Task<(ProfessionalId Id, AgencyId Agency)> NamedAsync(this CairnFactory factory, string name)
     {

@@ -60,9 +60,7 @@ public sealed class LeadPractitionerTests(CairnFactory factory) : IClassFixture<
     [Fact]
     public async Task Only_a_childrens_social_care_team_manager_may_change_the_lead_and_only_to_an_active_social_worker()
     {
-        var (api, child, _) = await factory.FamilyAsync(parents: 0);
-        var police = await factory.NamedAsync("DC Chris Barnes");
-        await api.JoinTeamAsync(child, police.Id, "PoliceOfficer");
+        var (api, child, _, police) = await factory.FamilyWithAsync("DC Chris Barnes", "PoliceOfficer", parents: 0);
         var sam = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
         var manager = await factory.ApiAsAsync(Accounts.TeamManager);
 
@@ -85,9 +83,7 @@ public sealed class LeadPractitionerTests(CairnFactory factory) : IClassFixture<
     [Fact]
     public async Task The_page_shows_the_lead_on_the_childs_record_and_which_agencies_the_multi_agency_team_covers()
     {
-        var (api, child, _) = await factory.FamilyAsync(parents: 0);
-        var police = await factory.NamedAsync("DC Chris Barnes");
-        await api.JoinTeamAsync(child, police.Id, "PoliceOfficer");
+        var (api, child, _, police) = await factory.FamilyWithAsync("DC Chris Barnes", "PoliceOfficer", parents: 0);
         var sam = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
         var browser = await factory.SignedInAsAsync(Accounts.TeamManager);
         var path = $"/people/{child.Value}/lead-practitioner";

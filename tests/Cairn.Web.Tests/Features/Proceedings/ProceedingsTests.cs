@@ -68,9 +68,7 @@ public sealed class ProceedingsTests(CairnFactory factory) : IClassFixture<Cairn
     [Fact]
     public async Task Only_childrens_social_care_starts_proceedings_and_someone_who_may_not_open_the_record_gets_404()
     {
-        var (api, child, _) = await factory.FamilyAsync();
-        var visitor = await factory.NamedAsync("Nadia Hussain");
-        await api.JoinTeamAsync(child, visitor.Id, "HealthVisitor");
+        var (api, child, _, _) = await factory.FamilyWithAsync("Nadia Hussain", "HealthVisitor");
 
         var byHealth = await StartAsync(await factory.ApiAsAsync(Accounts.HealthVisitor), child);
         var byStranger = await StartAsync(await factory.ApiAsAsync(Accounts.Uninvolved), child);
@@ -130,9 +128,7 @@ public sealed class ProceedingsTests(CairnFactory factory) : IClassFixture<Cairn
     [Fact]
     public async Task Ending_proceedings_needs_the_version_read_and_ends_the_prompts_and_only_childrens_social_care_may()
     {
-        var (api, child, _) = await factory.FamilyAsync();
-        var visitor = await factory.NamedAsync("Nadia Hussain");
-        await api.JoinTeamAsync(child, visitor.Id, "HealthVisitor");
+        var (api, child, _, _) = await factory.FamilyWithAsync("Nadia Hussain", "HealthVisitor");
         var id = (await StartedAsync(await StartAsync(api, child))).GetProperty("id").GetGuid();
 
         var byHealth = await (await factory.ApiAsAsync(Accounts.HealthVisitor)).PostAsJsonAsync($"/api/v1/proceedings/{id}/end",
@@ -168,6 +164,29 @@ public sealed class ProceedingsTests(CairnFactory factory) : IClassFixture<Cairn
         var list = await browser.GetStringAsync($"/people/{child.Value}/proceedings");
         Assert.Contains("Care proceedings", list, StringComparison.Ordinal);
         Assert.Contains("Scheduled: due by", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_advocate_and_end_pages_show_their_forms_to_childrens_social_care_and_refuse_anyone_else_with_403()
+    {
+        var (api, child, parents, _) = await factory.FamilyWithAsync("Nadia Hussain", "HealthVisitor");
+        var id = (await StartedAsync(await StartAsync(api, child))).GetProperty("id").GetGuid();
+        var worker = await factory.SignedInAsAsync(Accounts.SocialWorker);
+        var health = await factory.SignedInAsAsync(Accounts.HealthVisitor);
+        var stranger = await factory.SignedInAsAsync(Accounts.Uninvolved);
+
+        foreach (var path in new[] { $"/proceedings/{id}/advocates/{parents[0].Value}", $"/proceedings/{id}/end", $"/people/{child.Value}/proceedings/new" })
+        {
+            var shown = await worker.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            Assert.Contains("<form method=\"post\" novalidate>", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var refused = await health.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("Only children&#x27;s social care", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(path)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/proceedings/{id}/advocates/{child.Value}")).StatusCode);
     }
 
     /// <summary>The advocate prompt block of the child's page.</summary>
