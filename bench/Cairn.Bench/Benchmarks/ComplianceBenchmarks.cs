@@ -93,5 +93,5 @@ public class ComplianceBenchmarks
     public Task<Handled<CompliancePage>> List() => _handler.StepsAsync(new ComplianceQuery(null, null, 1), CancellationToken.None);
 
     [Benchmark]
-    public Task<Handled<Cairn.Web.Features.Compliance.OnTimeRates.OnTimeRates>> OnTime() => _handler.OnTimeAsync(null, CancellationToken.None);
+    public Task<Handled<Cairn.Web.Features.Compliance.OnTimeRates>> OnTime() => _handler.OnTimeAsync(null, CancellationToken.None);
 }
