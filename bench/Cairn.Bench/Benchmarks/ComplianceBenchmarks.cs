@@ -43,7 +43,8 @@ internal sealed class ComplianceFixture
         }
 
         var lead = await db.Professionals.AsNoTracking()
-            .Where(p => (p.Roles & Role.SafeguardingLead) != 0 && db.Agencies.Any(a => a.Id == p.AgencyId && a.Kind == AgencyKind.ChildrensSocialCare))
+            .Where(p => (p.Roles & Role.SafeguardingLead) != 0
+                        && db.Agencies.Any(a => a.Id == p.AgencyId && a.Kind == AgencyKind.ChildrensSocialCare))
             .OrderBy(p => p.Email).FirstAsync();
         fixture.Lead = await BenchFixture.PrincipalAsync(db, lead);
         return fixture;
