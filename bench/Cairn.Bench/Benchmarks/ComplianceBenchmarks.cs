@@ -43,7 +43,8 @@ internal sealed class ComplianceFixture
         }
 
         var lead = await db.Professionals.AsNoTracking()
-            .Where(p => (p.Roles & Role.SafeguardingLead) != 0 && db.Agencies.Any(a => a.Id == p.AgencyId && a.Kind == AgencyKind.ChildrensSocialCare))
+            .Where(p => (p.Roles & Role.SafeguardingLead) != 0
+                        && db.Agencies.Any(a => a.Id == p.AgencyId && a.Kind == AgencyKind.ChildrensSocialCare))
             .OrderBy(p => p.Email).FirstAsync();
         fixture.Lead = await BenchFixture.PrincipalAsync(db, lead);
         return fixture;
@@ -93,5 +94,5 @@ public class ComplianceBenchmarks
     public Task<Handled<CompliancePage>> List() => _handler.StepsAsync(new ComplianceQuery(null, null, 1), CancellationToken.None);
 
     [Benchmark]
-    public Task<Handled<Cairn.Web.Features.Compliance.OnTimeRates.OnTimeRates>> OnTime() => _handler.OnTimeAsync(null, CancellationToken.None);
+    public Task<Handled<Cairn.Web.Features.Compliance.OnTimeRates>> OnTime() => _handler.OnTimeAsync(null, CancellationToken.None);
 }

@@ -152,7 +152,8 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
         // "InForce = @inForce", not "InForce" alone: SQLite then seeks an index on (InForce, Status, DueOn) instead of skip-scanning it.
         var inForce = true;
         var actions = db.PlanActions.AsNoTracking()
-            .Where(a => a.InForce == inForce && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress) && a.DueOn <= last)
+            .Where(a => a.InForce == inForce && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress)
+                        && a.DueOn <= last)
             .Where(scope.Over<PlanAction>(a => a.ChildId, a => a.OwnerId));
         return
         [

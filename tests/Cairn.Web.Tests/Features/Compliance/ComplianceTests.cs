@@ -106,7 +106,8 @@ public sealed class ComplianceTests(CairnFactory factory) : IClassFixture<CairnF
         Assert.Equal("Area", page.GetProperty("reach").GetString());
         Assert.Contains(oldest, Ids(page));
         Assert.All(Items(page), i => Assert.Equal("Meeting", i.GetProperty("kind").GetString()));
-        var dues = Items(page).Select(i => DateOnly.Parse(i.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var dues = Items(page)
+            .Select(i => DateOnly.Parse(i.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(dues.Order().ToList(), dues);
         var all = await AllIdsAsync(lead, "/api/v1/compliance?kind=Meeting");
         Assert.Contains(oldest, all);
@@ -187,9 +188,10 @@ public sealed class ComplianceTests(CairnFactory factory) : IClassFixture<CairnF
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/v1/compliance?team={samsTeam.Value}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/v1/compliance?team={other.Value}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/compliance?team={samsTeam.Value}")).StatusCode);
-        var leads = await OkJsonAsync(await (await factory.ApiAsAsync(Accounts.SafeguardingLead)).GetAsync($"/api/v1/compliance?team={samsTeam.Value}&kind=Meeting"));
+        var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
+        var leads = await OkJsonAsync(await lead.GetAsync($"/api/v1/compliance?team={samsTeam.Value}&kind=Meeting"));
         Assert.Contains(worker, Ids(leads));
-        Assert.Equal(HttpStatusCode.OK, (await (await factory.ApiAsAsync(Accounts.SafeguardingLead)).GetAsync($"/api/v1/compliance?team={other.Value}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"/api/v1/compliance?team={other.Value}")).StatusCode);
     }
 
     [Fact]
@@ -201,14 +203,16 @@ public sealed class ComplianceTests(CairnFactory factory) : IClassFixture<CairnF
         var uninvolved = await factory.ApiAsAsync(Accounts.Uninvolved);
 
         Assert.Equal(HttpStatusCode.NotFound, (await uninvolved.GetAsync($"/api/v1/people/{child}/compliance")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.SignedInAsAsync(Accounts.Uninvolved)).GetAsync($"/people/{child}/compliance")).StatusCode);
+        var uninvolvedPages = await factory.SignedInAsAsync(Accounts.Uninvolved);
+        Assert.Equal(HttpStatusCode.NotFound, (await uninvolvedPages.GetAsync($"/people/{child}/compliance")).StatusCode);
         await OkJsonAsync(await api.GetAsync($"/api/v1/people/{child}/compliance"));
         var html = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child}/compliance");
 
         Assert.Contains("1 step due or overdue", html);
         Assert.Contains("On time, by month of due date", html);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "compliance.view" && e.PersonId == child)));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "record.open" && e.PersonId == child && e.Outcome == "refused")));
+        Assert.True(await factory.WithDbAsync(db =>
+            db.AuditEntries.AnyAsync(e => e.Action == "record.open" && e.PersonId == child && e.Outcome == "refused")));
     }
 
     [Fact]
@@ -264,7 +268,8 @@ public sealed class ComplianceTests(CairnFactory factory) : IClassFixture<CairnF
         Assert.Equal(HttpStatusCode.OK, (await (await factory.SignedInAsAsync(Accounts.TeamManager)).GetAsync("/compliance")).StatusCode);
         var team = await factory.TeamAsync("Unmanaged team " + Guid.NewGuid().ToString("N")[..6]);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"/compliance/teams/{team.Value}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.SignedInAsAsync(Accounts.TeamManager)).GetAsync($"/compliance/teams/{team.Value}")).StatusCode);
+        var managerPages = await factory.SignedInAsAsync(Accounts.TeamManager);
+        Assert.Equal(HttpStatusCode.NotFound, (await managerPages.GetAsync($"/compliance/teams/{team.Value}")).StatusCode);
     }
 
     [Fact]

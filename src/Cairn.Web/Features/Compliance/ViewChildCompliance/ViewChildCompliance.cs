@@ -10,7 +10,7 @@ namespace Cairn.Web.Features.Compliance.ViewChildCompliance;
 /// each look is audited as a read of the record.
 /// </summary>
 public sealed class ViewChildComplianceHandler(RecordAccessService access, AuditLog audit, ComplianceStepsHandler steps,
-    OnTimeRates.OnTimeRatesHandler rates)
+    OnTimeRatesHandler rates)
 {
     public const string Action = "compliance.view";
 
@@ -31,6 +31,6 @@ public sealed class ViewChildComplianceHandler(RecordAccessService access, Audit
     }
 
     /// <summary>The child's on-time rates; the caller has already opened the record (<see cref="StepsAsync"/>).</summary>
-    public Task<OnTimeRates.OnTimeRates> OnTimeAsync(PersonId child, CancellationToken cancellationToken) =>
+    public Task<OnTimeRates> OnTimeAsync(PersonId child, CancellationToken cancellationToken) =>
         rates.HandleAsync(ComplianceScopeHandler.ForChild(child), cancellationToken);
 }

@@ -14,7 +14,7 @@ public sealed class ViewChildComplianceModel(ViewChildComplianceHandler handler,
 
     public CompliancePage Steps { get; private set; } = null!;
 
-    public OnTimeRates.OnTimeRates OnTime { get; private set; } = null!;
+    public OnTimeRates OnTime { get; private set; } = null!;
 
     public Guid ChildId { get; private set; }
 

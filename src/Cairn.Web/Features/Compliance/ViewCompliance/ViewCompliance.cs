@@ -1,5 +1,4 @@
 using Cairn.Domain;
-using Cairn.Web.Features.Compliance.OnTimeRates;
 
 namespace Cairn.Web.Features.Compliance.ViewCompliance;
 
@@ -7,7 +6,7 @@ namespace Cairn.Web.Features.Compliance.ViewCompliance;
 public sealed record ComplianceQuery(TeamId? Team, StepKind? Kind, int Page);
 
 /// <summary>The compliance view: the steps page with its counts, the on-time chart and the teams the list can be narrowed to.</summary>
-public sealed record ComplianceView(CompliancePage Steps, OnTimeRates.OnTimeRates OnTime, IReadOnlyList<(TeamId Id, string Name)> Teams);
+public sealed record ComplianceView(CompliancePage Steps, OnTimeRates OnTime, IReadOnlyList<(TeamId Id, string Name)> Teams);
 
 /// <summary>
 /// The area's, a team's or the viewer's own compliance list (L16): not found for a team that is not the viewer's to see; refused
@@ -37,7 +36,7 @@ public sealed class ViewComplianceHandler(ComplianceScopeHandler scopes, Complia
         return await steps.HandleAsync(scope.Value!, new ComplianceFilter(query.Kind, query.Page), cancellationToken);
     }
 
-    public async Task<Handled<OnTimeRates.OnTimeRates>> OnTimeAsync(TeamId? team, CancellationToken cancellationToken)
+    public async Task<Handled<OnTimeRates>> OnTimeAsync(TeamId? team, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(team, cancellationToken);
         if (!scope.IsDone)

@@ -31,7 +31,7 @@ public sealed class ViewComplianceEndpoints : IEndpoints
         return (await handler.StepsAsync(new ComplianceQuery(t, k, ComplianceStepsHandler.ParsePage(page)), cancellationToken)).ToApiResult();
     }
 
-    private static async Task<Results<Ok<OnTimeRates.OnTimeRates>, ValidationProblem, ProblemHttpResult, NotFound>> GetOnTimeAsync(
+    private static async Task<Results<Ok<OnTimeRates>, ValidationProblem, ProblemHttpResult, NotFound>> GetOnTimeAsync(
         ViewComplianceHandler handler, CancellationToken cancellationToken, string? team = null)
     {
         if (Parse(null, team) is var (_, t, problem) && problem is not null)

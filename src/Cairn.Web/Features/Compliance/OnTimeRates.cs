@@ -4,7 +4,7 @@ using Cairn.Web.Data;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Features.Compliance.OnTimeRates;
+namespace Cairn.Web.Features.Compliance;
 
 /// <summary>
 /// One month of due dates: statutory meetings due that month that were held on or before their due date, and those held late or
