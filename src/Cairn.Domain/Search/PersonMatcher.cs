@@ -111,8 +111,11 @@ public sealed class PersonMatcher(NameVariants variants)
         return score;
     }
 
-    /// <summary>The least a record must score to be shown: half of a perfect match, and never more than a surname alone with a slip.</summary>
-    public static double Threshold(MatchQuery query) => Math.Min(4.0, MaximumScore(query) / 2.0);
+    /// <summary>
+    /// The least a record must score to be shown: half of a perfect match, and never more than a surname with a slip in it.
+    /// A date of birth alone does not reach it when a name was typed and none of it matches.
+    /// </summary>
+    public static double Threshold(MatchQuery query) => Math.Min(4.5, MaximumScore(query) / 2.0);
 
     public PersonMatch Match(MatchQuery query, MatchCandidate candidate)
     {
