@@ -59,6 +59,8 @@ public static class CairnApp
         services.AddScoped<ConcernSweep>();
         services.AddScoped<CaseworkSweep>();
         services.AddScoped<MeetingSweep>();
+        services.AddSingleton(_ => Features.People.PersonMatching.MatcherFrom(builder.Configuration));
+        services.AddScoped<Features.People.PersonMatching>();
         if (SqliteCheckpointer.Wanted(options, builder.Configuration))
         {
             // Registered first, so it starts before anything that writes.

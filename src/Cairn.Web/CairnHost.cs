@@ -42,6 +42,7 @@ public static class CairnHost
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
         await db.Database.MigrateAsync();
+        await Features.People.PersonSearchIndex.EnsureBuiltAsync(db, CancellationToken.None);
         if (seedIfEmpty && !await db.Areas.AnyAsync())
         {
             var children = app.Configuration.GetValue("Cairn:Demo:Children", 300);

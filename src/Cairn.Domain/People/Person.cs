@@ -10,6 +10,8 @@ public sealed class Person
 {
     private readonly List<PersonName> _otherNames = [];
 
+    public const int MaxNotDuplicateReasonLength = 1000;
+
     private Person()
     {
         GivenName = "";
@@ -35,6 +37,12 @@ public sealed class Person
     /// <summary>Optimistic concurrency: an edit based on an older version is refused, never last-write-wins.</summary>
     public int Version { get; private set; }
     public IReadOnlyList<PersonName> OtherNames => _otherNames;
+
+    /// <summary>
+    /// Why the creator made this record although the duplicate check found likely matches: kept with the record, so
+    /// whoever later finds the two can see what was decided and why.
+    /// </summary>
+    public string? NotDuplicateReason { get; private set; }
 
     public string FullName => $"{GivenName} {FamilyName}";
     public bool IsUnborn => DateOfBirth is null && ExpectedDateOfBirth is not null;
@@ -89,6 +97,23 @@ public sealed class Person
         Apply(details);
         Version++;
         return Outcome<PersonRevision>.Success(revision);
+    }
+
+    /// <summary>The creator's reason for making this record despite likely matches; a reason must be given.</summary>
+    public Refusal? RecordNotADuplicate(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Refusal.Of("NotDuplicateReason", "Enter why this is a different person from the possible matches");
+        }
+
+        if (reason.Trim().Length > MaxNotDuplicateReasonLength)
+        {
+            return Refusal.Of("NotDuplicateReason", $"Enter the reason in {MaxNotDuplicateReasonLength} characters or fewer");
+        }
+
+        NotDuplicateReason = reason.Trim();
+        return null;
     }
 
     public Refusal? AddOtherName(string givenName, string familyName, NameKind kind, DateOnly? until)

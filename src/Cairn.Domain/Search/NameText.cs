@@ -167,6 +167,71 @@ public static class NameText
         }
     }
 
+    /// <summary>
+    /// Jaro–Winkler similarity, from 0 (nothing in common) to 1 (the same): letters in common within a window, fewer
+    /// transpositions, and a bonus for a shared beginning of up to four letters, where spellings of a name agree most.
+    /// </summary>
+    public static double JaroWinkler(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return a.Length == b.Length ? 1.0 : 0.0;
+        }
+
+        var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
+        Span<bool> matchedA = a.Length <= 128 ? stackalloc bool[a.Length] : new bool[a.Length];
+        Span<bool> matchedB = b.Length <= 128 ? stackalloc bool[b.Length] : new bool[b.Length];
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            for (var j = Math.Max(0, i - window); j < Math.Min(b.Length, i + window + 1); j++)
+            {
+                if (!matchedB[j] && a[i] == b[j])
+                {
+                    matchedA[i] = matchedB[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+
+        if (matches == 0)
+        {
+            return 0.0;
+        }
+
+        var transpositions = 0;
+        for (int i = 0, j = 0; i < a.Length; i++)
+        {
+            if (!matchedA[i])
+            {
+                continue;
+            }
+
+            while (!matchedB[j])
+            {
+                j++;
+            }
+
+            if (a[i] != b[j])
+            {
+                transpositions++;
+            }
+
+            j++;
+        }
+
+        var m = (double)matches;
+        var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2.0)) / m)) / 3.0;
+        var prefix = 0;
+        while (prefix < Math.Min(4, Math.Min(a.Length, b.Length)) && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        return jaro + (prefix * 0.1 * (1.0 - jaro));
+    }
+
     /// <summary>How many slips a query token of this length may contain: none below 4 letters, 1 up to 7, 2 from 8.</summary>
     public static int Tolerance(int length) => length >= 8 ? 2 : length >= 4 ? 1 : 0;
 

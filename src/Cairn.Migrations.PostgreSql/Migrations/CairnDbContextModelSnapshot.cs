@@ -2405,6 +2405,10 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("NotDuplicateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Sex")
                         .HasColumnType("integer");
 
@@ -3201,8 +3205,6 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Key", "PersonId");
-
-                    b.HasIndex("PersonId");
 
                     b.ToTable("PersonSearchKeys");
                 });

@@ -2360,6 +2360,10 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NotDuplicateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sex")
                         .HasColumnType("INTEGER");
 
@@ -3150,8 +3154,6 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Key", "PersonId");
-
-                    b.HasIndex("PersonId");
 
                     b.ToTable("PersonSearchKeys");
                 });

@@ -105,6 +105,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.NhsNumber).HasMaxLength(10);
         b.Property(x => x.Upn).HasMaxLength(13);
         b.Property(x => x.EthnicityCode).HasMaxLength(4);
+        b.Property(x => x.NotDuplicateReason).HasMaxLength(Person.MaxNotDuplicateReasonLength);
         b.HasIndex(x => x.NhsNumber);
         b.HasIndex(x => x.DateOfBirth);
         b.HasIndex(x => x.AreaId);
@@ -135,9 +136,9 @@ internal sealed class PersonSearchKeyConfiguration : IEntityTypeConfiguration<Pe
 {
     public void Configure(EntityTypeBuilder<PersonSearchKey> b)
     {
+        // The primary key serves every lookup, a person's own keys included (Key IN (...) AND PersonId = ...): no second index.
         b.HasKey(x => new { x.Key, x.PersonId });
         b.Property(x => x.Key).HasMaxLength(100);
-        b.HasIndex(x => x.PersonId);
     }
 }
 

@@ -22,8 +22,8 @@ public sealed class LocalAuthority
 }
 
 /// <summary>
-/// Search index for typo-tolerant name search: every name token of a person and each of its
-/// one-character deletions. Rebuilt whenever a person's names change.
+/// Search keys for ranked person matching: every name token of a person, folded, and its sound-alike code
+/// (see <c>PersonSearchIndex</c>). Added to whenever a person's names change.
 /// </summary>
 public sealed class PersonSearchKey
 {

@@ -6,7 +6,6 @@ using Cairn.Domain.Search;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.People.CreatePerson;
 
@@ -49,10 +48,15 @@ public sealed record CreatePersonCommand
 
     /// <summary>The creator has looked at the possible matches and this is a different person.</summary>
     public bool ConfirmedNotDuplicate { get; init; }
+
+    /// <summary>Why this is a different person from the possible matches: needed to create it anyway, and kept on the record.</summary>
+    [StringLength(Person.MaxNotDuplicateReasonLength)]
+    public string? NotDuplicateReason { get; init; }
 }
 
-/// <summary>An existing record that may be the same person, which the creator may open.</summary>
-public sealed record PossibleMatch(PersonId Id, string Name, PersonKind Kind, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth);
+/// <summary>An existing record that may be the same person, which the creator may open, with the reasons it matched.</summary>
+public sealed record PossibleMatch(PersonId Id, string Name, PersonKind Kind, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, double Score,
+    IReadOnlyList<string> Reasons);
 
 /// <summary>
 /// Records that may be the same person. Ones the creator may not open are only counted: their names and
@@ -60,8 +64,11 @@ public sealed record PossibleMatch(PersonId Id, string Name, PersonKind Kind, Da
 /// </summary>
 public sealed record PossibleDuplicates(IReadOnlyList<PossibleMatch> Visible, int Hidden);
 
-/// <summary>What creating a person did: exactly one of the new record's id, or possible duplicates to check first.</summary>
-public sealed record CreatePersonResult(PersonId? Created, PossibleDuplicates? Duplicates);
+/// <summary>
+/// What creating a person did: exactly one of the new record's id, or possible duplicates to check first (with
+/// <paramref name="ReasonMissing"/> when the creator confirmed a different person but gave no reason).
+/// </summary>
+public sealed record CreatePersonResult(PersonId? Created, PossibleDuplicates? Duplicates, bool ReasonMissing = false);
 
 public sealed record CreatedPerson(PersonId Id);
 
@@ -69,7 +76,8 @@ public sealed record CreatedPerson(PersonId Id);
 /// Creates a child or adult record, unless it looks like someone who already has one and the creator has not said it is a
 /// different person. A child's creator joins the team around the child, as its lead professional.
 /// </summary>
-public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
+    PersonMatching matching)
 {
     public async Task<Handled<CreatePersonResult>> HandleAsync(CreatePersonCommand command, CancellationToken cancellationToken)
     {
@@ -94,9 +102,12 @@ public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService a
             return refusal;
         }
 
-        if (!command.ConfirmedNotDuplicate && await PossibleDuplicatesAsync(details, cancellationToken) is { } duplicates)
+        // The same matcher as person search, run before the record can be made; creating anyway needs a reason.
+        var duplicates = await PossibleDuplicatesAsync(details, cancellationToken);
+        var reasonGiven = !string.IsNullOrWhiteSpace(command.NotDuplicateReason);
+        if (duplicates is not null && !(command.ConfirmedNotDuplicate && reasonGiven))
         {
-            return new CreatePersonResult(null, duplicates);
+            return new CreatePersonResult(null, duplicates, ReasonMissing: command.ConfirmedNotDuplicate);
         }
 
         var outcome = Person.Create(details, user.AreaId, user.ProfessionalId, now);
@@ -106,6 +117,11 @@ public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService a
         }
 
         var person = outcome.Value!;
+        if (duplicates is not null && person.RecordNotADuplicate(command.NotDuplicateReason) is { } badReason)
+        {
+            return badReason;
+        }
+
         db.People.Add(person);
         db.PersonSearchKeys.AddRange(PersonSearchIndex.KeysFor(person));
         if (kind == PersonKind.Child)
@@ -122,67 +138,37 @@ public sealed class CreatePersonHandler(CairnDbContext db, RecordAccessService a
         }
 
         audit.Record("person.create", person.Id, "person", person.Id.Value,
-            detail: command.ConfirmedNotDuplicate ? "confirmed not a duplicate" : null);
+            detail: duplicates is not null ? "confirmed not a duplicate" : null);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatePersonResult(person.Id, null);
     }
 
     /// <summary>
-    /// Records with the same NHS number anywhere, or probably the same name and date of birth in the creator's
-    /// area. Each is an indexed lookup (NHS number, date of birth); names are compared in memory.
+    /// Likely matches by <see cref="PersonMatcher"/>: the same NHS number anywhere, or a score of at least
+    /// <see cref="PersonMatcher.DuplicateScore"/> (about a full name and a date of birth, one slip allowed in either) in the
+    /// creator's area. Matches the creator may not open are counted, never named or described.
     /// </summary>
     private async Task<PossibleDuplicates?> PossibleDuplicatesAsync(PersonDetails details, CancellationToken cancellationToken)
     {
-        var matches = new Dictionary<PersonId, PossibleMatch>();
-        if (!string.IsNullOrWhiteSpace(details.NhsNumber))
-        {
-            var nhs = NhsNumber.Parse(details.NhsNumber).Value;
-            var sameNhs = await db.People.Where(p => p.NhsNumber == nhs)
-                .Select(p => new PossibleMatch(p.Id, p.GivenName + " " + p.FamilyName, p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth))
-                .ToListAsync(cancellationToken);
-            foreach (var match in sameNhs)
-            {
-                matches[match.Id] = match;
-            }
-        }
-
+        var nhs = string.IsNullOrWhiteSpace(details.NhsNumber) ? null : NhsNumber.Parse(details.NhsNumber).Value;
+        var query = MatchQuery.Structured(details.GivenName, details.FamilyName, details.DateOfBirth ?? details.ExpectedDateOfBirth, nhs, null,
+            details.Sex);
         var area = user.AreaId;
-        if (details.DateOfBirth is { } dob)
-        {
-            var sameDob = await db.People.Where(p => p.AreaId == area && p.DateOfBirth == dob)
-                .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth })
-                .ToListAsync(cancellationToken);
-            var similar = sameDob.Where(p =>
-                SimilarPerson.ProbablySame(details.GivenName, details.FamilyName, dob, p.GivenName, p.FamilyName, p.DateOfBirth));
-            foreach (var p in similar)
-            {
-                matches[p.Id] = new PossibleMatch(p.Id, $"{p.GivenName} {p.FamilyName}", p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth);
-            }
-        }
-        else if (details.ExpectedDateOfBirth is { } due)
-        {
-            var sameDue = await db.People.Where(p => p.AreaId == area && p.ExpectedDateOfBirth == due)
-                .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth })
-                .ToListAsync(cancellationToken);
-            var similar = sameDue.Where(p =>
-                SimilarPerson.ProbablySame(details.GivenName, details.FamilyName, due, p.GivenName, p.FamilyName, p.ExpectedDateOfBirth));
-            foreach (var p in similar)
-            {
-                matches[p.Id] = new PossibleMatch(p.Id, $"{p.GivenName} {p.FamilyName}", p.Kind, p.DateOfBirth, p.ExpectedDateOfBirth);
-            }
-        }
-
+        var candidates = await matching.CandidatesAsync(query, cancellationToken);
+        var matches = (await matching.RankAsync(query, candidates, p => p.AreaId == area || (nhs is not null && p.NhsNumber == nhs),
+                cancellationToken))
+            .Where(r => r.Match.SameNhsNumber || r.Match.Score >= PersonMatcher.DuplicateScore)
+            .ToList();
         if (matches.Count == 0)
         {
             return null;
         }
 
         var visible = await access.VisiblePeopleAsync(cancellationToken);
-        var ids = matches.Keys.ToList();
-        var openable = visible is null
-            ? (await db.People.Where(p => ids.Contains(p.Id) && p.AreaId == area).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet()
-            : ids.Where(visible.Contains).ToHashSet();
-        var shown = matches.Values.Where(m => openable.Contains(m.Id)).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var shown = matches.Where(m => visible?.Contains(m.Person.Id) ?? m.Person.AreaId == area)
+            .Select(m => new PossibleMatch(m.Person.Id, m.Person.FullName, m.Person.Kind, m.Person.DateOfBirth, m.Person.ExpectedDateOfBirth,
+                m.Match.Score, m.Match.Reasons))
+            .ToList();
         return new PossibleDuplicates(shown, matches.Count - shown.Count);
     }
 }

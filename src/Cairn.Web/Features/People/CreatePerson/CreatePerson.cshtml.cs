@@ -37,6 +37,11 @@ public sealed class CreatePersonModel(CreatePersonHandler handler, RecordAccessS
         if (result.Duplicates is { } duplicates)
         {
             Duplicates = duplicates;
+            if (result.ReasonMissing)
+            {
+                ModelState.AddModelError("Input.NotDuplicateReason", CreatePersonEndpoints.ReasonNeeded);
+            }
+
             return Page();
         }
 
@@ -69,6 +74,7 @@ public sealed class CreatePersonModel(CreatePersonHandler handler, RecordAccessS
         public bool InterpreterNeeded { get; set; }
         public InvolvementRole? Role { get; set; }
         public bool ConfirmedNotDuplicate { get; set; }
+        public string? NotDuplicateReason { get; set; }
 
         public CreatePersonCommand ToCommand() => new()
         {
@@ -85,6 +91,7 @@ public sealed class CreatePersonModel(CreatePersonHandler handler, RecordAccessS
             InterpreterNeeded = InterpreterNeeded,
             Role = Role,
             ConfirmedNotDuplicate = ConfirmedNotDuplicate,
+            NotDuplicateReason = NotDuplicateReason,
         };
     }
 }

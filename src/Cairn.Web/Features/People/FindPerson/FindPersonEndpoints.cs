@@ -6,8 +6,9 @@ namespace Cairn.Web.Features.People.FindPerson;
 public sealed class FindPersonEndpoints : IEndpoints
 {
     private const string Summary =
-        "Finds people the caller may open by name (typo-tolerant, previous names included), date of birth (yyyy-MM-dd), NHS number"
-        + " and current postcode. Every term given must match; at most 50 results, best first.";
+        "Ranks people the caller may open by how well they match the name (slips, sound-alikes, nicknames and previous names"
+        + " included), date of birth (yyyy-MM-dd; one slip out still counts), NHS number (decisive) and current postcode. Each term"
+        + " is evidence, not a filter; at most 50 results, best first, each with its rank, score and reasons.";
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/people", HandleAsync)

@@ -17,6 +17,13 @@ public sealed class FindPersonCandidateTests(CairnFactory factory) : IClassFixtu
         return found.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
     }
 
+    private static async Task<List<JsonElement>> PeopleAsync(HttpClient api, string query)
+    {
+        var response = await api.GetAsync($"/api/v1/people?{query}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("people").EnumerateArray().ToList();
+    }
+
     [Theory]
     [InlineData(Accounts.FrontDoor)]
     [InlineData(Accounts.SocialWorker)]
@@ -27,8 +34,9 @@ public sealed class FindPersonCandidateTests(CairnFactory factory) : IClassFixtu
         Assert.Contains("Zofia Nowak", await NamesAsync(api, "name=Zfia+Nowka"));
     }
 
+    /// <summary>Changed from filtering to ranking (issue #16): a postcode is evidence, so someone living elsewhere is still found, lower.</summary>
     [Fact]
-    public async Task A_name_and_a_postcode_find_only_people_living_there()
+    public async Task A_name_and_a_postcode_rank_people_living_there_first()
     {
         var someone = await factory.WithDbAsync(db => db.Addresses.Where(a => a.To == null)
             .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => new { a.Postcode, p.GivenName, p.FamilyName })
@@ -37,8 +45,17 @@ public sealed class FindPersonCandidateTests(CairnFactory factory) : IClassFixtu
         var api = await factory.ApiAsAsync(Accounts.FrontDoor);
         var name = Uri.EscapeDataString(someone.FamilyName);
 
-        Assert.Contains($"{someone.GivenName} {someone.FamilyName}", await NamesAsync(api, $"name={name}&postcode={Uri.EscapeDataString(someone.Postcode)}"));
-        Assert.DoesNotContain($"{someone.GivenName} {someone.FamilyName}", await NamesAsync(api, $"name={name}&postcode={Uri.EscapeDataString(elsewhere)}"));
+        var full = $"{someone.GivenName} {someone.FamilyName}";
+        var there = await PeopleAsync(api, $"name={name}&postcode={Uri.EscapeDataString(someone.Postcode)}");
+        var away = await PeopleAsync(api, $"name={name}&postcode={Uri.EscapeDataString(elsewhere)}");
+
+        var living = there.First(p => p.GetProperty("name").GetString() == full);
+        Assert.Contains("same postcode", living.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain(there, p => p.GetProperty("rank").GetInt32() < living.GetProperty("rank").GetInt32()
+            && !p.GetProperty("reasons").EnumerateArray().Any(r => r.GetString() == "same postcode"));
+        var moved = away.First(p => p.GetProperty("name").GetString() == full);
+        Assert.DoesNotContain("same postcode", moved.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.True(moved.GetProperty("score").GetDouble() < living.GetProperty("score").GetDouble());
     }
 
     [Fact]

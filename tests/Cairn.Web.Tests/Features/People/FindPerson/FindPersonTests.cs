@@ -97,10 +97,11 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
         Assert.Contains(lucja.Value, await FoundAsync(api, "dateOfBirth=2019-03-14"));
         Assert.Equal([lucja.Value], await FoundAsync(api, "nhsNumber=" + Q(spaced)));
         Assert.Equal([lucja.Value], await FoundAsync(api, "nhsNumber=" + nhs.Value));
-        Assert.Equal([lucja.Value], await FoundAsync(api, $"name={Q(surname)}&postcode={Q("yo17hh")}"));
+        Assert.Equal([lucja.Value, sister.Value], await FoundAsync(api, $"name={Q(surname)}&postcode={Q("yo17hh")}"));
         Assert.Contains(lucja.Value, await FoundAsync(api, "postcode=" + Q(" yo1 7hh ")));
-        Assert.Empty(await FoundAsync(api, $"name={Q(surname)}&dateOfBirth=2019-03-15"));
-        Assert.Empty(await FoundAsync(api, $"name={Q(surname)}&postcode={Q("YO1 7HJ")}"));
+        // Changed from filtering to ranking (issue #16): a date of birth one day out, or another postcode, no longer hides her.
+        Assert.Equal([lucja.Value], await FoundAsync(api, $"name={Q(surname)}&dateOfBirth=2019-03-15"));
+        Assert.Equal(lucja.Value, (await FoundAsync(api, $"name={Q(surname)}&postcode={Q("YO1 7HJ")}"))[0]);
     }
 
     [Fact]
@@ -163,15 +164,20 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
     [Fact]
     public async Task A_search_is_audited_with_its_result_count_but_never_the_terms()
     {
+        // A given name and date of birth of its own: ranking would rightly offer another test's Łucja born the same day at the
+        // same address as a possible change of surname.
         var surname = Surname();
+        var given = "Ż" + Surname()[3..];
+        var born = new DateOnly(2012, 1, 1).AddDays(Random.Shared.Next(1500));
+        var date = born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var nhs = await factory.UnusedNhsNumberAsync();
-        await factory.PersonAsync("Łucja", surname, BornOn, nhsNumber: nhs.Value, postcode: "YO1 7HH", involved: Accounts.SocialWorker);
+        await factory.PersonAsync(given, surname, born, nhsNumber: nhs.Value, postcode: "YO1 7HH", involved: Accounts.SocialWorker);
         var sam = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
         var web = await factory.SignedInAsAsync(Accounts.SocialWorker);
         var lastAudit = await factory.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Sequence));
 
-        await FoundAsync(api, $"name={Q("Łucja " + surname)}&dateOfBirth=2019-03-14&nhsNumber={nhs.Value}&postcode=YO17HH");
+        await FoundAsync(api, $"name={Q(given + " " + surname)}&dateOfBirth={date}&nhsNumber={nhs.Value}&postcode=YO17HH");
         var page = await web.GetAsync("/people?search=1&Input.Name=" + Q(surname));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
 
@@ -186,7 +192,7 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
             Assert.Null(a.PersonId);
         });
         var written = JsonSerializer.Serialize(entries);
-        foreach (var term in new[] { surname, NameFold(surname), "Łucja", "Lucja", nhs.Value, nhs.ToString(), "2019-03-14", "YO1 7HH", "YO17HH" })
+        foreach (var term in new[] { surname, NameFold(surname), given, NameFold(given), nhs.Value, nhs.ToString(), date, "YO1 7HH", "YO17HH" })
         {
             Assert.DoesNotContain(term, written, StringComparison.OrdinalIgnoreCase);
         }
