@@ -398,6 +398,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("LeadId", "Status");
 
+                    b.HasIndex("Status", "DueOn", "Id");
+
                     b.ToTable("Assessments");
                 });
 
@@ -622,6 +624,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("InForce", "Status", "DueOn", "Id");
 
                     b.HasIndex("OwnerId", "InForce", "Status", "DueOn", "Id");
 

@@ -389,6 +389,8 @@ namespace Cairn.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LeadId", "Status");
 
+                    b.HasIndex("Status", "DueOn", "Id");
+
                     b.ToTable("Assessments");
                 });
 
@@ -607,6 +609,8 @@ namespace Cairn.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("InForce", "Status", "DueOn", "Id");
 
                     b.HasIndex("OwnerId", "InForce", "Status", "DueOn", "Id");
 

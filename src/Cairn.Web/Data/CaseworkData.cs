@@ -54,6 +54,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.HasIndex(x => x.SubjectId);
         b.HasIndex(x => x.EnquiryId);
         b.HasIndex(x => x.NextEscalationAt);
+        // The compliance list reads assessments not yet authorised in due-date order (issue #14).
+        b.HasIndex(x => new { x.Status, x.DueOn, x.Id });
     }
 }
 
@@ -123,6 +125,8 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         // "My overdue actions" and a manager's list read open actions in force by owner and due date, and page them in
         // (due date, id) order, from the index alone: the id is in the index so no row is read to sort.
         b.HasIndex(x => new { x.OwnerId, x.InForce, x.Status, x.DueOn, x.Id });
+        // The area's compliance list reads every open action in force in due-date order, whoever owns it (issue #14).
+        b.HasIndex(x => new { x.InForce, x.Status, x.DueOn, x.Id });
         b.HasIndex(x => x.NextEscalationAt);
     }
 }
