@@ -138,7 +138,8 @@ public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalen
     {
         var children = await db.LegalStatuses.AsNoTracking()
             .Where(s => s.To == null && LookedAfter.Contains(s.Kind)
-                        && !db.Meetings.Any(m => m.ChildId == s.ChildId && m.Kind == MeetingKind.LookedAfterReview && m.Status == MeetingStatus.Scheduled))
+                        && !db.Meetings.Any(m => m.ChildId == s.ChildId && m.Kind == MeetingKind.LookedAfterReview
+                                                 && m.Status == MeetingStatus.Scheduled))
             .Select(s => s.ChildId).ToListAsync(cancellationToken);
         if (children.Count == 0)
         {
@@ -223,7 +224,10 @@ public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalen
         return (began, null);
     }
 
-    /// <summary>For the children found: their statuses, their held meetings of the kinds given and their allocated social workers, in three queries.</summary>
+    /// <summary>
+    /// For the children found: their statuses, their held meetings of the kinds given and their allocated social workers, in
+    /// three queries.
+    /// </summary>
     private async Task<ChildFacts> FactsAsync(List<PersonId> children, MeetingKind[] kinds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = now.InLondon();

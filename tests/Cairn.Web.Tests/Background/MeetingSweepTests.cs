@@ -1,7 +1,7 @@
 using Cairn.Domain;
+using Cairn.Domain.Agencies;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
-using Cairn.Domain.Agencies;
 using Cairn.Domain.Meetings;
 using Cairn.Web.Background;
 using Cairn.Web.Features.Meetings;
