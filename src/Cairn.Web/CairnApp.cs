@@ -59,6 +59,7 @@ public static class CairnApp
         services.AddScoped<ConcernSweep>();
         services.AddScoped<CaseworkSweep>();
         services.AddScoped<MeetingSweep>();
+        services.AddScoped<IMeetingScheduler>(sp => sp.GetRequiredService<Features.Meetings.MeetingSchedulingHandler>());
         if (SqliteCheckpointer.Wanted(options, builder.Configuration))
         {
             // Registered first, so it starts before anything that writes.

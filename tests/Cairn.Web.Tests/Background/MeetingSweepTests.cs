@@ -4,7 +4,6 @@ using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
 using Cairn.Domain.Meetings;
 using Cairn.Web.Background;
-using Cairn.Web.Features.Meetings;
 using Cairn.Web.Tests.Features.Meetings;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
