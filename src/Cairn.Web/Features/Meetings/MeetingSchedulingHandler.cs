@@ -21,7 +21,8 @@ public sealed class MeetingSchedulingHandler(CairnDbContext db, WorkingCalendarS
     : IMeetingScheduler
 {
     /// <summary>The scheduling sweep's way in (it may not use a feature): schedules as Cairn itself, returns how many.</summary>
-    async Task<int> IMeetingScheduler.ScheduleAsync(IReadOnlyList<MeetingRequest> requests, DateTimeOffset now, CancellationToken cancellationToken) =>
+    async Task<int> IMeetingScheduler.ScheduleAsync(IReadOnlyList<MeetingRequest> requests, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
         (await ScheduleManyAsync(requests, null, now, cancellationToken)).Count;
 
     /// <summary>
