@@ -61,6 +61,7 @@ public static class CairnApp
         services.AddScoped<MeetingSweep>();
         services.AddSingleton(_ => Features.People.PersonMatching.MatcherFrom(builder.Configuration));
         services.AddScoped<Features.People.PersonMatching>();
+        services.AddScoped<IMeetingScheduler>(sp => sp.GetRequiredService<Features.Meetings.MeetingSchedulingHandler>());
         if (SqliteCheckpointer.Wanted(options, builder.Configuration))
         {
             // Registered first, so it starts before anything that writes.

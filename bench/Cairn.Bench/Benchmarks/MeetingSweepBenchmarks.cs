@@ -49,7 +49,8 @@ public class MeetingSweepBenchmarks
             var children = db.People.Count(p => p.Kind == PersonKind.Child);
             var statuses = db.LegalStatuses.Count(s => s.To == null);
             var meetings = db.Meetings.Count(m => m.Status == MeetingStatus.Scheduled);
-            var missing = scope.ServiceProvider.GetRequiredService<MeetingSweep>().MissingAsync(_now, CancellationToken.None).GetAwaiter().GetResult();
+            var sweep = scope.ServiceProvider.GetRequiredService<MeetingSweep>();
+            var missing = sweep.MissingAsync(_now, CancellationToken.None).GetAwaiter().GetResult();
             Console.WriteLine($"// {children:N0} children, {statuses:N0} with a current legal status, {meetings:N0} meetings scheduled already, "
                               + $"{missing.Count:N0} missing.");
         }

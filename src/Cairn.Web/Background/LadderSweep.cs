@@ -76,7 +76,8 @@ internal sealed class LadderSweep(CairnDbContext db)
     }
 
     /// <summary>The area of each item's child, by the item's key: one query for a batch.</summary>
-    public async Task<Dictionary<Guid, AreaId>> AreasOfChildrenAsync(IEnumerable<(Guid Key, PersonId Child)> items, CancellationToken cancellationToken)
+    public async Task<Dictionary<Guid, AreaId>> AreasOfChildrenAsync(IEnumerable<(Guid Key, PersonId Child)> items,
+        CancellationToken cancellationToken)
     {
         var list = items.ToList();
         var children = list.Select(i => i.Child).Distinct().ToList();

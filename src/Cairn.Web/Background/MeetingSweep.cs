@@ -6,11 +6,18 @@ using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Web.Features.Children.ChangeLegalStatus;
-using Cairn.Web.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Background;
+
+/// <summary>
+/// Schedules the meetings requested that are not already scheduled from their triggers, as Cairn itself, in the caller's unit of
+/// work; returns how many. The meetings feature provides it (the scheduling handler), so the sweep depends on no feature.
+/// </summary>
+public interface IMeetingScheduler
+{
+    Task<int> ScheduleAsync(IReadOnlyList<MeetingRequest> requests, DateTimeOffset now, CancellationToken cancellationToken);
+}
 
 /// <summary>
 /// Statutory meetings in the background (issue #14, L16, L21):
@@ -27,13 +34,15 @@ namespace Cairn.Web.Background;
 /// found by a few set-based queries over the whole area, and scheduled a batch at a time.</item>
 /// </list>
 /// </summary>
-public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalendarSource calendars, MeetingSchedulingHandler scheduler,
+public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalendarSource calendars, IMeetingScheduler scheduler,
     ILogger<MeetingSweep> log)
 {
     public const int ScheduleBatchSize = 200;
 
-    private static readonly LegalStatusKind[] LookedAfter =
-        [LegalStatusKind.LookedAfterSection20, LegalStatusKind.LookedAfterCareOrder, LegalStatusKind.LookedAfterInterimCareOrder];
+    /// <summary>The record type a meeting is audited under (as the meeting pages audit it).</summary>
+    public const string MeetingRecordType = "meeting";
+
+    private static readonly LegalStatusKind[] LookedAfterKinds = [.. LookedAfter.Kinds];
 
     private readonly LadderSweep _ladder = new(db);
 
@@ -60,7 +69,7 @@ public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalen
                 _ladder.Tell(LadderSweep.Audience(escalation.Audience, people, LadderSweep.OwnerAndManager(escalation.Owner, people, managers)),
                     "meeting.escalated", $"{what} (due {escalation.DueOn:d MMMM yyyy}): escalation level {escalation.Level}",
                     $"/meetings/{meeting.Id.Value}", now);
-                audit.Record("meeting.escalate", meeting.ChildId, MeetingAccessHandler.RecordType, meeting.Id.Value,
+                audit.Record("meeting.escalate", meeting.ChildId, MeetingRecordType, meeting.Id.Value,
                     detail: $"{(escalation.Minutes ? "minutes " : "")}level {escalation.Level}");
                 return true;
             },
@@ -84,10 +93,10 @@ public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalen
                 var requests = await MissingAsync(now, cancellationToken);
                 foreach (var batch in requests.Chunk(ScheduleBatchSize))
                 {
-                    var made = await scheduler.ScheduleManyAsync(batch, null, now, cancellationToken);
+                    var made = await scheduler.ScheduleAsync(batch, now, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                     db.ChangeTracker.Clear();
-                    scheduled += made.Count;
+                    scheduled += made;
                 }
 
                 break;
@@ -137,8 +146,9 @@ public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalen
     private async Task<List<MeetingRequest>> MissingLookedAfterReviewsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var children = await db.LegalStatuses.AsNoTracking()
-            .Where(s => s.To == null && LookedAfter.Contains(s.Kind)
-                        && !db.Meetings.Any(m => m.ChildId == s.ChildId && m.Kind == MeetingKind.LookedAfterReview && m.Status == MeetingStatus.Scheduled))
+            .Where(s => s.To == null && LookedAfterKinds.Contains(s.Kind)
+                        && !db.Meetings.Any(m => m.ChildId == s.ChildId && m.Kind == MeetingKind.LookedAfterReview
+                                                 && m.Status == MeetingStatus.Scheduled))
             .Select(s => s.ChildId).ToListAsync(cancellationToken);
         if (children.Count == 0)
         {
@@ -150,7 +160,7 @@ public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalen
         var requests = new List<MeetingRequest>();
         foreach (var child in children)
         {
-            var (began, _) = Period(facts.Statuses[child], ChangeLegalStatusHandler.IsLookedAfter);
+            var (began, _) = Period(facts.Statuses[child], LookedAfter.Is);
             var last = facts.Held.GetValueOrDefault(child)?.Where(m => m.HeldOn >= began.From).MaxBy(m => (m.HeldOn, m.Number));
             var trigger = last is null
                 ? new MeetingTriggerFacts(type.Kind, 1, MeetingTrigger.BecameLookedAfter, began.Id.Value, began.From, now)
@@ -223,7 +233,10 @@ public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalen
         return (began, null);
     }
 
-    /// <summary>For the children found: their statuses, their held meetings of the kinds given and their allocated social workers, in three queries.</summary>
+    /// <summary>
+    /// For the children found: their statuses, their held meetings of the kinds given and their allocated social workers, in
+    /// three queries.
+    /// </summary>
     private async Task<ChildFacts> FactsAsync(List<PersonId> children, MeetingKind[] kinds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = now.InLondon();

@@ -1,10 +1,9 @@
 using Cairn.Domain;
+using Cairn.Domain.Agencies;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
-using Cairn.Domain.Agencies;
 using Cairn.Domain.Meetings;
 using Cairn.Web.Background;
-using Cairn.Web.Features.Meetings;
 using Cairn.Web.Tests.Features.Meetings;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -29,7 +29,8 @@ public sealed class MeetingFollowOnHandler(CairnDbContext db, MeetingSchedulingH
     public const string ToBeWritten = "To be written by the core group from the conference's outline plan";
 
     /// <summary>Makes the decisions take effect, schedules what follows and cancels what no longer will; returns what was done, in words.</summary>
-    public async Task<IReadOnlyList<string>> AfterHeldAsync(Meeting meeting, ProfessionalId by, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> AfterHeldAsync(Meeting meeting, ProfessionalId by, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         if (meeting.Status != MeetingStatus.Held || meeting.HeldOn is not { } held)
@@ -200,7 +201,8 @@ public sealed class MeetingFollowOnHandler(CairnDbContext db, MeetingSchedulingH
     {
         if (current is not null && from <= current.From)
         {
-            return $"Legal status not changed: it already changed on {current.From:d MMMM yyyy}. Record {Display.Text(kind)} on the legal status page";
+            return $"Legal status not changed: it already changed on {current.From:d MMMM yyyy}. "
+                   + $"Record {Display.Text(kind)} on the legal status page";
         }
 
         var changed = LegalStatus.Change(current, meeting.ChildId, kind, category, from, reason, by, now);

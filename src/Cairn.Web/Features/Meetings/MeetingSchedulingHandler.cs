@@ -3,24 +3,11 @@ using Cairn.Domain.Meetings;
 using Cairn.Domain.People;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
+using Cairn.Web.Background;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.Meetings;
-
-/// <summary>What starts a meeting's clock, as the scheduler needs it.</summary>
-/// <param name="Kind">The kind of meeting to schedule.</param>
-/// <param name="Number">Which of its kind in the chain (1 for the first).</param>
-/// <param name="Trigger">What triggered it.</param>
-/// <param name="TriggerId">The enquiry, plan, placement, proceedings or earlier meeting; null for one someone arranged.</param>
-/// <param name="On">The day of the trigger (a strategy discussion, the day a child became looked after, the previous meeting).</param>
-/// <param name="At">The moment of the trigger, for an hours timescale (a placement planning meeting's 72 hours).</param>
-/// <param name="Timescale">The timescale to count; null for the type's first (or none, for a meeting with no timescale).</param>
-public sealed record MeetingTriggerFacts(MeetingKind Kind, int Number, MeetingTrigger Trigger, Guid? TriggerId, DateOnly On, DateTimeOffset At,
-    MeetingTimescale? Timescale = null);
-
-/// <summary>One meeting a trigger requires: for which child, from what, and who arranges it.</summary>
-public sealed record MeetingRequest(PersonId Child, MeetingTriggerFacts Facts, ProfessionalId Owner);
 
 /// <summary>
 /// Schedules meetings from their triggers (L16, L21, L29): works out the due date from the area's calendar and meeting rules,
@@ -31,7 +18,13 @@ public sealed record MeetingRequest(PersonId Child, MeetingTriggerFacts Facts, P
 /// the existing meetings, areas, rules and parents' workers are read in a handful of queries. The caller saves.
 /// </summary>
 public sealed class MeetingSchedulingHandler(CairnDbContext db, WorkingCalendarSource calendars, MeetingSharesHandler shares, AuditLog audit)
+    : IMeetingScheduler
 {
+    /// <summary>The scheduling sweep's way in (it may not use a feature): schedules as Cairn itself, returns how many.</summary>
+    async Task<int> IMeetingScheduler.ScheduleAsync(IReadOnlyList<MeetingRequest> requests, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        (await ScheduleManyAsync(requests, null, now, cancellationToken)).Count;
+
     /// <summary>
     /// Schedules the meeting a trigger requires, unless one is already scheduled from it (the same trigger, kind and number):
     /// null then. <paramref name="owner"/> arranges it and is told when it is late; <paramref name="by"/> is null when Cairn

@@ -7,7 +7,6 @@ using Cairn.Domain.Meetings;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
-using Cairn.Web.Features.Meetings;
 using Cairn.Web.Tests.Features.Casework;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -121,7 +120,9 @@ public sealed class MeetingTriggerTests(MeetingClockFactory factory) : IClassFix
 
         var done = await factory.HoldAsync(initial, new MeetingDecisions
         {
-            Plan = PlanDecision.StartChildProtectionPlan, Category = ChildProtectionCategory.Neglect, LeadPractitioner = sam,
+            Plan = PlanDecision.StartChildProtectionPlan,
+            Category = ChildProtectionCategory.Neglect,
+            LeadPractitioner = sam,
         });
 
         // Held on Wednesday 14 April 2027: the first core group within 10 working days (Wednesday 28 April), the first review
@@ -152,7 +153,8 @@ public sealed class MeetingTriggerTests(MeetingClockFactory factory) : IClassFix
         factory.Clock.Set(TestClock.London(2027, 7, 12, 11, 0));
         await factory.HoldAsync(review.Id, new MeetingDecisions
         {
-            Plan = PlanDecision.ContinueChildProtectionPlan, Category = ChildProtectionCategory.EmotionalAbuse,
+            Plan = PlanDecision.ContinueChildProtectionPlan,
+            Category = ChildProtectionCategory.EmotionalAbuse,
         });
         status = await factory.CurrentStatusAsync(child);
         Assert.Equal((LegalStatusKind.ChildProtectionPlan, (ChildProtectionCategory?)ChildProtectionCategory.EmotionalAbuse, new DateOnly(2027, 7, 12)),
@@ -195,7 +197,8 @@ public sealed class MeetingTriggerTests(MeetingClockFactory factory) : IClassFix
             MeetingTrigger.Section47Enquiry, Guid.NewGuid(), new DateOnly(2027, 4, 1), factory.Clock.GetUtcNow()));
         var done = await factory.HoldAsync(second, new MeetingDecisions
         {
-            Plan = PlanDecision.StartChildProtectionPlan, Category = ChildProtectionCategory.Neglect,
+            Plan = PlanDecision.StartChildProtectionPlan,
+            Category = ChildProtectionCategory.Neglect,
             LeadPractitioner = await factory.ProfessionalOfAsync(Accounts.SocialWorker),
         });
 
@@ -237,7 +240,10 @@ public sealed class MeetingTriggerTests(MeetingClockFactory factory) : IClassFix
         factory.Clock.Set(TestClock.London(2027, 3, 10, 10, 0));
         Assert.Equal(HttpStatusCode.Created, (await sam.PostAsJsonAsync($"/api/v1/people/{child.Value}/legal-status", new
         {
-            kind = "LookedAfterInterimCareOrder", from = new DateOnly(2027, 3, 9), reason = "Interim care order made.", currentStatusId = statusId,
+            kind = "LookedAfterInterimCareOrder",
+            from = new DateOnly(2027, 3, 9),
+            reason = "Interim care order made.",
+            currentStatusId = statusId,
         })).StatusCode);
         Assert.Equal(2, (await factory.MeetingsAsync(child)).Count);
 

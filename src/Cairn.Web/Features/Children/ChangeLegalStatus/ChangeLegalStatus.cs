@@ -132,7 +132,7 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
         var status = outcome.Value!;
         db.LegalStatuses.Add(status);
         audit.Record("legal-status.change", childId, "legal-status", status.Id.Value);
-        var scheduled = IsLookedAfter(status.Kind) && (current is null || !IsLookedAfter(current.Kind))
+        var scheduled = LookedAfter.Is(status.Kind) && (current is null || !LookedAfter.Is(current.Kind))
             ? await ScheduleLookedAfterMeetingsAsync(status, now, cancellationToken)
             : [];
         try
@@ -148,10 +148,6 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
 
         return new ChangedLegalStatus(status.Id, childId, status.Kind, status.From) { Scheduled = scheduled };
     }
-
-    /// <summary>Whether a status means the child is looked after by the local authority.</summary>
-    public static bool IsLookedAfter(LegalStatusKind kind) =>
-        kind is LegalStatusKind.LookedAfterSection20 or LegalStatusKind.LookedAfterCareOrder or LegalStatusKind.LookedAfterInterimCareOrder;
 
     private async Task<IReadOnlyList<string>> ScheduleLookedAfterMeetingsAsync(LegalStatus status, DateTimeOffset now,
         CancellationToken cancellationToken)

@@ -39,7 +39,8 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
         }
 
         var changed = await handler.ChangeAsync(personId, Input.ToCommand(), cancellationToken);
-        return await this.AfterChangeAsync(changed, s => new PageDone(string.Join(". ", s.Scheduled.Prepend("Legal status recorded")), $"/people/{id}"),
+        return await this.AfterChangeAsync(changed,
+            s => new PageDone(string.Join(". ", s.Scheduled.Prepend("Legal status recorded")), $"/people/{id}"),
             () => LoadAsync(personId, cancellationToken));
     }
 

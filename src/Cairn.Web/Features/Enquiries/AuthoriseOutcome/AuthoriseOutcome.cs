@@ -38,8 +38,8 @@ public sealed class AuthoriseOutcomeHandler(EnquiryAccessHandler enquiries, Enqu
             note = await legalStatus.AfterAuthorisedAsync(enquiry, now, cancellationToken);
             if (enquiry.ConferenceRequired)
             {
-                var facts = new MeetingTriggerFacts(MeetingKind.InitialChildProtectionConference, 1, MeetingTrigger.Section47Enquiry, enquiry.Id.Value,
-                    enquiry.StartedOn, now);
+                var facts = new MeetingTriggerFacts(MeetingKind.InitialChildProtectionConference, 1, MeetingTrigger.Section47Enquiry,
+                    enquiry.Id.Value, enquiry.StartedOn, now);
                 if (await meetings.ScheduleAsync(enquiry.ChildId, facts, enquiry.LeadSocialWorkerId, user.ProfessionalId, now, cancellationToken)
                     is { } conference)
                 {
