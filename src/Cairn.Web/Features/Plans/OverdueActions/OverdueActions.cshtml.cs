@@ -10,8 +10,7 @@ public sealed class OverdueActionsModel(OverdueActionsHandler handler) : PageMod
 {
     public OverdueActionsPage Actions { get; private set; } = new(0, 1, OverdueActionsHandler.PageSize, []);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Actions = await handler.HandleAsync(PageNumber, cancellationToken);
+    /// <summary>The page asked for, from the query string: "page" is also Razor Pages' own route value, which would win a plain bind.</summary>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
+        Actions = await handler.HandleAsync(page ?? 1, cancellationToken);
 }
