@@ -22,6 +22,7 @@ public static class Children
             sex = "Female",
             role,
             confirmedNotDuplicate = true,
+            notDuplicateReason = "A synthetic person made fresh for this test, not anyone already recorded",
         });
         if (response.StatusCode != HttpStatusCode.Created)
         {

@@ -25,6 +25,7 @@ internal static class FamilyTestData
             sex = "Female",
             role = "AllocatedSocialWorker",
             confirmedNotDuplicate = true,
+            notDuplicateReason = "A synthetic person made fresh for this test, not anyone already recorded",
         });
         return await CreatedIdAsync(response);
     }
@@ -40,6 +41,7 @@ internal static class FamilyTestData
             dateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-30)),
             sex = "Male",
             confirmedNotDuplicate = true,
+            notDuplicateReason = "A synthetic person made fresh for this test, not anyone already recorded",
         });
         return await CreatedIdAsync(response);
     }
