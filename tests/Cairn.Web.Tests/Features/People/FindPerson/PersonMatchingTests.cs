@@ -155,7 +155,11 @@ public sealed class PersonMatchingTests(CairnFactory factory) : IClassFixture<Ca
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
         var created = await api.PostAsJsonAsync("/api/v1/people", new Dictionary<string, object?>
         {
-            ["kind"] = "Child", ["givenName"] = "Katarzyna", ["familyName"] = surname, ["dateOfBirth"] = Date(Born()), ["sex"] = "Female",
+            ["kind"] = "Child",
+            ["givenName"] = "Katarzyna",
+            ["familyName"] = surname,
+            ["dateOfBirth"] = Date(Born()),
+            ["sex"] = "Female",
             ["role"] = "AllocatedSocialWorker",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
