@@ -288,7 +288,8 @@ public sealed partial class GovukDateInputTests(CairnFactory factory) : IClassFi
         var search = $"/people?search=1&Input.Name={surname}&Input.DateOfBirth.Day=14&Input.DateOfBirth.Month=3&Input.DateOfBirth.Year=";
 
         var born = await web.GetStringAsync(search + "2019");
-        var notBorn = await web.GetStringAsync(search + "2018");
+        // Not 2018: since ranking (issue #16) a year one out is a slip that still finds her; 2005 is no slip of 2019.
+        var notBorn = await web.GetStringAsync(search + "2005");
         var partial = await web.GetStringAsync($"/people?search=1&Input.Name={surname}&Input.DateOfBirth.Day=14&Input.DateOfBirth.Year=2019");
 
         Assert.Contains($"Ada {surname}", born, StringComparison.Ordinal);
