@@ -68,7 +68,9 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
 
         var found = await FoundAsync(api, "name=" + Q("Łucja " + string.Format(CultureInfo.InvariantCulture, searched, first, second)));
 
-        Assert.Equal([child.Value], found);
+        // Ranked, not filtered: other tests' Łucjas whose surnames share a part may follow, but never ahead of her.
+        Assert.NotEmpty(found);
+        Assert.Equal(child.Value, found[0]);
     }
 
     [Fact]
