@@ -264,7 +264,8 @@ public sealed class CreatePersonTests(CairnFactory factory) : IClassFixture<Cair
         var response = await api.PostAsJsonAsync("/api/v1/people", Child("Olivia", family, born: BornOn.AddDays(days).AddMonths(months).AddYears(years)));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var match = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matchDetails").EnumerateArray());
+        // Other tests' look-alikes may also be listed; the person recorded here is the best match.
+        var match = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matchDetails").EnumerateArray().First();
         Assert.Equal(existing.Value, match.GetProperty("id").GetGuid());
         Assert.Contains(reason, match.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
     }
@@ -279,7 +280,8 @@ public sealed class CreatePersonTests(CairnFactory factory) : IClassFixture<Cair
         var response = await api.PostAsJsonAsync("/api/v1/people", Child("Liz", family));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var match = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matchDetails").EnumerateArray());
+        // Other tests' look-alikes may also be listed; the person recorded here is the best match.
+        var match = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matchDetails").EnumerateArray().First();
         Assert.Equal(existing.Value, match.GetProperty("id").GetGuid());
         Assert.Contains("given name: nickname of Elizabeth", match.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
     }
