@@ -17,11 +17,16 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
     private static readonly DateOnly BornOn = new(2019, 3, 14);
 
     /// <summary>
-    /// A surname of its own per test, far from every other (eight random letters), so no test finds another's
-    /// child or a demo person. It ends "ak" so that swapping the last two letters is always a real slip.
+    /// A surname of its own per test, far from every other, so no test finds another's child or a demo person. It
+    /// begins with its random letters (a shared opening would make other tests' surnames "a similar spelling", which
+    /// ranking rightly lists) and ends "śak", so that swapping the last two letters is always a real slip.
     /// </summary>
-    private static string Surname() =>
-        "Wiś" + new string(Enumerable.Range(0, 8).Select(_ => (char)('b' + Random.Shared.Next(20))).ToArray()) + "ak";
+    private static string Surname()
+    {
+        var letters = Enumerable.Range(0, 9).Select(_ => (char)('b' + Random.Shared.Next(20))).ToArray();
+        letters[0] = char.ToUpperInvariant(letters[0]);
+        return new string(letters) + "śak";
+    }
 
     private static async Task<List<Guid>> FoundAsync(HttpClient api, string query)
     {
@@ -51,7 +56,9 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
 
         var found = await FoundAsync(api, "name=" + Q(string.Format(CultureInfo.InvariantCulture, query, surname, swapped, surname[..8])));
 
-        Assert.Equal([lucja.Value], found);
+        // Ranked, not filtered: she comes first; another test's Łucja whose random surname happens to sound alike may follow.
+        Assert.NotEmpty(found);
+        Assert.Equal(lucja.Value, found[0]);
     }
 
     [Theory]
@@ -62,7 +69,7 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
     [InlineData("{0}{1}", "{0}-{1}")] // recorded joined: found by the hyphenated word's joined form
     public async Task A_hyphenated_name_is_found_by_its_parts_or_its_joined_form(string recorded, string searched)
     {
-        var (first, second) = (Surname(), "Kow" + Surname()[3..]);
+        var (first, second) = (Surname(), Surname());
         var child = await factory.PersonAsync("Łucja", string.Format(CultureInfo.InvariantCulture, recorded, first, second), BornOn, involved: Accounts.SocialWorker);
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
 
@@ -94,15 +101,16 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
         var spaced = nhs.ToString();
 
-        Assert.Equal([lucja.Value, sister.Value], (await FoundAsync(api, "name=" + Q(surname))).Order());
-        Assert.Equal([lucja.Value], await FoundAsync(api, $"name={Q(surname)}&dateOfBirth=2019-03-14"));
+        // Ranked, not filtered: the two sisters come first; another test's Łucja whose surname sounds alike may follow.
+        Assert.Equal([lucja.Value, sister.Value], (await FoundAsync(api, "name=" + Q(surname))).Take(2).Order());
+        Assert.Equal(lucja.Value, (await FoundAsync(api, $"name={Q(surname)}&dateOfBirth=2019-03-14"))[0]);
         Assert.Contains(lucja.Value, await FoundAsync(api, "dateOfBirth=2019-03-14"));
         Assert.Equal([lucja.Value], await FoundAsync(api, "nhsNumber=" + Q(spaced)));
         Assert.Equal([lucja.Value], await FoundAsync(api, "nhsNumber=" + nhs.Value));
-        Assert.Equal([lucja.Value, sister.Value], await FoundAsync(api, $"name={Q(surname)}&postcode={Q("yo17hh")}"));
+        Assert.Equal([lucja.Value, sister.Value], (await FoundAsync(api, $"name={Q(surname)}&postcode={Q("yo17hh")}")).Take(2));
         Assert.Contains(lucja.Value, await FoundAsync(api, "postcode=" + Q(" yo1 7hh ")));
         // Changed from filtering to ranking (issue #16): a date of birth one day out, or another postcode, no longer hides her.
-        Assert.Equal([lucja.Value], await FoundAsync(api, $"name={Q(surname)}&dateOfBirth=2019-03-15"));
+        Assert.Equal(lucja.Value, (await FoundAsync(api, $"name={Q(surname)}&dateOfBirth=2019-03-15"))[0]);
         Assert.Equal(lucja.Value, (await FoundAsync(api, $"name={Q(surname)}&postcode={Q("YO1 7HJ")}"))[0]);
     }
 

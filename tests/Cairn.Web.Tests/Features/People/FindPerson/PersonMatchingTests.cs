@@ -16,9 +16,17 @@ namespace Cairn.Web.Tests.Features.People.FindPerson;
 /// </summary>
 public sealed class PersonMatchingTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {
-    /// <summary>A surname of its own per test, far from every other.</summary>
-    private static string Surname() =>
-        "Qar" + new string(Enumerable.Range(0, 8).Select(_ => (char)('b' + Random.Shared.Next(20))).ToArray());
+    /// <summary>
+    /// A surname of its own per test, far from every other: random letters first (a shared opening would make other
+    /// tests' surnames "a similar spelling"), ending "tb" so that swapping the last two letters is a slip of the keyboard
+    /// that never also sounds alike (two vowels swapped would, and "sounds alike" would then be the better reason).
+    /// </summary>
+    private static string Surname()
+    {
+        var letters = Enumerable.Range(0, 9).Select(_ => (char)('b' + Random.Shared.Next(20))).ToArray();
+        letters[0] = char.ToUpperInvariant(letters[0]);
+        return new string(letters) + "tb";
+    }
 
     /// <summary>
     /// A date of birth whose day and month can be swapped (both 12 or under, and different), one of about 2,000, so two
