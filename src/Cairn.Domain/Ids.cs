@@ -158,3 +158,39 @@ public readonly record struct ProceedingsId(Guid Value)
     public static ProceedingsId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct ProviderId(Guid Value)
+{
+    public static ProviderId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct SettingId(Guid Value)
+{
+    public static SettingId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct PlaceOfConcernId(Guid Value)
+{
+    public static PlaceOfConcernId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct PlacementReferralId(Guid Value)
+{
+    public static PlacementReferralId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct PlacementId(Guid Value)
+{
+    public static PlacementId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct MissingEpisodeId(Guid Value)
+{
+    public static MissingEpisodeId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

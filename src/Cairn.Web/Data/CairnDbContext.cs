@@ -160,6 +160,12 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         configurationBuilder.Properties<PlanActionId>().HaveConversion<PlanActionIdConverter>();
         configurationBuilder.Properties<MeetingId>().HaveConversion<MeetingIdConverter>();
         configurationBuilder.Properties<ProceedingsId>().HaveConversion<ProceedingsIdConverter>();
+        configurationBuilder.Properties<ProviderId>().HaveConversion<ProviderIdConverter>();
+        configurationBuilder.Properties<SettingId>().HaveConversion<SettingIdConverter>();
+        configurationBuilder.Properties<PlaceOfConcernId>().HaveConversion<PlaceOfConcernIdConverter>();
+        configurationBuilder.Properties<PlacementReferralId>().HaveConversion<PlacementReferralIdConverter>();
+        configurationBuilder.Properties<PlacementId>().HaveConversion<PlacementIdConverter>();
+        configurationBuilder.Properties<MissingEpisodeId>().HaveConversion<MissingEpisodeIdConverter>();
         if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
