@@ -8,6 +8,8 @@ public enum CitedByKind
     Plan = 1,
     Contact = 2,
     Assessment = 3,
+    /// <summary>A placement referral: an out-of-date assessment needs a manager's override on the referral, not a note here.</summary>
+    PlacementReferral = 4,
 }
 
 /// <summary>
@@ -45,7 +47,8 @@ public sealed class AssessmentCitation
                 $"The {assessment.TypeName.ToLowerInvariant()} is not authorised yet: only a completed assessment can be relied on");
         }
 
-        if (state == AssessmentCurrencyState.OutOfDate && (string.IsNullOrWhiteSpace(note) || note.Trim().Length < MinNoteLength))
+        if (state == AssessmentCurrencyState.OutOfDate && kind != CitedByKind.PlacementReferral
+                                                        && (string.IsNullOrWhiteSpace(note) || note.Trim().Length < MinNoteLength))
         {
             return Refusal.Of(field,
                 $"The {assessment.TypeName.ToLowerInvariant()} completed on {assessment.CompletedOn:d MMMM yyyy} is out of date "

@@ -12,6 +12,7 @@ using Cairn.Domain.FrontDoor;
 using Cairn.Domain.Health;
 using Cairn.Domain.Meetings;
 using Cairn.Domain.People;
+using Cairn.Domain.Placements.Referrals;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
 using Cairn.Web.Notifications;
@@ -95,6 +96,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<PendingEvaluation> PendingEvaluations => Set<PendingEvaluation>();
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
+    public DbSet<PlacementReferral> PlacementReferrals => Set<PlacementReferral>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
