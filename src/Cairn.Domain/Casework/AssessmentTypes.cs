@@ -19,6 +19,8 @@ public enum AssessmentType
     PreBirth = 7,
     /// <summary>Another agency's assessment (an EHCP needs assessment, a CAMHS assessment…), so it is on the map (L27).</summary>
     OtherAgency = 8,
+    /// <summary>How a child fits a placement and its other residents (L34, L36): updated at the placement planning meeting.</summary>
+    Matching = 9,
 }
 
 /// <summary>Whether a child and family assessment is made under section 17 (child in need) or section 47 (enquiry).</summary>
@@ -59,6 +61,7 @@ public static class AssessmentTypes
         new(AssessmentType.ReturnHomeInterview, "Return home interview", 3, null, false, false, false, false),
         new(AssessmentType.PreBirth, "Pre-birth assessment", 6, null, true, false, false, false),
         new(AssessmentType.OtherAgency, "Other agency assessment", 12, null, false, false, false, true),
+        new(AssessmentType.Matching, "Matching assessment", 6, null, true, false, false, false),
     ];
 
     public static AssessmentTypeInfo Of(AssessmentType type) =>

@@ -2611,6 +2611,103 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Placements.Placement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Emergency")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("FamilyConsulted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FamilyInformed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FamilyNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("OverriddenBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReasonForChange")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Where", "Cairn.Domain.Placements.Placement.Where#PlacementWhere", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("InArea")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("PlacementType")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("Provider")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)");
+
+                            b1.Property<Guid?>("SettingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("SettingName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Urn")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Placements_ChildId_Current")
+                        .HasFilter("\"EndedOn\" IS NULL");
+
+                    b.HasIndex("ChildId", "StartedOn");
+
+                    b.ToTable("Placements");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Placements.Referrals.PlacementReferral", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2564,6 +2564,103 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Placements.Placement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Emergency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FamilyConsulted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FamilyInformed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OverriddenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonForChange")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Where", "Cairn.Domain.Placements.Placement.Where#PlacementWhere", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("InArea")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("PlacementType")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Provider")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("SettingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SettingName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Urn")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Placements_ChildId_Current")
+                        .HasFilter("\"EndedOn\" IS NULL");
+
+                    b.HasIndex("ChildId", "StartedOn");
+
+                    b.ToTable("Placements");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Placements.Referrals.PlacementReferral", b =>
                 {
                     b.Property<Guid>("Id")

@@ -12,6 +12,7 @@ using Cairn.Domain.FrontDoor;
 using Cairn.Domain.Health;
 using Cairn.Domain.Meetings;
 using Cairn.Domain.People;
+using Cairn.Domain.Placements;
 using Cairn.Domain.Placements.Referrals;
 using Cairn.Domain.Shares;
 using Cairn.Web.Auditing;
@@ -97,6 +98,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<PostcodeEntry> Postcodes => Set<PostcodeEntry>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
     public DbSet<PlacementReferral> PlacementReferrals => Set<PlacementReferral>();
+    public DbSet<Placement> Placements => Set<Placement>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

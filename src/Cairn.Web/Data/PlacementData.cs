@@ -1,3 +1,4 @@
+using Cairn.Domain.Placements;
 using Cairn.Domain.Placements.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -24,5 +25,29 @@ internal sealed class PlacementReferralConfiguration : IEntityTypeConfiguration<
 
         // The referral audit lists referrals by when they were submitted.
         b.HasIndex(x => new { x.Status, x.SubmittedAt });
+    }
+}
+
+internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+{
+    public void Configure(EntityTypeBuilder<Placement> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.ComplexProperty(x => x.Where, w =>
+        {
+            w.Property(x => x.SettingName).HasMaxLength(PlacementWhere.MaxNameLength);
+            w.Property(x => x.PlacementType).HasMaxLength(3);
+            w.Property(x => x.Provider).HasMaxLength(3);
+            w.Property(x => x.Urn).HasMaxLength(Placement.MaxUrnLength);
+            w.Property(x => x.Postcode).HasMaxLength(8);
+        });
+        b.Property(x => x.FamilyNote).HasMaxLength(Placement.MaxReasonLength);
+        b.Property(x => x.OverrideReason).HasMaxLength(Placement.MaxReasonLength);
+        b.Property(x => x.ReasonForChange).HasMaxLength(6);
+        b.HasIndex(x => new { x.ChildId, x.StartedOn });
+
+        // One current placement per child, also when two are recorded at once: the loser of the race is refused, not kept.
+        b.HasIndex(x => x.ChildId).IsUnique().HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Placements_ChildId_Current");
     }
 }

@@ -1,3 +1,4 @@
+using Cairn.Domain.Casework;
 using Cairn.Domain.Placements;
 
 namespace Cairn.Domain.Tests.Placements;
@@ -134,4 +135,41 @@ public sealed class PlacementRulesTests
         Assert.False(placement.IsCurrentOn(Today.AddDays(1)));
         Assert.True(placement.End(Today, "CARPL", Sam, placement.Version, Now)!.IsConflict);
     }
+}
+
+/// <summary>The placement planning meeting brings the risk and matching assessments up to date (L36).</summary>
+public sealed class PlacementPlanningTests
+{
+    private static readonly DateOnly Placed = new(2026, 12, 1);
+
+    [Theory]
+    [InlineData(0, 0, null)]
+    [InlineData(-1, 0, "risk assessment")]
+    [InlineData(0, -1, "matching assessment")]
+    [InlineData(-30, -30, "risk assessment and matching assessment")]
+    public void The_meeting_is_held_only_once_both_assessments_are_authorised_since_the_placement(int riskDays, int matchingDays, string? missing)
+    {
+        var assessments = new (AssessmentType, DateOnly?)[]
+        {
+            (AssessmentType.Risk, Placed.AddDays(riskDays)),
+            (AssessmentType.Matching, Placed.AddDays(matchingDays)),
+            (AssessmentType.ChildAndFamily, Placed.AddDays(3)),
+        };
+
+        var refusal = PlacementPlanning.CheckHeld(Placed, assessments);
+
+        if (missing is null)
+        {
+            Assert.Null(refusal);
+        }
+        else
+        {
+            Assert.Contains($"updates the {missing}:", refusal!.Errors[0].Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_assessment_still_in_progress_does_not_count() =>
+        Assert.Equal([AssessmentType.Risk], PlacementPlanning.Missing(Placed,
+            [(AssessmentType.Risk, null), (AssessmentType.Matching, Placed)]));
 }

@@ -3,6 +3,7 @@ using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Children;
 using Cairn.Domain.Meetings;
+using Cairn.Domain.Placements;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,12 @@ public sealed class HoldMeetingHandler(CairnDbContext db, MeetingAccessHandler m
                     "The lead child protection practitioner must be an active social worker in children's social care");
             }
 
+            if (meeting.Kind == MeetingKind.PlacementPlanningMeeting
+                && await PlacementPlanningRefusalAsync(meeting, cancellationToken) is { } notUpdated)
+            {
+                return notUpdated;
+            }
+
             var agencies = meeting.Invitees.Select(i => i.AgencyId).OfType<AgencyId>().Distinct().ToList();
             var socialCare = await db.Agencies.Where(a => agencies.Contains(a.Id) && a.Kind == AgencyKind.ChildrensSocialCare).Select(a => a.Id)
                 .ToListAsync(cancellationToken);
@@ -86,5 +93,28 @@ public sealed class HoldMeetingHandler(CairnDbContext db, MeetingAccessHandler m
             done = await followOn.AfterHeldAsync(meeting, user.ProfessionalId, now, cancellationToken);
             return null;
         }, cancellationToken, _ => done);
+    }
+
+    /// <summary>
+    /// A placement planning meeting started by a placement is held only once the risk and matching assessments are updated since the
+    /// child was placed (L36). One arranged without a placement has nothing to check against.
+    /// </summary>
+    private async Task<Refusal?> PlacementPlanningRefusalAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        if (meeting.TriggerId is not { } trigger)
+        {
+            return null;
+        }
+
+        var placement = new PlacementId(trigger);
+        var placedOn = await db.Placements.Where(p => p.Id == placement).Select(p => (DateOnly?)p.StartedOn).FirstOrDefaultAsync(cancellationToken);
+        if (placedOn is not { } on)
+        {
+            return null;
+        }
+
+        var assessments = await db.Assessments.Where(a => a.ChildId == meeting.ChildId && PlacementPlanning.Needs.Contains(a.Type))
+            .Select(a => new { a.Type, a.CompletedOn }).ToListAsync(cancellationToken);
+        return PlacementPlanning.CheckHeld(on, assessments.Select(a => (a.Type, a.CompletedOn)));
     }
 }
