@@ -115,7 +115,8 @@ public sealed partial record SettingDetails
         }
         else if (place is null)
         {
-            errors.Add(new("Postcode", $"{postcode} is not in the postcode directory. Check it, or ask an administrator to load the latest postcodes"));
+            errors.Add(new("Postcode",
+                $"{postcode} is not in the postcode directory. Check it, or ask an administrator to load the latest postcodes"));
         }
 
         if (draft.Capacity is not (>= 1 and <= MaxCapacity))

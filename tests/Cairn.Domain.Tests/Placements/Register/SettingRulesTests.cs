@@ -136,8 +136,9 @@ public sealed class SettingRulesTests
     [InlineData(SettingType.ConnectedPersonCarer, true)]
     public void A_regulator_is_needed_unless_the_setting_is_a_carer_approved_by_a_fostering_service(SettingType type, bool accepted)
     {
-        var outcome = SettingDetails.From(Home(type) with { Regulator = null, RegistrationNumber = null, LastJudgement = null, LastJudgementOn = null },
-            York, Today);
+        var unregulated = Home(type) with { Regulator = null, RegistrationNumber = null, LastJudgement = null, LastJudgementOn = null };
+
+        var outcome = SettingDetails.From(unregulated, York, Today);
 
         Assert.Equal(accepted, outcome.Succeeded);
         Assert.Equal(accepted, SettingDetails.IsApprovedCarer(type));

@@ -106,7 +106,8 @@ public sealed class RegisterAccessHandler(CairnDbContext db, CurrentUser user, A
         var vacancies = await db.SettingVacancies.AsNoTracking().Where(v => v.SettingId == id).ToListAsync(cancellationToken);
         var revisions = await db.SettingRevisions.AsNoTracking().Where(r => r.SettingId == id).ToListAsync(cancellationToken);
         var people = vacancies.Select(v => v.RecordedBy).Concat(revisions.Select(r => r.By)).Distinct().ToList();
-        var names = await db.Professionals.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var names = await db.Professionals.AsNoTracking().Where(p => people.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var authority = await db.LocalAuthorities.AsNoTracking().Where(l => l.Code == setting.LocalAuthorityCode).Select(l => l.UpperTierName)
             .FirstOrDefaultAsync(cancellationToken);
         return new SettingView

@@ -104,7 +104,8 @@ public sealed class PlacementRegisterTests(CairnFactory factory) : IClassFixture
             (await api.PostAsJsonAsync($"/api/v1/placements/settings/{id}/vacancies", new { vacancies = 1, from = today, version = 1 })).StatusCode);
 
         var staleChange = await api.PutAsJsonAsync($"/api/v1/placements/settings/{id}", MergeVersion(Home(name, providerId, capacity: 9), 1));
-        var staleVacancies = await api.PostAsJsonAsync($"/api/v1/placements/settings/{id}/vacancies", new { vacancies = 0, from = today, version = 1 });
+        var staleVacancies = await api.PostAsJsonAsync($"/api/v1/placements/settings/{id}/vacancies",
+            new { vacancies = 0, from = today, version = 1 });
         var staleProvider = await api.PutAsJsonAsync($"/api/v1/placements/providers/{providerId}",
             new { name = "Renamed", kind = "Voluntary", version = 0 });
 
@@ -176,7 +177,7 @@ public sealed class PlacementRegisterTests(CairnFactory factory) : IClassFixture
         var frontDoor = await factory.ApiAsAsync(Accounts.FrontDoor);
         var providerId = await ProviderAsync(manager);
         var name = Unique("Thornfield");
-        var id = (await CreatedAsync(await manager.PostAsJsonAsync("/api/v1/placements/settings", Home(name, providerId)))).GetProperty("id").GetGuid();
+        var id = await SettingAsync(manager, name, providerId);
 
         var read = await worker.GetAsync($"/api/v1/placements/settings/{id}");
         var list = await frontDoor.GetAsync("/api/v1/placements/settings");
@@ -200,8 +201,7 @@ public sealed class PlacementRegisterTests(CairnFactory factory) : IClassFixture
     public async Task Other_agencies_are_refused_the_register_and_a_setting_not_on_it_is_not_found()
     {
         var manager = await factory.ApiAsAsync(Accounts.TeamManager);
-        var id = (await CreatedAsync(await manager.PostAsJsonAsync("/api/v1/placements/settings", Home(Unique("Coastal"), await ProviderAsync(manager)))))
-            .GetProperty("id").GetGuid();
+        var id = await SettingAsync(manager, Unique("Coastal"), await ProviderAsync(manager));
         var police = await factory.ApiAsAsync(Accounts.Police);
         var health = await factory.ApiAsAsync(Accounts.HealthVisitor);
 
@@ -266,22 +266,39 @@ public sealed class PlacementRegisterTests(CairnFactory factory) : IClassFixture
         var workerForm = await worker.GetAsync($"/placements/settings/{id}/vacancies");
         var form = await manager.GetStringAsync($"/placements/settings/{id}/vacancies");
         var version = Regex.Match(form, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
-        var bad = await manager.PostAsync($"/placements/settings/{id}/vacancies", await Clients.FormAsync(manager, $"/placements/settings/{id}/vacancies",
-            new() { ["Input.Vacancies"] = "9", ["Input.From.Day"] = "1", ["Input.From.Month"] = "13", ["Input.From.Year"] = "2026", ["Input.Version"] = version }));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var good = await manager.PostAsync($"/placements/settings/{id}/vacancies", await Clients.FormAsync(manager, $"/placements/settings/{id}/vacancies",
-            new()
-            {
-                ["Input.Vacancies"] = "3", ["Input.From.Day"] = $"{today.Day}", ["Input.From.Month"] = $"{today.Month}",
-                ["Input.From.Year"] = $"{today.Year}", ["Input.Version"] = version,
-            }));
-        var badSetting = await manager.PostAsync("/placements/settings/new", await Clients.FormAsync(manager, "/placements/settings/new", new()
+        var path = $"/placements/settings/{id}/vacancies";
+        var bad = await PostFormAsync(manager, path, new()
         {
-            ["Input.ProviderId"] = providerId.ToString(), ["Input.Name"] = Unique("Refused"), ["Input.Type"] = "SupportedAccommodation",
-            ["Input.Postcode"] = "YO99 9ZZ", ["Input.Capacity"] = "3", ["Input.MinAge"] = "12", ["Input.MaxAge"] = "17", ["Input.Sexes"] = "Any",
-            ["Input.Staffing"] = "AsRegistered", ["Input.LastJudgement"] = "NotYetInspected", ["Input.Regulator"] = "Ofsted",
+            ["Input.Vacancies"] = "9",
+            ["Input.From.Day"] = "1",
+            ["Input.From.Month"] = "13",
+            ["Input.From.Year"] = "2026",
+            ["Input.Version"] = version,
+        });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var good = await PostFormAsync(manager, path, new()
+        {
+            ["Input.Vacancies"] = "3",
+            ["Input.From.Day"] = $"{today.Day}",
+            ["Input.From.Month"] = $"{today.Month}",
+            ["Input.From.Year"] = $"{today.Year}",
+            ["Input.Version"] = version,
+        });
+        var badSetting = await PostFormAsync(manager, "/placements/settings/new", new()
+        {
+            ["Input.ProviderId"] = providerId.ToString(),
+            ["Input.Name"] = Unique("Refused"),
+            ["Input.Type"] = "SupportedAccommodation",
+            ["Input.Postcode"] = "YO99 9ZZ",
+            ["Input.Capacity"] = "3",
+            ["Input.MinAge"] = "12",
+            ["Input.MaxAge"] = "17",
+            ["Input.Sexes"] = "Any",
+            ["Input.Staffing"] = "AsRegistered",
+            ["Input.LastJudgement"] = "NotYetInspected",
+            ["Input.Regulator"] = "Ofsted",
             ["Input.RegistrationNumber"] = "SC111111",
-        }));
+        });
 
         Assert.Contains("Heworth Lodge", register, StringComparison.Ordinal);
         Assert.Contains("Out of area", register, StringComparison.Ordinal);
@@ -300,6 +317,12 @@ public sealed class PlacementRegisterTests(CairnFactory factory) : IClassFixture
         Assert.Contains("not in the postcode directory", settingHtml, StringComparison.Ordinal);
         Assert.Contains("Supported accommodation is for young people aged 16 and 17 only", settingHtml, StringComparison.Ordinal);
     }
+
+    private static async Task<Guid> SettingAsync(HttpClient api, string name, Guid provider) =>
+        (await CreatedAsync(await api.PostAsJsonAsync("/api/v1/placements/settings", Home(name, provider)))).GetProperty("id").GetGuid();
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields) =>
+        await client.PostAsync(path, await Clients.FormAsync(client, path, fields));
 
     private static Dictionary<string, object?> MergeVersion(object body, int version) => Merge(body, "version", version);
 

@@ -47,7 +47,8 @@ public sealed class ListSettingsHandler(CairnDbContext db, RegisterAccessHandler
         var rows = await settings.Join(db.PlacementProviders, s => s.ProviderId, p => p.Id, (s, p) => new { s, ProviderName = p.Name })
             .ToListAsync(cancellationToken);
         return new SettingList(rows.OrderBy(r => r.s.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(r => new SettingSummary(r.s.Id, r.s.Name, r.s.ProviderId, r.ProviderName, r.s.Type, r.s.Postcode, r.s.IsInArea(code), r.s.Capacity,
+            .Select(r => new SettingSummary(r.s.Id, r.s.Name, r.s.ProviderId, r.ProviderName, r.s.Type, r.s.Postcode, r.s.IsInArea(code),
+                r.s.Capacity,
                 r.s.Vacancies, r.s.MinAge, r.s.MaxAge, r.s.LastJudgement, r.s.RegistrationSuspended))
             .ToList(), await register.MayChangeAsync(cancellationToken));
     }

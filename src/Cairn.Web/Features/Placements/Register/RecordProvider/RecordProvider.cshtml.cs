@@ -36,8 +36,8 @@ public sealed class RecordProviderModel(RecordProviderHandler handler, RegisterA
             return await LoadAsync(cancellationToken) ? Page() : Forbid();
         }
 
-        var handled = await handler.HandleAsync(new ProviderCommand { Name = Input.Name, Kind = Input.Kind, Phone = Input.Phone, Email = Input.Email },
-            cancellationToken);
+        var command = new ProviderCommand { Name = Input.Name, Kind = Input.Kind, Phone = Input.Phone, Email = Input.Email };
+        var handled = await handler.HandleAsync(command, cancellationToken);
         return await this.AfterChangeAsync(handled, p => new PageDone($"{p.Name} added: now add its settings",
             $"/placements/settings/new?providerId={p.Id.Value}"), () => LoadAsync(cancellationToken));
     }

@@ -38,7 +38,8 @@ public sealed class RecordSettingModel(RecordSettingHandler handler, RegisterAcc
         }
 
         var handled = await handler.HandleAsync(Input, cancellationToken);
-        return await this.AfterChangeAsync(handled, s => new PageDone($"{s.Details.Name} added to the register", $"/placements/settings/{s.Id.Value}"),
+        return await this.AfterChangeAsync(handled,
+            s => new PageDone($"{s.Details.Name} added to the register", $"/placements/settings/{s.Id.Value}"),
             () => LoadAsync(cancellationToken));
     }
 
