@@ -13,15 +13,62 @@ public enum MatchCriterion
 }
 
 /// <summary>One line of why an option scored what it did: the criterion, the points it added (or took off) and a sentence.</summary>
-/// <param name="IsConcern">A red flag or conflict the page should show as a warning.</param>
-public sealed record ExplanationLine(MatchCriterion Criterion, int Points, string Text, bool IsConcern = false);
+public sealed record ExplanationLine
+{
+    private readonly string? _text;
 
-/// <summary>A danger within the danger distance of a setting (L35): what it is and how far, in kilometres and miles.</summary>
-public sealed record DangerFlag(string Label, DangerSource Source, RiskKind Risk, double Metres, string Text)
+    public ExplanationLine(MatchCriterion criterion, int points, string text, bool isConcern = false)
+    {
+        Criterion = criterion;
+        Points = points;
+        _text = text;
+        IsConcern = isConcern;
+    }
+
+    /// <summary>A red flag's line: its sentence is the flag's, written when it is read (see <see cref="DangerFlag.Text"/>).</summary>
+    public ExplanationLine(DangerFlag flag, int points)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        Criterion = MatchCriterion.DangerProximity;
+        Points = points;
+        Flag = flag;
+        IsConcern = true;
+    }
+
+    public MatchCriterion Criterion { get; }
+
+    public int Points { get; }
+
+    /// <summary>A red flag or conflict the page should show as a warning.</summary>
+    public bool IsConcern { get; }
+
+    /// <summary>The danger this line is about, for a red flag.</summary>
+    public DangerFlag? Flag { get; }
+
+    public string Text => _text ?? Flag!.Text;
+}
+
+/// <summary>
+/// A danger within the danger distance of a setting (L35): what it is and how far, in kilometres and miles.
+/// <see cref="Text"/> is written when read, not when ranked: a child with many dangers recorded can have thousands of flags
+/// among options nobody opens, each with its own distance, and writing them all took most of a ranking's time.
+/// </summary>
+public sealed record DangerFlag(string Label, DangerSource Source, RiskKind Risk, double Metres, int DangerMetres)
 {
     public double Kilometres => Metres / 1000.0;
 
     public double Miles => Metres / MatchText.MetresPerMile;
+
+    /// <summary>"Red flag: 4.8 km (3.0 miles) from … (person posing a risk: sexual exploitation), within the 8.0 km (5.0 miles) checked".</summary>
+    public string Text
+    {
+        get
+        {
+            var what = Source == DangerSource.Person ? "person posing a risk" : "place of concern";
+            return $"Red flag: {MatchText.Distance(Metres)} from {Label} ({what}: {MatchText.Lower(PlacementWords.Of(Risk))}), "
+                + $"within the {MatchText.Distance(DangerMetres)} checked";
+        }
+    }
 }
 
 /// <summary>Which way round a conflict with a resident goes (L34).</summary>

@@ -38,7 +38,7 @@ public static class PlacementMatcher
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(request.AgeInYears);
-        var child = new ChildTerms(request);
+        var child = new ChildTerms(request, rules);
         var options = new List<PlacementOption>();
         var excluded = new List<ExcludedSetting>();
         var counts = new int[ReasonOrder.Length];
@@ -196,17 +196,29 @@ public static class PlacementMatcher
 
     private static PlacementOption Score(CandidateSetting setting, MatchRequest request, MatchRules rules, ChildTerms child)
     {
-        var lines = new List<ExplanationLine>(request.Needs.Count + 6);
-        var needsMet = NeedLines(setting, request, rules, lines);
+        var lines = new List<ExplanationLine>(request.Needs.Count + 8);
+        var needsMet = 0;
+        if (request.Needs.Count == 0)
+        {
+            lines.Add(child.Words.NoNeeds);
+        }
+
+        for (var i = 0; i < request.Needs.Count; i++)
+        {
+            var met = Contains(setting.Specialisms, request.Needs[i]);
+            needsMet += met ? 1 : 0;
+            lines.Add(child.Words.Need(request.Needs[i], met));
+        }
+
         var fromHome = request.Home is null ? (double?)null : setting.Location.MetresTo(request.Home);
         var fromSchool = request.School is null ? (double?)null : setting.Location.MetresTo(request.School);
-        lines.Add(DistanceLine(MatchCriterion.DistanceFromHome, fromHome, rules.HomeBands, "home"));
-        lines.Add(DistanceLine(MatchCriterion.DistanceFromSchool, fromSchool, rules.SchoolBands, "school"));
+        lines.Add(child.Words.Distance(MatchCriterion.DistanceFromHome, fromHome));
+        lines.Add(child.Words.Distance(MatchCriterion.DistanceFromSchool, fromSchool));
         var inArea = InArea(request.PlacingAreaCodes, setting.Location.LocalAuthorityCode);
-        lines.Add(AreaLine(setting, request, rules, inArea));
-        lines.Add(JudgementLine(setting.Judgement, rules));
+        lines.Add(child.Words.Area(setting.Location.LocalAuthorityCode, inArea));
+        lines.Add(child.Words.Judgement(setting.Judgement));
         var flags = DangerLines(setting, rules, child, lines);
-        var conflicts = ConflictLines(setting, rules, child, lines);
+        var conflicts = ConflictLines(setting, child, lines);
         var score = 0;
         foreach (var line in lines)
         {
@@ -232,84 +244,12 @@ public static class PlacementMatcher
         };
     }
 
-    private static int NeedLines(CandidateSetting setting, MatchRequest request, MatchRules rules, List<ExplanationLine> lines)
-    {
-        if (request.Needs.Count == 0)
-        {
-            lines.Add(new(MatchCriterion.Need, 0, "No particular needs recorded for this child, so none scored"));
-            return 0;
-        }
-
-        var met = 0;
-        foreach (var need in request.Needs)
-        {
-            if (Contains(setting.Specialisms, need))
-            {
-                met++;
-                lines.Add(new(MatchCriterion.Need, rules.NeedMetPoints, $"{PlacementWords.Of(need)}: met, a specialism of this setting"));
-            }
-            else
-            {
-                lines.Add(new(MatchCriterion.Need, 0, $"{PlacementWords.Of(need)}: not met, not a specialism of this setting"));
-            }
-        }
-
-        return met;
-    }
-
-    private static ExplanationLine DistanceLine(MatchCriterion criterion, double? metres, IReadOnlyList<DistanceBand> bands, string from)
-    {
-        if (metres is not { } distance)
-        {
-            return new(criterion, 0, $"The child's {from} location is not known, so distance from {from} is not scored");
-        }
-
-        foreach (var band in bands)
-        {
-            if (distance <= band.UpToMetres)
-            {
-                return new(criterion, band.Points, $"{MatchText.Distance(distance)} from {from}: {band.Words}");
-            }
-        }
-
-        var beyond = bands.Count == 0 ? "" : $"more than {MatchText.Distance(bands[^1].UpToMetres)}, ";
-        return new(criterion, 0, $"{MatchText.Distance(distance)} from {from}: {beyond}far from {from}");
-    }
-
-    private static ExplanationLine AreaLine(CandidateSetting setting, MatchRequest request, MatchRules rules, bool inArea)
-    {
-        var code = setting.Location.LocalAuthorityCode;
-        if (inArea)
-        {
-            return new(MatchCriterion.InArea, rules.InAreaPoints, $"In the placing area ({code}): near family, school and the child's services");
-        }
-
-        return request.PlacingAreaCodes.Count == 0
-            ? new(MatchCriterion.InArea, 0, "The placing area is not given, so being in area is not scored")
-            : new(MatchCriterion.InArea, 0, $"Out of area ({code}): further from family, school and the child's services");
-    }
-
-    private static ExplanationLine JudgementLine(RegulatorJudgement judgement, MatchRules rules)
-    {
-        var points = judgement switch
-        {
-            RegulatorJudgement.Outstanding => rules.OutstandingPoints,
-            RegulatorJudgement.Good => rules.GoodPoints,
-            RegulatorJudgement.NotYetInspected => rules.NotYetInspectedPoints,
-            _ => rules.RequiresImprovementPoints,
-        };
-        var text = judgement == RegulatorJudgement.NotYetInspected
-            ? "Not yet inspected by the regulator"
-            : $"Last judged {MatchText.Lower(PlacementWords.Of(judgement))} by the regulator";
-        return new(MatchCriterion.Judgement, points, text);
-    }
-
     private static DangerFlag[] DangerLines(CandidateSetting setting, MatchRules rules, ChildTerms child, List<ExplanationLine> lines)
     {
         var dangers = child.Dangers;
         if (dangers.Length == 0)
         {
-            lines.Add(new(MatchCriterion.DangerProximity, 0, "No people or places posing a risk to this child are recorded"));
+            lines.Add(child.Words.NoDangers);
             return [];
         }
 
@@ -330,41 +270,32 @@ public static class PlacementMatcher
 
             if (squared <= limit)
             {
-                (flags ??= []).Add(Flag(dangers[i].Danger, Math.Sqrt(squared), rules));
+                var danger = dangers[i].Danger;
+                (flags ??= []).Add(new DangerFlag(danger.Label, danger.Source, danger.Risk, Math.Sqrt(squared), rules.DangerMetres));
             }
         }
 
         if (flags is null)
         {
-            lines.Add(new(MatchCriterion.DangerProximity, 0, $"Nearest recorded danger {MatchText.Distance(Math.Sqrt(nearest))} away, "
-                + $"beyond the {MatchText.Distance(rules.DangerMetres)} checked"));
+            lines.Add(child.Words.Nearest(Math.Sqrt(nearest)));
             return [];
         }
 
         flags.Sort((a, b) => a.Metres.CompareTo(b.Metres));
         foreach (var flag in flags)
         {
-            lines.Add(new(MatchCriterion.DangerProximity, -rules.DangerPenalty, flag.Text, IsConcern: true));
+            lines.Add(new ExplanationLine(flag, -rules.DangerPenalty));
         }
 
         return [.. flags];
     }
 
-    private static DangerFlag Flag(Danger danger, double metres, MatchRules rules)
-    {
-        var what = danger.Source == DangerSource.Person ? "person posing a risk" : "place of concern";
-        var text = $"Red flag: {MatchText.Distance(metres)} from {danger.Label} ({what}: {MatchText.Lower(PlacementWords.Of(danger.Risk))}), "
-            + $"within the {MatchText.Distance(rules.DangerMetres)} checked";
-        return new DangerFlag(danger.Label, danger.Source, danger.Risk, metres, text);
-    }
-
-    private static ResidentConflict[] ConflictLines(CandidateSetting setting, MatchRules rules, ChildTerms child,
-        List<ExplanationLine> lines)
+    private static ResidentConflict[] ConflictLines(CandidateSetting setting, ChildTerms child, List<ExplanationLine> lines)
     {
         var residents = setting.Residents;
         if (residents.Count == 0)
         {
-            lines.Add(new(MatchCriterion.ResidentCompatibility, 0, "No current residents to check against"));
+            lines.Add(child.Words.NoResidents);
             return [];
         }
 
@@ -374,28 +305,27 @@ public static class PlacementMatcher
             var resident = residents[i];
             var risks = MaskOf(resident.RisksToOthers);
             var vulnerable = MaskOf(resident.Vulnerabilities);
-            Conflicts(risks, child.Vulnerabilities, ConflictDirection.ResidentEndangersChild, resident, ref conflicts);
-            Conflicts(child.Risks, vulnerable, ConflictDirection.ChildEndangersResident, resident, ref conflicts);
+            Conflicts(risks, child.Vulnerabilities, ConflictDirection.ResidentEndangersChild, resident, child.Words, ref conflicts);
+            Conflicts(child.Risks, vulnerable, ConflictDirection.ChildEndangersResident, resident, child.Words, ref conflicts);
         }
 
         if (conflicts is null)
         {
-            var noun = residents.Count == 1 ? "current resident" : "current residents";
-            lines.Add(new(MatchCriterion.ResidentCompatibility, 0,
-                $"{residents.Count} {noun} checked both ways: no recorded risk to or from this child"));
+            lines.Add(child.Words.Checked(residents.Count));
             return [];
         }
 
         foreach (var conflict in conflicts)
         {
-            lines.Add(new(MatchCriterion.ResidentCompatibility, -rules.ConflictPenalty, conflict.Text, IsConcern: true));
+            lines.Add(child.Words.ConflictLine(conflict));
         }
 
         return [.. conflicts];
     }
 
     /// <summary>Every pair of a risk (from <paramref name="risks"/>) endangering a vulnerability (in <paramref name="vulnerable"/>).</summary>
-    private static void Conflicts(int risks, int vulnerable, ConflictDirection direction, Resident resident, ref List<ResidentConflict>? conflicts)
+    private static void Conflicts(int risks, int vulnerable, ConflictDirection direction, Resident resident, MatchWords words,
+        ref List<ResidentConflict>? conflicts)
     {
         if (risks == 0 || vulnerable == 0)
         {
@@ -404,35 +334,21 @@ public static class PlacementMatcher
 
         for (var r = 0; r < EndangersMask.Length; r++)
         {
-            if ((risks & (1 << r)) == 0 || (EndangersMask[r] & vulnerable) == 0)
+            var both = EndangersMask[r] & vulnerable;
+            if ((risks & (1 << r)) == 0 || both == 0)
             {
                 continue;
             }
 
-            var both = EndangersMask[r] & vulnerable;
             for (var v = 0; v < 32; v++)
             {
                 if ((both & (1 << v)) != 0)
                 {
-                    (conflicts ??= []).Add(Conflict(direction, (RiskToOthers)r, (Vulnerability)v, resident));
+                    (conflicts ??= []).Add(words.Conflict(direction, (RiskToOthers)r, (Vulnerability)v, resident));
                 }
             }
         }
     }
-
-    private static ResidentConflict Conflict(ConflictDirection direction, RiskToOthers risk, Vulnerability vulnerability, Resident resident)
-    {
-        // A resident the viewer may not open is never named, keyed or otherwise described: only the risk or vulnerability words.
-        var who = resident.ViewerMayOpen && !string.IsNullOrWhiteSpace(resident.Label) ? resident.Label : "a current resident";
-        var key = resident.ViewerMayOpen ? resident.Key : null;
-        var text = direction == ConflictDirection.ResidentEndangersChild
-            ? $"Conflict: {Capital(who)} has a recorded risk of {PlacementWords.Of(risk)}, and this child is {PlacementWords.Of(vulnerability)}"
-            : $"Conflict: this child has a recorded risk of {PlacementWords.Of(risk)}, and {who} is {PlacementWords.Of(vulnerability)}";
-        return new ResidentConflict(direction, risk, vulnerability, key, text);
-    }
-
-    private static string Capital(string words) =>
-        words.Length == 0 || char.IsUpper(words[0]) ? words : string.Concat(char.ToUpperInvariant(words[0]).ToString(), words.AsSpan(1));
 
     private static IReadOnlyList<ExclusionCount> ExclusionCounts(int[] counts, MatchRequest request)
     {
@@ -470,7 +386,7 @@ public static class PlacementMatcher
         _ => reason.ToString(),
     };
 
-    private static int MaskOf<T>(IReadOnlyList<T> values)
+    internal static int MaskOf<T>(IReadOnlyList<T> values)
         where T : struct, Enum
     {
         var mask = 0;
@@ -509,7 +425,7 @@ public static class PlacementMatcher
     /// <summary>What the loops need of the child, worked out once per request: masks of risks and vulnerabilities, the dangers that count.</summary>
     private sealed class ChildTerms
     {
-        public ChildTerms(MatchRequest request)
+        public ChildTerms(MatchRequest request, MatchRules rules)
         {
             Risks = MaskOf(request.RisksToOthers);
             Vulnerabilities = MaskOf(request.Vulnerabilities);
@@ -518,7 +434,11 @@ public static class PlacementMatcher
             Dangers = [.. request.Dangers
                 .Where(d => !d.AreaWide || Compatibility.PlaceMatters(d.Risk, request.Vulnerabilities))
                 .Select(d => new DangerPoint(d.Location.Easting, d.Location.Northing, d))];
+            Words = new MatchWords(request, rules);
         }
+
+        /// <summary>The sentences of this request's explanations, each made once and shared by every option that needs it.</summary>
+        public MatchWords Words { get; }
 
         public int Risks { get; }
 
