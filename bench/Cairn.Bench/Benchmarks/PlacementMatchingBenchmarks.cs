@@ -11,7 +11,7 @@ namespace Cairn.Bench.Benchmarks;
 
 public enum MatchingCase
 {
-    /// <summary>A girl of 14 with two needs, 1:1 staffing, exploitation vulnerabilities and 200 dangers: about a third of settings are options.</summary>
+    /// <summary>A girl of 14 with two needs, 1:1 staffing, exploitation vulnerabilities and 200 dangers: a third of settings are options.</summary>
     TypicalReferral,
     /// <summary>A boy of 12 with no constraints beyond the age: most settings with a vacancy are options, each with its explanation.</summary>
     FewConstraints,

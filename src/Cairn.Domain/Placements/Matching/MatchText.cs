@@ -16,7 +16,8 @@ public static class MatchText
 
     /// <summary>Kilometres and miles in tenths, rounded half away from zero: what <see cref="Distance(double)"/> prints.</summary>
     internal static (long Kilometres, long Miles) Tenths(double metres) =>
-        ((long)Math.Round(metres / 100.0, MidpointRounding.AwayFromZero), (long)Math.Round(metres * 10.0 / MetresPerMile, MidpointRounding.AwayFromZero));
+        ((long)Math.Round(metres / 100.0, MidpointRounding.AwayFromZero),
+            (long)Math.Round(metres * 10.0 / MetresPerMile, MidpointRounding.AwayFromZero));
 
     internal static string Distance(long kilometreTenths, long mileTenths) => string.Create(CultureInfo.InvariantCulture,
         $"{kilometreTenths / 10}.{kilometreTenths % 10} km ({mileTenths / 10}.{mileTenths % 10} {(mileTenths == 10 ? "mile" : "miles")})");

@@ -190,6 +190,7 @@ internal sealed class MatchWords
 
     private static string ConflictText(ConflictDirection direction, RiskToOthers risk, Vulnerability vulnerability, string who) =>
         direction == ConflictDirection.ResidentEndangersChild
-            ? $"Conflict: {MatchText.Capital(who)} has a recorded risk of {PlacementWords.Of(risk)}, and this child is {PlacementWords.Of(vulnerability)}"
+            ? $"Conflict: {MatchText.Capital(who)} has a recorded risk of {PlacementWords.Of(risk)}, "
+                + $"and this child is {PlacementWords.Of(vulnerability)}"
             : $"Conflict: this child has a recorded risk of {PlacementWords.Of(risk)}, and {who} is {PlacementWords.Of(vulnerability)}";
 }

@@ -386,21 +386,30 @@ public static class PlacementMatcher
         _ => reason.ToString(),
     };
 
-    internal static int MaskOf<T>(IReadOnlyList<T> values)
-        where T : struct, Enum
+    // One overload per enum rather than a generic one: converting a generic enum to int boxes it, once per resident's risk.
+    private static int MaskOf(IReadOnlyList<RiskToOthers> values)
     {
         var mask = 0;
         for (var i = 0; i < values.Count; i++)
         {
-            var bit = Convert.ToInt32(values[i], System.Globalization.CultureInfo.InvariantCulture);
-            if (bit is >= 0 and < 32)
-            {
-                mask |= 1 << bit;
-            }
+            mask |= Bit((int)values[i]);
         }
 
         return mask;
     }
+
+    private static int MaskOf(IReadOnlyList<Vulnerability> values)
+    {
+        var mask = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            mask |= Bit((int)values[i]);
+        }
+
+        return mask;
+    }
+
+    private static int Bit(int value) => value is >= 0 and < 32 ? 1 << value : 0;
 
     private static int[] BuildEndangersMask()
     {

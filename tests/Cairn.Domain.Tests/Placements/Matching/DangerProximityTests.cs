@@ -35,7 +35,8 @@ public class DangerProximityTests
     [Fact]
     public void A_danger_outweighs_being_closer_to_home_and_in_area()
     {
-        var child = AChild() with { Dangers = [new Danger("Station Road car park", DangerSource.Place, At(500, 500), RiskKind.CriminalExploitation)] };
+        var carPark = new Danger("Station Road car park", DangerSource.Place, At(500, 500), RiskKind.CriminalExploitation);
+        var child = AChild() with { Dangers = [carPark] };
         var closeButNearDanger = ASetting("Alder House") with { Location = At(0, 1_000) };
         var farOutOfArea = ASetting("Willow House") with { Location = At(0, -60_000, Leeds) };
 
@@ -102,7 +103,8 @@ public class DangerProximityTests
     [InlineData(RiskKind.CriminalExploitation, Vulnerability.CriminalExploitation, true)]
     [InlineData(RiskKind.CriminalExploitation, Vulnerability.SexualExploitation, false)]
     [InlineData(RiskKind.Radicalisation, Vulnerability.SexualHarm, false)]
-    public void An_area_wide_place_counts_only_when_it_endangers_one_of_the_childs_vulnerabilities(RiskKind risk, Vulnerability vulnerable, bool flagged)
+    public void An_area_wide_place_counts_only_when_it_endangers_one_of_the_childs_vulnerabilities(RiskKind risk, Vulnerability vulnerable,
+        bool flagged)
     {
         var setting = ASetting();
         var place = new Danger("Bus station", DangerSource.Place, setting.Location, risk, AreaWide: true);

@@ -113,7 +113,8 @@ public class HardFilterTests
     [Fact]
     public void With_no_types_asked_for_every_type_suitable_for_the_age_is_an_option()
     {
-        SettingType[] suitable = [SettingType.FosterCarer, SettingType.ConnectedPersonCarer, SettingType.ChildrensHome, SettingType.ResidentialSpecialSchool];
+        SettingType[] suitable =
+            [SettingType.FosterCarer, SettingType.ConnectedPersonCarer, SettingType.ChildrensHome, SettingType.ResidentialSpecialSchool];
         var settings = Enum.GetValues<SettingType>().Select(t => ASetting(t.ToString()) with { Type = t }).ToArray();
 
         var result = PlacementMatcher.Rank(AChild(), settings);

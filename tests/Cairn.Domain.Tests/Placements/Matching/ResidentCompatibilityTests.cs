@@ -4,7 +4,10 @@ using static Cairn.Domain.Tests.Placements.Matching.Matching;
 
 namespace Cairn.Domain.Tests.Placements.Matching;
 
-/// <summary>L34: each current resident is checked against the newcomer both ways round, and a resident the viewer may not open is never identified.</summary>
+/// <summary>
+/// L34: each current resident is checked against the newcomer both ways round, and a resident the viewer may not open is never
+/// identified.
+/// </summary>
 public class ResidentCompatibilityTests
 {
     [Theory]
@@ -26,7 +29,8 @@ public class ResidentCompatibilityTests
         {
             var found = Assert.Single(option.Conflicts);
             Assert.Equal((ConflictDirection.ResidentEndangersChild, risk, vulnerable), (found.Direction, found.Risk, found.Vulnerability));
-            Assert.Equal($"Conflict: A current resident has a recorded risk of {PlacementWords.Of(risk)}, and this child is {PlacementWords.Of(vulnerable)}",
+            Assert.Equal($"Conflict: A current resident has a recorded risk of {PlacementWords.Of(risk)}, "
+                + $"and this child is {PlacementWords.Of(vulnerable)}",
                 found.Text);
             Assert.Contains(option.Lines, l => l.Criterion == MatchCriterion.ResidentCompatibility && l.Points == -30 && l.IsConcern);
         }
@@ -48,7 +52,8 @@ public class ResidentCompatibilityTests
         {
             var found = Assert.Single(option.Conflicts);
             Assert.Equal(ConflictDirection.ChildEndangersResident, found.Direction);
-            Assert.Equal($"Conflict: this child has a recorded risk of {PlacementWords.Of(risk)}, and a current resident is {PlacementWords.Of(vulnerable)}",
+            Assert.Equal($"Conflict: this child has a recorded risk of {PlacementWords.Of(risk)}, "
+                + $"and a current resident is {PlacementWords.Of(vulnerable)}",
                 found.Text);
         }
     }
@@ -109,7 +114,8 @@ public class ResidentCompatibilityTests
         var conflict = Assert.Single(Assert.Single(Rank(child, setting).Options).Conflicts);
 
         Assert.Equal("resident-1", conflict.ResidentKey);
-        Assert.Equal("Conflict: Sam (14) has a recorded risk of harmful sexual behaviour, and this child is vulnerable to sexual harm", conflict.Text);
+        Assert.Equal("Conflict: Sam (14) has a recorded risk of harmful sexual behaviour, and this child is vulnerable to sexual harm",
+            conflict.Text);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public class ScoringTests
         Assert.Equal(["Beech House", "Ash House"], result.Options.Select(o => o.Name));
         Assert.Equal(MatchRules.Default.NeedMetPoints, result.Options[0].Score - result.Options[1].Score);
         var lines = result.Options[1].Lines.Where(l => l.Criterion == MatchCriterion.Need).ToList();
-        Assert.Equal(["Autism: met, a specialism of this setting", "Self-harm: not met, not a specialism of this setting"], lines.Select(l => l.Text));
+        Assert.Equal(["Autism: met, a specialism of this setting", "Self-harm: not met, not a specialism of this setting"],
+            lines.Select(l => l.Text));
         Assert.Equal([10, 0], lines.Select(l => l.Points));
         Assert.Equal(1, result.Options[1].NeedsMet);
     }
@@ -34,7 +35,8 @@ public class ScoringTests
 
         Assert.Equal(["Yew House", "Ash House"], result.Options.Select(o => o.Name));
         Assert.True(result.Options[0].InArea);
-        Assert.Contains(result.Options[0].Lines, l => l.Criterion == MatchCriterion.InArea && l.Points == 10 && l.Text.StartsWith("In the placing area"));
+        Assert.Contains(result.Options[0].Lines, l => l.Criterion == MatchCriterion.InArea && l.Points == 10
+            && l.Text.StartsWith($"In the placing area ({York})", StringComparison.Ordinal));
         Assert.Contains(result.Options[1].Lines, l => l.Criterion == MatchCriterion.InArea && l.Points == 0
             && l.Text.StartsWith($"Out of area ({Leeds})", StringComparison.Ordinal));
     }
