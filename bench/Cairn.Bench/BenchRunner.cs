@@ -16,6 +16,18 @@ internal static class BenchRunner
     }
 
     /// <summary>
+    /// Placement matching (issue #15): pure domain, so no database. BenchmarkDotNet's per-call percentiles, then the same ranking
+    /// under 1, 2 and 8 concurrent callers.
+    /// </summary>
+    public static int Matching(BenchOptions options)
+    {
+        var args = options.Rest.Contains("--filter") ? options.Rest : [.. options.Rest, "--filter", "*PlacementMatching*"];
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchRunner).Assembly).Run(args);
+        var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+        return failed ? 1 : PlacementMatchingBenchmarks.MeasureConcurrency(options.Number("--seconds", 5));
+    }
+
+    /// <summary>
     /// Each case once after a warm-up call, printing every SQL command EF Core runs and its time: where to start when a
     /// target is missed. Words after the options pick cases by name, e.g. <c>trace --db … Inbox</c>.
     /// </summary>

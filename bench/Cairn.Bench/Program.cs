@@ -9,6 +9,7 @@ using Cairn.Bench.Generation;
 //   run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
 //   load --db PATH [--seconds 8] [WORD…]   (casework cases under 1, 2, 4 and 8 concurrent callers)
 //   trace --db PATH [--repeat N] [WORD…]   (each case once, or those whose name holds a word, with every SQL command and its time)
+//   matching [--seconds 5] [BenchmarkDotNet options]   (placement matching, no database: BenchmarkDotNet, then 1, 2 and 8 callers)
 //   rules --db PATH [--repeat N] [--skip-full] [--trace-sql] [--in-place]   (concern rules: the whole area twice, then one entry at a time, on a copy)
 var command = args.Length > 0 ? args[0] : "";
 var options = BenchOptions.Parse(args.Length > 0 ? args[1..] : []);
@@ -28,6 +29,8 @@ switch (command)
         return await LoadRunner.RunAsync(options, options.Rest);
     case "trace":
         return await BenchRunner.TraceAsync(options);
+    case "matching":
+        return BenchRunner.Matching(options);
     case "rules":
         var at = Array.IndexOf(args, "--repeat");
         return await RulesLoad.RunAsync(options, at > 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 50,
@@ -42,6 +45,7 @@ switch (command)
               run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
               load --db PATH [--seconds 8] [WORD...]
               trace --db PATH [--repeat N] [WORD...]
+              matching [--seconds 5] [BenchmarkDotNet options]
               rules --db PATH [--repeat 50] [--skip-full] [--trace-sql] [--in-place]
             """);
         return 2;
