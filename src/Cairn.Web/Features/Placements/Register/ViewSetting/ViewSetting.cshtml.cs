@@ -1,5 +1,4 @@
 using Cairn.Domain;
-using Cairn.Web.Data;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cairn.Web.Features.Placements.Register.ViewSetting;
 
 [Authorize(Policy = Policies.Professional)]
-public sealed class ViewSettingModel(ViewSettingHandler handler, RegisterAccessHandler register, CairnDbContext db, CurrentUser user) : PageModel
+public sealed class ViewSettingModel(ViewSettingHandler handler, RegisterAccessHandler register, PlacementResidentsHandler residents)
+    : PageModel
 {
     public SettingView Setting { get; private set; } = null!;
 
@@ -28,7 +28,7 @@ public sealed class ViewSettingModel(ViewSettingHandler handler, RegisterAccessH
         }
 
         Setting = handled.Value!;
-        Residents = await SettingResidents.ForAsync(db, Setting.Id, user, cancellationToken);
+        Residents = await residents.OfSettingAsync(Setting.Id, cancellationToken);
         MayChange = await register.MayChangeAsync(cancellationToken);
         return Page();
     }
