@@ -74,6 +74,10 @@ public sealed class MissingAccessHandler(CairnDbContext db, RecordAccessService 
         return (person.Kind == PersonKind.Child, person.DateOfBirth);
     }
 
+    /// <summary>The child's counts for their record: the last 12 months and the current episode. The caller has checked access.</summary>
+    public Task<MissingCounts> CountsAsync(PersonId child, CancellationToken cancellationToken) =>
+        MissingEpisodeCounts.ForChildAsync(db, child, clock.GetUtcNow(), cancellationToken);
+
     /// <summary>The child's episodes, newest first, and their counts. The caller has checked access.</summary>
     public async Task<ChildMissingEpisodes> EpisodesOfAsync(PersonId child, CancellationToken cancellationToken)
     {
