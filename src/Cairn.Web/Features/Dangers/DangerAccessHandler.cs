@@ -49,7 +49,8 @@ public sealed class DangerAccessHandler(CairnDbContext db, RecordAccessService a
     /// front door or a safeguarding lead; otherwise null.
     /// </summary>
     public async Task<AreaId?> HotspotAreaAsync(CancellationToken cancellationToken) =>
-        IsPractitioner && (user.Has(Role.FrontDoor) || user.Has(Role.SafeguardingLead)
+        // An administrator's account is in an agency too; their role reaches accounts and reference data, never hotspots.
+        IsPractitioner && !user.Has(Role.Administrator) && (user.Has(Role.FrontDoor) || user.Has(Role.SafeguardingLead)
                                                     || await AgencyIsAsync([AgencyKind.ChildrensSocialCare, AgencyKind.Police], cancellationToken))
             ? user.AreaId
             : null;
