@@ -175,4 +175,21 @@ public sealed class DangersTests(CairnFactory factory) : IClassFixture<CairnFact
             && a.Outcome == "succeeded")));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "place-of-concern.list" && a.Outcome == "refused")));
     }
+
+    [Fact]
+    public async Task The_dangers_page_shows_the_childs_people_and_places_and_is_404_to_someone_who_may_not_open_the_record()
+    {
+        var (api, child, _) = await factory.FamilyAsync();
+        await RiskPersonAsync(child, "YO1 0AJ");
+        var named = await CreatedAsync(await PlaceAsync(api, child));
+        var name = await factory.WithDbAsync(db => db.PlacesOfConcern.Where(p => p.Id == new PlaceOfConcernId(named)).Select(p => p.Name).SingleAsync());
+
+        var page = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}/dangers");
+        var stranger = await (await factory.SignedInAsAsync(Accounts.Uninvolved)).GetAsync($"/people/{child.Value}/dangers");
+        var hotspots = await (await factory.SignedInAsAsync(Accounts.FrontDoor)).GetAsync("/places-of-concern");
+
+        Assert.Contains(name, page, StringComparison.Ordinal);
+        Assert.Contains("Current address, YO1 0AJ", page, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (stranger.StatusCode, hotspots.StatusCode));
+    }
 }

@@ -195,4 +195,18 @@ public sealed class MissingEpisodesTests(CairnFactory factory) : IClassFixture<C
         Assert.Empty(await ToldAsync(stillMissing));
         Assert.False(await factory.WithDbAsync(db => db.MissingEpisodes.AnyAsync(e => (e.ChildId == child || e.ChildId == stillMissing) && e.InterviewOverdue)));
     }
+
+    [Fact]
+    public async Task The_missing_episodes_page_shows_the_episodes_and_is_404_to_someone_who_may_not_open_the_record()
+    {
+        var (api, child, _) = await factory.FamilyAsync();
+        await StartedAsync(await StartAsync(api, child, Now.AddHours(-3), context: "Seen with an older man"));
+
+        var page = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}/missing-episodes");
+        var stranger = await (await factory.SignedInAsAsync(Accounts.Uninvolved)).GetAsync($"/people/{child.Value}/missing-episodes");
+
+        Assert.Contains("Seen with an older man", page, StringComparison.Ordinal);
+        Assert.Contains("missing-now", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+    }
 }
