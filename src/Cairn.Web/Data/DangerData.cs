@@ -48,7 +48,8 @@ internal sealed class RiskPersonDangerConfiguration : IEntityTypeConfiguration<R
 /// </summary>
 public static class ChildDangerQuery
 {
-    public static async Task<ChildDangers> ForAsync(CairnDbContext db, PersonId child, AreaId area, IReadOnlyCollection<Vulnerability> vulnerabilities,
+    public static async Task<ChildDangers> ForAsync(CairnDbContext db, PersonId child, AreaId area,
+        IReadOnlyCollection<Vulnerability> vulnerabilities,
         DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -58,7 +59,8 @@ public static class ChildDangerQuery
             .Where(p => (p.ChildId == child || (p.ChildId == null && p.AreaId == area)) && p.From <= today && (p.To == null || p.To >= today))
             .ToListAsync(cancellationToken);
         dangers.AddRange(places.Where(p => DangerRules.Concerns(p, child, area, vulnerabilities, today))
-            .Select(p => new ChildDanger(DangerSource.Place, p.Id.Value, p.Name, p.Location, p.Postcode, DangerLocationSource.RecordedPlace, p.Kind)));
+            .Select(p => new ChildDanger(DangerSource.Place, p.Id.Value, p.Name, p.Location, p.Postcode, DangerLocationSource.RecordedPlace,
+                p.Kind)));
         return DangerRules.Split(dangers);
     }
 
@@ -82,7 +84,8 @@ public static class ChildDangerQuery
         var details = await db.RiskPersonDangers.AsNoTracking().Where(d => ids.Contains(d.RelationshipId)).ToDictionaryAsync(d => d.RelationshipId,
             cancellationToken);
         var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", cancellationToken);
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}",
+                cancellationToken);
         var addresses = (await db.Addresses.AsNoTracking().Where(a => personIds.Contains(a.PersonId) && a.To == null).ToListAsync(cancellationToken))
             .GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.From).First());
         return relationships.Select(r =>

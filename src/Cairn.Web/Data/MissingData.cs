@@ -44,7 +44,8 @@ public static class MissingEpisodeCounts
     /// For each period, how many episodes the child started while there (by the London date): the placement page's count per
     /// setting is the sum over the periods children spent in it. One query for all the periods' children.
     /// </summary>
-    public static async Task<IReadOnlyList<int>> DuringAsync(CairnDbContext db, IReadOnlyList<PlacedPeriod> periods, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<int>> DuringAsync(CairnDbContext db, IReadOnlyList<PlacedPeriod> periods,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(periods);

@@ -19,7 +19,8 @@ public sealed class DangerTests
 
     private static PlaceOfConcern Place(PersonId? child = null, RiskKind kind = RiskKind.SexualExploitation, AreaId? area = null,
         int fromDays = -10, int? toDays = null) =>
-        PlaceOfConcern.Record(area ?? Area, child, "The park by the river", "YO1 0AJ", York, kind, "Older men meet girls here", Today.AddDays(fromDays),
+        PlaceOfConcern.Record(area ?? Area, child, "The park by the river", "YO1 0AJ", York, kind, "Older men meet girls here",
+            Today.AddDays(fromDays),
             toDays is { } t ? Today.AddDays(t) : null, Worker, Now, Today).Value!;
 
     public static TheoryData<string, string?, string?, bool, RiskKind?, string?, int?, int?, string?> Records => new()
@@ -138,7 +139,8 @@ public sealed class DangerTests
     {
         var own = new PostcodeLocation("E06000014", 460000, 452000);
         var recorded = details
-            ? RiskPersonDanger.Record(RelationshipId.New(), Child, PersonId.New(), RiskKind.SexualExploitation, ownPostcode is null ? null : "His flat",
+            ? RiskPersonDanger.Record(RelationshipId.New(), Child, PersonId.New(), RiskKind.SexualExploitation,
+                ownPostcode is null ? null : "His flat",
                 ownPostcode, ownPostcode is null ? null : own, Worker, Now).Value
             : null;
 
@@ -147,7 +149,12 @@ public sealed class DangerTests
         Assert.Equal(expected, source);
         Assert.Equal(expected switch { DangerLocationSource.RecordedPlace => own, DangerLocationSource.CurrentAddress => York, _ => null },
             location);
-        Assert.Equal(expected switch { DangerLocationSource.RecordedPlace => ownPostcode, DangerLocationSource.CurrentAddress => "YO1 0AJ", _ => null },
+        Assert.Equal(expected switch
+        {
+            DangerLocationSource.RecordedPlace => ownPostcode,
+            DangerLocationSource.CurrentAddress => "YO1 0AJ",
+            _ => null
+        },
             postcode);
         Assert.True(@case.Length > 0);
     }

@@ -63,15 +63,20 @@ public sealed class DangerAccessHandler(CairnDbContext db, RecordAccessService a
     public async Task<PostcodeLocation?> LocateAsync(string? postcode, CancellationToken cancellationToken) =>
         Postcode.TryParse(postcode, out var parsed, out _) ? await PostcodeImporter.LocateAsync(db, parsed, cancellationToken) : null;
 
-    /// <summary>The child's dangers; area-wide places are included when they matter for <paramref name="vulnerabilities"/>. Access checked by the caller.</summary>
-    public async Task<ChildDangersPage> DangersOfAsync(PersonId child, IReadOnlyCollection<Vulnerability> vulnerabilities, CancellationToken cancellationToken)
+    /// <summary>
+    /// The child's dangers; area-wide places are included when they matter for <paramref name="vulnerabilities"/>. Access is
+    /// checked by the caller.
+    /// </summary>
+    public async Task<ChildDangersPage> DangersOfAsync(PersonId child, IReadOnlyCollection<Vulnerability> vulnerabilities,
+        CancellationToken cancellationToken)
     {
         var today = clock.Today();
         var area = await AreaOfAsync(child, cancellationToken);
         var people = await ChildDangerQuery.RiskPeopleAsync(db, child, today, cancellationToken);
         var places = (await db.PlacesOfConcern.AsNoTracking().Where(p => p.ChildId == child).ToListAsync(cancellationToken))
             .OrderByDescending(p => p.IsCurrentOn(today)).ThenByDescending(p => p.From).Select(p => View(p, today)).ToList();
-        return new ChildDangersPage(child, people, places, await ChildDangerQuery.ForAsync(db, child, area, vulnerabilities, today, cancellationToken),
+        return new ChildDangersPage(child, people, places, await ChildDangerQuery.ForAsync(db, child, area, vulnerabilities, today,
+            cancellationToken),
             await MayRecordForChildAsync(cancellationToken));
     }
 

@@ -70,7 +70,11 @@ public sealed class MissingAccessHandler(CairnDbContext db, RecordAccessService 
     /// <summary>Whether the person is a child (missing episodes are a child's) and their date of birth, for refusing a start before it.</summary>
     public async Task<(bool IsChild, DateOnly? BornOn)> ChildAsync(PersonId child, CancellationToken cancellationToken)
     {
-        var person = await db.People.AsNoTracking().Where(p => p.Id == child).Select(p => new { p.Kind, p.DateOfBirth }).SingleAsync(cancellationToken);
+        var person = await db.People.AsNoTracking().Where(p => p.Id == child).Select(p => new
+        {
+            p.Kind,
+            p.DateOfBirth
+        }).SingleAsync(cancellationToken);
         return (person.Kind == PersonKind.Child, person.DateOfBirth);
     }
 
@@ -94,11 +98,13 @@ public sealed class MissingAccessHandler(CairnDbContext db, RecordAccessService 
     /// it, the change is audited under <paramref name="action"/> (ids only) and saved, or answered with a conflict. Every refusal
     /// is audited.
     /// </summary>
-    public async Task<Handled<MissingEpisodeView>> ChangeAsync(PersonId child, MissingEpisodeId id, string action, Func<CancellationToken, Task<bool>> allowed,
+    public async Task<Handled<MissingEpisodeView>> ChangeAsync(PersonId child, MissingEpisodeId id, string action, Func<CancellationToken,
+        Task<bool>> allowed,
         Refusal notAllowed, Func<MissingEpisode, DateTimeOffset, Refusal?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        if (!await db.MissingEpisodes.AnyAsync(e => e.Id == id && e.ChildId == child, cancellationToken) || !await OpenAsync(child, cancellationToken))
+        if (!await db.MissingEpisodes.AnyAsync(e => e.Id == id && e.ChildId == child, cancellationToken) || !await OpenAsync(child,
+            cancellationToken))
         {
             return Handled.NotFound;
         }
@@ -133,7 +139,8 @@ public sealed class MissingAccessHandler(CairnDbContext db, RecordAccessService 
         };
     }
 
-    private async Task<Handled<MissingEpisodeView>> ChangeEpisodeAsync(MissingEpisodeId id, string action, Func<CancellationToken, Task<bool>> allowed,
+    private async Task<Handled<MissingEpisodeView>> ChangeEpisodeAsync(MissingEpisodeId id, string action, Func<CancellationToken,
+        Task<bool>> allowed,
         Refusal notAllowed, Func<MissingEpisode, DateTimeOffset, Refusal?> change, CancellationToken cancellationToken)
     {
         if (!await allowed(cancellationToken))

@@ -44,10 +44,15 @@ public sealed class DangersTests(CairnFactory factory) : IClassFixture<CairnFact
         });
     }
 
-    private static Task<HttpResponseMessage> PlaceAsync(HttpClient api, PersonId? child, string kind = "SexualExploitation", string postcode = "YO1 0AJ") =>
+    private static Task<HttpResponseMessage> PlaceAsync(HttpClient api, PersonId? child, string kind = "SexualExploitation",
+        string postcode = "YO1 0AJ") =>
         api.PostAsJsonAsync("/api/v1/places-of-concern", new
         {
-            childId = child?.Value, name = "The takeaway " + Guid.NewGuid().ToString("N")[..6], postcode, kind, risk = "Adults give girls lifts from here",
+            childId = child?.Value,
+            name = "The takeaway " + Guid.NewGuid().ToString("N")[..6],
+            postcode,
+            kind,
+            risk = "Adults give girls lifts from here",
             from = Today.AddDays(-7),
         });
 
@@ -81,12 +86,14 @@ public sealed class DangersTests(CairnFactory factory) : IClassFixture<CairnFact
         var unknownPostcode = await api.PostAsJsonAsync($"{Path(child)}/people/{housed.Value}",
             new { kind = "Violence", placeName = "A gym", postcode = "ZZ9 9ZZ", version = 0 });
 
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.BadRequest), (set.StatusCode, stale.StatusCode, unknownPostcode.StatusCode));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.BadRequest), (set.StatusCode, stale.StatusCode,
+            unknownPostcode.StatusCode));
         Assert.True((await unknownPostcode.JsonAsync()).GetProperty("errors").TryGetProperty("postcode", out _));
         dangers = await api.GetFromJsonAsync<JsonElement>(Path(child));
         Assert.Equal(new[] { housed.Value, nowhere.Value }.Order(), Ids(dangers, "located").Order());
         Assert.Empty(Ids(dangers, "unlocated"));
-        var located = dangers.GetProperty("dangers").GetProperty("located").EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == nowhere.Value);
+        var located = dangers.GetProperty("dangers").GetProperty("located").EnumerateArray().Single(d
+            => d.GetProperty("id").GetGuid() == nowhere.Value);
         Assert.Equal(("YO1 0BU", "RecordedPlace", "CriminalExploitation"), (located.GetProperty("postcode").GetString(),
             located.GetProperty("locatedBy").GetString(), located.GetProperty("kind").GetString()));
         Assert.True(await factory.AuditedAsync("risk-person.set", child));
@@ -168,7 +175,8 @@ public sealed class DangersTests(CairnFactory factory) : IClassFixture<CairnFact
         var stale = await front.PostAsJsonAsync($"/api/v1/places-of-concern/{hotspot}/end", new { to = Today, version = 9 });
         var ended = await front.PostAsJsonAsync($"/api/v1/places-of-concern/{hotspot}/end", new { to = Today, version = 1 });
 
-        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.Conflict, HttpStatusCode.OK), (endedElsewhere.StatusCode, stale.StatusCode, ended.StatusCode));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.Conflict, HttpStatusCode.OK), (endedElsewhere.StatusCode, stale.StatusCode,
+            ended.StatusCode));
         Assert.Equal(Today, await factory.WithDbAsync(db => db.PlacesOfConcern.Where(p => p.Id == new PlaceOfConcernId(hotspot)).Select(p => p.To)
             .SingleAsync()));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "place-of-concern.end" && a.RecordId == hotspot
@@ -182,7 +190,8 @@ public sealed class DangersTests(CairnFactory factory) : IClassFixture<CairnFact
         var (api, child, _) = await factory.FamilyAsync();
         await RiskPersonAsync(child, "YO1 0AJ");
         var named = await CreatedAsync(await PlaceAsync(api, child));
-        var name = await factory.WithDbAsync(db => db.PlacesOfConcern.Where(p => p.Id == new PlaceOfConcernId(named)).Select(p => p.Name).SingleAsync());
+        var name = await factory.WithDbAsync(db => db.PlacesOfConcern.Where(p => p.Id == new PlaceOfConcernId(named)).Select(p
+            => p.Name).SingleAsync());
 
         var page = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}/dangers");
         var stranger = await (await factory.SignedInAsAsync(Accounts.Uninvolved)).GetAsync($"/people/{child.Value}/dangers");

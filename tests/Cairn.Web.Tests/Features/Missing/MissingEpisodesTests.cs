@@ -24,7 +24,15 @@ public sealed class MissingEpisodesTests(CairnFactory factory) : IClassFixture<C
 
     private static Task<HttpResponseMessage> StartAsync(HttpClient api, PersonId child, DateTimeOffset startedAt, DateTimeOffset? endedAt = null,
         string context = "Went to meet older friends in town") =>
-        api.PostAsJsonAsync(Path(child), new { from = "Placement", startedAt, reportedBy = "Foster carer", context, endedAt, whereFound = "Bus station" });
+        api.PostAsJsonAsync(Path(child), new
+        {
+            from = "Placement",
+            startedAt,
+            reportedBy = "Foster carer",
+            context,
+            endedAt,
+            whereFound = "Bus station"
+        });
 
     private static async Task<(Guid Id, int Version)> StartedAsync(HttpResponseMessage response)
     {
@@ -40,7 +48,8 @@ public sealed class MissingEpisodesTests(CairnFactory factory) : IClassFixture<C
     }
 
     private Task<List<Guid>> ToldAsync(PersonId child) =>
-        factory.WithDbAsync(db => db.Notifications.Where(n => n.Kind == "missing-episode.escalated" && n.Link == $"/people/{child.Value}/missing-episodes")
+        factory.WithDbAsync(db => db.Notifications.Where(n => n.Kind == "missing-episode.escalated"
+            && n.Link == $"/people/{child.Value}/missing-episodes")
             .Select(n => n.ProfessionalId.Value).ToListAsync());
 
     [Fact]
@@ -72,7 +81,8 @@ public sealed class MissingEpisodesTests(CairnFactory factory) : IClassFixture<C
         listed = await api.GetFromJsonAsync<JsonElement>(Path(child));
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("counts").GetProperty("currentEpisode").ValueKind);
         Assert.Equal("Accepted", listed.GetProperty("episodes")[0].GetProperty("interviewAnswer").GetString());
-        foreach (var action in new[] { "missing-episode.start", "missing-episode.end", "missing-episode.interview-offer", "missing-episode.interview-outcome",
+        foreach (var action in new[] { "missing-episode.start", "missing-episode.end", "missing-episode.interview-offer",
+            "missing-episode.interview-outcome",
                      "missing-episode.list" })
         {
             Assert.True(await factory.AuditedAsync(action, child, action == "missing-episode.list" ? "allowed" : "succeeded"), action);
@@ -193,7 +203,8 @@ public sealed class MissingEpisodesTests(CairnFactory factory) : IClassFixture<C
 
         Assert.Empty(await ToldAsync(child));
         Assert.Empty(await ToldAsync(stillMissing));
-        Assert.False(await factory.WithDbAsync(db => db.MissingEpisodes.AnyAsync(e => (e.ChildId == child || e.ChildId == stillMissing) && e.InterviewOverdue)));
+        Assert.False(await factory.WithDbAsync(db => db.MissingEpisodes.AnyAsync(e => (e.ChildId == child || e.ChildId == stillMissing)
+            && e.InterviewOverdue)));
     }
 
     [Fact]

@@ -25,10 +25,15 @@ public sealed class EndPlaceOfConcernHandler(CairnDbContext db, DangerAccessHand
 {
     public const string Action = "place-of-concern.end";
 
-    public async Task<Handled<PlaceOfConcernView>> HandleAsync(PlaceOfConcernId id, EndPlaceOfConcernCommand command, CancellationToken cancellationToken)
+    public async Task<Handled<PlaceOfConcernView>> HandleAsync(PlaceOfConcernId id, EndPlaceOfConcernCommand command,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var found = await db.PlacesOfConcern.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.ChildId, p.AreaId }).FirstOrDefaultAsync(cancellationToken);
+        var found = await db.PlacesOfConcern.AsNoTracking().Where(p => p.Id == id).Select(p => new
+        {
+            p.ChildId,
+            p.AreaId
+        }).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return Handled.NotFound;

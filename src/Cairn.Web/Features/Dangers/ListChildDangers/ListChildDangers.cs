@@ -33,5 +33,6 @@ public sealed class ListChildDangersEndpoints : IEndpoints
 
     private static async Task<Results<Ok<ChildDangersPage>, NotFound>> HandleAsync(Guid id, Vulnerability[]? vulnerability,
         ListChildDangersHandler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(new PersonId(id), vulnerability ?? [], cancellationToken) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound();
+        await handler.HandleAsync(new PersonId(id), vulnerability ?? [],
+            cancellationToken) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound();
 }

@@ -44,6 +44,7 @@ public sealed class ListHotspotsEndpoints : IEndpoints
                          + "social care, police, front door and safeguarding leads only (403 otherwise).")
             .WithTags("Dangers");
 
-    private static async Task<Results<Ok<HotspotsPage>, ProblemHttpResult>> HandleAsync(ListHotspotsHandler handler, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<HotspotsPage>, ProblemHttpResult>> HandleAsync(ListHotspotsHandler handler,
+        CancellationToken cancellationToken) =>
         await handler.HandleAsync(cancellationToken) is { } page ? TypedResults.Ok(page) : DangerAccessHandler.AreaNotTheirs.ToStatusProblem();
 }

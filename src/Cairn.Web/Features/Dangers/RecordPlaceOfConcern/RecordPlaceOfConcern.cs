@@ -63,7 +63,8 @@ public sealed class RecordPlaceOfConcernHandler(CairnDbContext db, DangerAccessH
             .AuditRefusalAsync(audit, Action, child, DangerAccessHandler.PlaceRecordType, null, cancellationToken);
     }
 
-    private async Task<Handled<PlaceOfConcernView>> RecordAsync(PersonId? child, RecordPlaceOfConcernCommand command, CancellationToken cancellationToken)
+    private async Task<Handled<PlaceOfConcernView>> RecordAsync(PersonId? child, RecordPlaceOfConcernCommand command,
+        CancellationToken cancellationToken)
     {
         AreaId area;
         if (child is { } named)

@@ -48,7 +48,8 @@ public sealed class SetRiskPersonDetailsHandler(CairnDbContext db, DangerAccessH
             .AuditRefusalAsync(audit, Action, child, DangerAccessHandler.PersonRecordType, relationship.Value, cancellationToken);
     }
 
-    private async Task<Handled<RiskPerson>> SetAsync(PersonId child, RelationshipId relationship, PersonId person, SetRiskPersonDetailsCommand command,
+    private async Task<Handled<RiskPerson>> SetAsync(PersonId child, RelationshipId relationship, PersonId person,
+        SetRiskPersonDetailsCommand command,
         CancellationToken cancellationToken)
     {
         if (!await dangers.MayRecordForChildAsync(cancellationToken))

@@ -26,7 +26,8 @@ public sealed class EndMissingEpisodeHandler(MissingAccessHandler missing)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return missing.ChangeAsync(child, id, Action, missing.MayRecordAsync, MissingAccessHandler.NotTheirs, (e, now) => command.Version is { } version
+        return missing.ChangeAsync(child, id, Action, missing.MayRecordAsync, MissingAccessHandler.NotTheirs, (e,
+            now) => command.Version is { } version
             ? e.End(command.EndedAt, command.WhereFound, version, now)
             : Refusal.Of(Refusal.VersionField, "Send the version you read"), cancellationToken);
     }

@@ -34,7 +34,8 @@ public sealed class StartMissingEpisodeHandler(CairnDbContext db, MissingAccessH
 {
     public const string Action = "missing-episode.start";
 
-    public async Task<Handled<MissingEpisodeView>> HandleAsync(PersonId child, StartMissingEpisodeCommand command, CancellationToken cancellationToken)
+    public async Task<Handled<MissingEpisodeView>> HandleAsync(PersonId child, StartMissingEpisodeCommand command,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (!await missing.OpenAsync(child, cancellationToken) || await missing.ChildAsync(child, cancellationToken) is not (true, var bornOn))
