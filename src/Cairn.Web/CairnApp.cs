@@ -59,6 +59,7 @@ public static class CairnApp
         services.AddScoped<ConcernSweep>();
         services.AddScoped<CaseworkSweep>();
         services.AddScoped<MeetingSweep>();
+        services.AddScoped<MissingSweep>();
         services.AddSingleton(_ => Features.People.PersonMatching.MatcherFrom(builder.Configuration));
         services.AddScoped<Features.People.PersonMatching>();
         services.AddScoped<IMeetingScheduler>(sp => sp.GetRequiredService<Features.Meetings.MeetingSchedulingHandler>());

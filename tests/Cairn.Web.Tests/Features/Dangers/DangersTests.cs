@@ -1,0 +1,204 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cairn.Domain;
+using Cairn.Domain.People;
+using Cairn.Domain.Places;
+using Cairn.Web.Tests.Features.AdultWorkers;
+using Cairn.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cairn.Web.Tests.Features.Dangers;
+
+/// <summary>
+/// People and places posing a risk to a child, with locations (L35): a risk person is located at a place of their own or else
+/// their current address; places of concern resolve through the postcode directory; area-wide hotspots reach a child's dangers
+/// only when they matter for the child's vulnerabilities; those with no location are returned apart. Both sides of every access
+/// rule; every read and write audited, never the risk's words.
+/// </summary>
+public sealed class DangersTests(CairnFactory factory) : IClassFixture<CairnFactory>
+{
+    private static readonly PostcodeLocation York = new("E06000014", 459652, 451975);
+
+    private static DateOnly Today => MeetingsPeopleTestData.Today;
+
+    private static string Path(PersonId child) => $"/api/v1/children/{child.Value}/dangers";
+
+    /// <summary>An adult recorded as posing a risk to the child, living at <paramref name="postcode"/> (resolved) or nowhere known.</summary>
+    private async Task<RelationshipId> RiskPersonAsync(PersonId child, string? postcode)
+    {
+        var adult = await factory.PersonAsync("Risk", "Person" + Guid.NewGuid().ToString("N")[..6], Today.AddYears(-40), PersonKind.Adult);
+        var admin = await factory.ProfessionalOfAsync(Accounts.Administrator);
+        return await factory.WithDbAsync(async db =>
+        {
+            var relationship = Relationship.Record(adult, child, RelationshipType.PersonPosingRisk, null, null, "Police intelligence", admin,
+                DateTimeOffset.UtcNow, Today).Value!;
+            db.Relationships.Add(relationship);
+            if (postcode is not null)
+            {
+                db.Addresses.Add(PersonAddress.Record(adult, "1 Test Street", null, "York", postcode, Today.AddYears(-1), York).Value!);
+            }
+
+            await db.SaveChangesAsync();
+            return relationship.Id;
+        });
+    }
+
+    private static Task<HttpResponseMessage> PlaceAsync(HttpClient api, PersonId? child, string kind = "SexualExploitation",
+        string postcode = "YO1 0AJ") =>
+        api.PostAsJsonAsync("/api/v1/places-of-concern", new
+        {
+            childId = child?.Value,
+            name = "The takeaway " + Guid.NewGuid().ToString("N")[..6],
+            postcode,
+            kind,
+            risk = "Adults give girls lifts from here",
+            from = Today.AddDays(-7),
+        });
+
+    private static async Task<Guid> CreatedAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    private static IEnumerable<Guid> Ids(JsonElement dangers, string part) =>
+        dangers.GetProperty("dangers").GetProperty(part).EnumerateArray().Select(d => d.GetProperty("id").GetGuid());
+
+    [Fact]
+    public async Task A_risk_person_is_located_at_their_current_address_or_a_place_of_their_own_and_one_with_neither_is_returned_apart()
+    {
+        var (api, child, _) = await factory.FamilyAsync();
+        var housed = await RiskPersonAsync(child, "YO1 0AJ");
+        var nowhere = await RiskPersonAsync(child, null);
+
+        var dangers = await api.GetFromJsonAsync<JsonElement>(Path(child));
+        Assert.Equal([housed.Value], Ids(dangers, "located"));
+        Assert.Equal([nowhere.Value], Ids(dangers, "unlocated"));
+        Assert.Equal(("YO1 0AJ", "CurrentAddress"), (dangers.GetProperty("dangers").GetProperty("located")[0].GetProperty("postcode").GetString(),
+            dangers.GetProperty("dangers").GetProperty("located")[0].GetProperty("locatedBy").GetString()));
+        Assert.Contains("dangers-unlocated", await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}"),
+            StringComparison.Ordinal);
+
+        var set = await api.PostAsJsonAsync($"{Path(child)}/people/{nowhere.Value}",
+            new { kind = "CriminalExploitation", placeName = "The garage he runs", postcode = "YO1 0BU", version = 0 });
+        var stale = await api.PostAsJsonAsync($"{Path(child)}/people/{nowhere.Value}", new { kind = "Violence", version = 0 });
+        var unknownPostcode = await api.PostAsJsonAsync($"{Path(child)}/people/{housed.Value}",
+            new { kind = "Violence", placeName = "A gym", postcode = "ZZ9 9ZZ", version = 0 });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.BadRequest), (set.StatusCode, stale.StatusCode,
+            unknownPostcode.StatusCode));
+        Assert.True((await unknownPostcode.JsonAsync()).GetProperty("errors").TryGetProperty("postcode", out _));
+        dangers = await api.GetFromJsonAsync<JsonElement>(Path(child));
+        Assert.Equal(new[] { housed.Value, nowhere.Value }.Order(), Ids(dangers, "located").Order());
+        Assert.Empty(Ids(dangers, "unlocated"));
+        var located = dangers.GetProperty("dangers").GetProperty("located").EnumerateArray().Single(d
+            => d.GetProperty("id").GetGuid() == nowhere.Value);
+        Assert.Equal(("YO1 0BU", "RecordedPlace", "CriminalExploitation"), (located.GetProperty("postcode").GetString(),
+            located.GetProperty("locatedBy").GetString(), located.GetProperty("kind").GetString()));
+        Assert.True(await factory.AuditedAsync("risk-person.set", child));
+        Assert.True(await factory.AuditedAsync("risk-person.set", child, "refused"));
+        Assert.True(await factory.AuditedAsync("dangers.list", child, "allowed"));
+    }
+
+    [Fact]
+    public async Task Someone_involved_who_is_not_social_care_reads_the_dangers_but_may_not_record_and_a_stranger_gets_404()
+    {
+        var (_, child, _, _) = await factory.FamilyWithAsync("Nadia Hussain", "HealthVisitor");
+        var risk = await RiskPersonAsync(child, "YO1 0AJ");
+        var health = await factory.ApiAsAsync(Accounts.HealthVisitor);
+        var stranger = await factory.ApiAsAsync(Accounts.Uninvolved);
+
+        var read = await health.GetAsync(Path(child));
+        var set = await health.PostAsJsonAsync($"{Path(child)}/people/{risk.Value}", new { kind = "Violence", version = 0 });
+        var place = await PlaceAsync(health, child);
+        var strangerRead = await stranger.GetAsync(Path(child));
+        var strangerSet = await stranger.PostAsJsonAsync($"{Path(child)}/people/{risk.Value}", new { kind = "Violence", version = 0 });
+        var strangerPlace = await PlaceAsync(stranger, child);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (read.StatusCode, set.StatusCode, place.StatusCode));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+            (strangerRead.StatusCode, strangerSet.StatusCode, strangerPlace.StatusCode));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.RiskPersonDangers.CountAsync(d => d.ChildId == child)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.PlacesOfConcern.CountAsync(p => p.ChildId == child)));
+    }
+
+    [Fact]
+    public async Task A_place_named_for_the_child_is_on_their_record_and_an_area_hotspot_reaches_them_only_when_it_matters_for_their_vulnerabilities()
+    {
+        var (api, child, _) = await factory.FamilyAsync();
+        var named = await CreatedAsync(await PlaceAsync(api, child, "Radicalisation"));
+        var hotspot = await CreatedAsync(await PlaceAsync(await factory.ApiAsAsync(Accounts.Police), null, "SexualExploitation"));
+        var notInDirectory = await PlaceAsync(api, child, postcode: "ZZ9 9ZZ");
+        Assert.Equal(HttpStatusCode.BadRequest, notInDirectory.StatusCode);
+        Assert.Equal("application/problem+json", notInDirectory.Content.Headers.ContentType?.MediaType);
+
+        var plain = await api.GetFromJsonAsync<JsonElement>(Path(child));
+        var exploited = await api.GetFromJsonAsync<JsonElement>($"{Path(child)}?vulnerability=SexualExploitation");
+        var bullied = await api.GetFromJsonAsync<JsonElement>($"{Path(child)}?vulnerability=Bullying");
+
+        Assert.Contains(named, Ids(plain, "located"));
+        Assert.DoesNotContain(hotspot, Ids(plain, "located"));
+        Assert.Contains(hotspot, Ids(exploited, "located"));
+        Assert.DoesNotContain(hotspot, Ids(bullied, "located"));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.PlacesOfConcern.CountAsync(p => p.ChildId == child)));
+        Assert.True(await factory.AuditedAsync("place-of-concern.record", child));
+        Assert.True(await factory.AuditedAsync("place-of-concern.record", child, "refused"));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Detail != null && a.Detail.Contains("give girls lifts"))));
+    }
+
+    [Fact]
+    public async Task Hotspots_are_seen_and_recorded_by_the_areas_social_care_police_and_front_door_and_no_one_else_or_elsewhere()
+    {
+        var hotspot = await CreatedAsync(await PlaceAsync(await factory.ApiAsAsync(Accounts.FrontDoor), null, "CriminalExploitation"));
+        var (_, elsewhere) = await factory.ProfessionalWithAccountAsync("Elsewhere Worker", await factory.NewAreaAsync());
+
+        async Task<IEnumerable<Guid>?> SeenByAsync(string account)
+        {
+            var response = await (await factory.ApiAsAsync(account)).GetAsync("/api/v1/places-of-concern");
+            return response.StatusCode == HttpStatusCode.OK
+                ? (await response.JsonAsync()).GetProperty("places").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList()
+                : null;
+        }
+
+        Assert.Contains(hotspot, (await SeenByAsync(Accounts.SocialWorker))!);
+        Assert.Contains(hotspot, (await SeenByAsync(Accounts.Police))!);
+        Assert.Contains(hotspot, (await SeenByAsync(Accounts.FrontDoor))!);
+        Assert.Null(await SeenByAsync(Accounts.HealthVisitor));
+        Assert.Null(await SeenByAsync(Accounts.Administrator));
+        Assert.DoesNotContain(hotspot, (await SeenByAsync(elsewhere))!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PlaceAsync(await factory.ApiAsAsync(Accounts.HealthVisitor), null)).StatusCode);
+
+        var otherArea = await factory.ApiAsAsync(elsewhere);
+        var front = await factory.ApiAsAsync(Accounts.FrontDoor);
+        var endedElsewhere = await otherArea.PostAsJsonAsync($"/api/v1/places-of-concern/{hotspot}/end", new { to = Today, version = 1 });
+        var stale = await front.PostAsJsonAsync($"/api/v1/places-of-concern/{hotspot}/end", new { to = Today, version = 9 });
+        var ended = await front.PostAsJsonAsync($"/api/v1/places-of-concern/{hotspot}/end", new { to = Today, version = 1 });
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.Conflict, HttpStatusCode.OK), (endedElsewhere.StatusCode, stale.StatusCode,
+            ended.StatusCode));
+        Assert.Equal(Today, await factory.WithDbAsync(db => db.PlacesOfConcern.Where(p => p.Id == new PlaceOfConcernId(hotspot)).Select(p => p.To)
+            .SingleAsync()));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "place-of-concern.end" && a.RecordId == hotspot
+            && a.Outcome == "succeeded")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "place-of-concern.list" && a.Outcome == "refused")));
+    }
+
+    [Fact]
+    public async Task The_dangers_page_shows_the_childs_people_and_places_and_is_404_to_someone_who_may_not_open_the_record()
+    {
+        var (api, child, _) = await factory.FamilyAsync();
+        await RiskPersonAsync(child, "YO1 0AJ");
+        var named = await CreatedAsync(await PlaceAsync(api, child));
+        var name = await factory.WithDbAsync(db => db.PlacesOfConcern.Where(p => p.Id == new PlaceOfConcernId(named)).Select(p
+            => p.Name).SingleAsync());
+
+        var page = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}/dangers");
+        var stranger = await (await factory.SignedInAsAsync(Accounts.Uninvolved)).GetAsync($"/people/{child.Value}/dangers");
+        var hotspots = await (await factory.SignedInAsAsync(Accounts.FrontDoor)).GetAsync("/places-of-concern");
+
+        Assert.Contains(name, page, StringComparison.Ordinal);
+        Assert.Contains("Current address, YO1 0AJ", page, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (stranger.StatusCode, hotspots.StatusCode));
+    }
+}
