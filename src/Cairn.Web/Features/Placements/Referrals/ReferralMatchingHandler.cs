@@ -1,10 +1,10 @@
 using Cairn.Domain;
 using Cairn.Domain.People;
-using Cairn.Domain.Places;
 using Cairn.Domain.Placements;
 using Cairn.Domain.Placements.Matching;
 using Cairn.Domain.Placements.Referrals;
 using Cairn.Domain.Placements.Register;
+using Cairn.Domain.Places;
 using Cairn.Web.Data;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -32,11 +32,12 @@ public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResident
         var viewer = await access.ViewerAsync(cancellationToken);
         var child = await db.People.AsNoTracking().Where(p => p.Id == referral.ChildId)
             .Select(p => new { p.DateOfBirth, p.Sex, p.AreaId }).SingleAsync(cancellationToken);
-        var areaCode = await db.Areas.AsNoTracking().Where(a => a.Id == child.AreaId).Select(a => a.LocalAuthorityCode).SingleAsync(cancellationToken);
+        var areaCode = await db.Areas.AsNoTracking().Where(a => a.Id == child.AreaId).Select(a => a.LocalAuthorityCode)
+            .SingleAsync(cancellationToken);
         var today = clock.Today();
         var age = child.DateOfBirth is { } born ? Math.Max(0, today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0)) : 0;
         var details = referral.Details;
-        var dangers = await ChildDangersAsync(referral.ChildId, details.Vulnerabilities, cancellationToken);
+        var dangers = await ChildDangersAsync(referral.ChildId, child.AreaId, details.Vulnerabilities, cancellationToken);
         var request = new MatchRequest
         {
             AgeInYears = age,
@@ -108,13 +109,18 @@ public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResident
             ? await PostcodeImporter.LocateAsync(db, parsed, cancellationToken)
             : null;
 
-    /// <summary>The people and places that pose a risk to the child, with locations, and how many could not be located.</summary>
-    private static Task<(IReadOnlyList<Danger> Located, int Unlocated)> ChildDangersAsync(PersonId child,
+    /// <summary>
+    /// The people and places that pose a risk to the child, with locations (L35): people posing a risk to this child, places named for
+    /// them, and the area's places of concern whose kind endangers them; and how many could not be located (the page warns).
+    /// </summary>
+    private async Task<(IReadOnlyList<Danger> Located, int Unlocated)> ChildDangersAsync(PersonId child, AreaId area,
         IReadOnlyList<Vulnerability> vulnerabilities, CancellationToken cancellationToken)
     {
-        _ = child;
-        _ = vulnerabilities;
-        _ = cancellationToken;
-        return Task.FromResult<(IReadOnlyList<Danger>, int)>(([], 0));
+        var dangers = await ChildDangerQuery.ForAsync(db, child, area, vulnerabilities, clock.Today(), cancellationToken);
+        var located = dangers.Located.Where(d => d.Location is not null)
+            .Select(d => new Danger(d.Label, d.Source == Domain.Placements.Dangers.DangerSource.Person ? DangerSource.Person : DangerSource.Place,
+                d.Location!, d.Kind ?? RiskKind.Other))
+            .ToList();
+        return (located, dangers.Unlocated.Count);
     }
 }

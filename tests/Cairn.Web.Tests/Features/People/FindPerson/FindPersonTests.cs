@@ -70,7 +70,8 @@ public sealed class FindPersonTests(CairnFactory factory) : IClassFixture<CairnF
     public async Task A_hyphenated_name_is_found_by_its_parts_or_its_joined_form(string recorded, string searched)
     {
         var (first, second) = (Surname(), Surname());
-        var child = await factory.PersonAsync("Łucja", string.Format(CultureInfo.InvariantCulture, recorded, first, second), BornOn, involved: Accounts.SocialWorker);
+        var child = await factory.PersonAsync("Łucja", string.Format(CultureInfo.InvariantCulture, recorded, first, second), BornOn,
+            involved: Accounts.SocialWorker);
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
 
         var found = await FoundAsync(api, "name=" + Q("Łucja " + string.Format(CultureInfo.InvariantCulture, searched, first, second)));

@@ -101,13 +101,16 @@ public sealed class PlaceChildHandler(CairnDbContext db, ReferralAccessHandler r
         if (match.Result.Options is not [var option, ..])
         {
             var why = match.Result.Exclusions.Settings.FirstOrDefault(e => e.SettingId == setting.Id);
-            return Refusal.Of("SettingId", $"{setting.Name} cannot take this child: {string.Join(", ", match.Result.Exclusions.Describe(why.Reasons))}");
+            var reasons = string.Join(", ", match.Result.Exclusions.Describe(why.Reasons));
+            return Refusal.Of("SettingId", $"{setting.Name} cannot take this child: {reasons}");
         }
 
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var provider = await db.PlacementProviders.Where(p => p.Id == setting.ProviderId).Select(p => p.Kind).SingleAsync(cancellationToken);
-        var type = string.IsNullOrWhiteSpace(command.PlacementType) ? PlacementCodes.DefaultFor(setting.Type) : command.PlacementType.Trim().ToUpperInvariant();
+        var type = string.IsNullOrWhiteSpace(command.PlacementType)
+            ? PlacementCodes.DefaultFor(setting.Type)
+            : command.PlacementType.Trim().ToUpperInvariant();
         var born = await db.People.Where(p => p.Id == child).Select(p => p.DateOfBirth).SingleAsync(cancellationToken) ?? DateOnly.MinValue;
         var placed = await db.Placements.AnyAsync(p => p.ChildId == child && p.EndedOn == null, cancellationToken);
         var outcome = Placement.Start(new PlacementStart
@@ -154,7 +157,8 @@ public sealed class PlaceChildHandler(CairnDbContext db, ReferralAccessHandler r
 
         audit.Record(Action, child, "placement", placement.Id.Value, detail: placement.Where.PlacementType);
         var meeting = await scheduling.ScheduleAsync(child, new MeetingTriggerFacts(MeetingKind.PlacementPlanningMeeting, 1,
-            MeetingTrigger.PlacementStarted, placement.Id.Value, placement.StartedOn, now), user.ProfessionalId, user.ProfessionalId, now, cancellationToken);
+                MeetingTrigger.PlacementStarted, placement.Id.Value, placement.StartedOn, now), user.ProfessionalId, user.ProfessionalId, now,
+            cancellationToken);
         var (notified, sent) = await NotifyResidentsAsync(setting, child, placement, referral.Details, now, cancellationToken);
         try
         {
@@ -191,7 +195,8 @@ public sealed class PlaceChildHandler(CairnDbContext db, ReferralAccessHandler r
         var workers = await db.Involvements.AsNoTracking()
             .Where(i => ids.Contains(i.ChildId) && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today)
                         && (i.Role == InvolvementRole.AllocatedSocialWorker || i.Role == InvolvementRole.IndependentReviewingOfficer))
-            .Join(db.Professionals.Where(p => p.IsActive), i => i.ProfessionalId, p => p.Id, (i, p) => new { i.ChildId, i.ProfessionalId, p.AgencyId })
+            .Join(db.Professionals.Where(p => p.IsActive), i => i.ProfessionalId, p => p.Id,
+                (i, p) => new { i.ChildId, i.ProfessionalId, p.AgencyId })
             .ToListAsync(cancellationToken);
         var byAgency = await db.Professionals.Where(p => p.Id == user.ProfessionalId).Select(p => p.AgencyId).SingleAsync(cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
@@ -206,8 +211,9 @@ public sealed class PlaceChildHandler(CairnDbContext db, ReferralAccessHandler r
             var message = $"A child has been placed at {setting.Name}, where a child you work with lives, from {placement.StartedOn:d MMMM yyyy}. "
                           + $"Their placement referral has {risks}. Review your child's risk and matching assessments, confirm you have "
                           + "received this, and record what you did.";
-            var draft = new ShareDraft(ShareKind.NewAdmissionNotice, new ShareRecipient(worker.AgencyId, null, worker.ProfessionalId), [worker.ChildId],
-                Urgency.WithinWorkingDays, NoticeWorkingDays, subject.Length <= Share.MaxSubjectLength ? subject : subject[..(Share.MaxSubjectLength - 1)] + "…",
+            var fitted = subject.Length <= Share.MaxSubjectLength ? subject : subject[..(Share.MaxSubjectLength - 1)] + "…";
+            var draft = new ShareDraft(ShareKind.NewAdmissionNotice, new ShareRecipient(worker.AgencyId, null, worker.ProfessionalId),
+                [worker.ChildId], Urgency.WithinWorkingDays, NoticeWorkingDays, fitted,
                 message);
             if (Share.Send(draft, user.ProfessionalId, byAgency, now, calendar, rules: rules).Value is not { } share)
             {
@@ -216,7 +222,8 @@ public sealed class PlaceChildHandler(CairnDbContext db, ReferralAccessHandler r
 
             db.Shares.Add(share);
             await steps.RecordInChronologyAsync(share, user.ProfessionalId, $"New admission notice sent: {share.Subject}", now, cancellationToken);
-            steps.Notify(worker.ProfessionalId, "share.sent", $"New admission notice for you, due within {NoticeWorkingDays} working days", share.Id, now);
+            steps.Notify(worker.ProfessionalId, "share.sent", $"New admission notice for you, due within {NoticeWorkingDays} working days",
+                share.Id, now);
             audit.Record("share.send", worker.ChildId, "share", share.Id.Value, detail: ShareKind.NewAdmissionNotice.ToString());
             sent++;
         }
