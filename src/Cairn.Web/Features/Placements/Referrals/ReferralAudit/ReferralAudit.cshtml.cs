@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +11,11 @@ namespace Cairn.Web.Features.Placements.Referrals.ReferralAudit;
 public sealed class ReferralAuditModel(ReferralAuditHandler handler) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Started from")]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Started up to")]
     public DateOnly? To { get; set; }
 
     public ReferralAuditPage? Audit { get; private set; }
