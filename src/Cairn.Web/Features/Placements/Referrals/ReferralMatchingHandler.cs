@@ -30,12 +30,11 @@ public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResident
     {
         ArgumentNullException.ThrowIfNull(referral);
         var viewer = await access.ViewerAsync(cancellationToken);
-        var child = await db.People.AsNoTracking().Where(p => p.Id == referral.ChildId)
-            .Select(p => new { p.DateOfBirth, p.Sex, p.AreaId }).SingleAsync(cancellationToken);
+        var child = await db.People.AsNoTracking().SingleAsync(p => p.Id == referral.ChildId, cancellationToken);
         var areaCode = await db.Areas.AsNoTracking().Where(a => a.Id == child.AreaId).Select(a => a.LocalAuthorityCode)
             .SingleAsync(cancellationToken);
         var today = clock.Today();
-        var age = child.DateOfBirth is { } born ? Math.Max(0, today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0)) : 0;
+        var age = Math.Max(0, child.AgeOn(today) ?? 0);
         var details = referral.Details;
         var dangers = await ChildDangersAsync(referral.ChildId, child.AreaId, details.Vulnerabilities, cancellationToken);
         var request = new MatchRequest
