@@ -21,9 +21,16 @@ public sealed class CreatePersonTests(CairnFactory factory) : IClassFixture<Cair
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A family name of its own per test, far from any other, so no test's duplicate check sees another's child.</summary>
-    private static string FamilyName() =>
-        "Ferr" + new string(Enumerable.Range(0, 8).Select(_ => (char)('b' + Random.Shared.Next(20))).ToArray());
+    /// <summary>
+    /// A family name of its own per test, far from any other, so no test's duplicate check sees another's child. Every letter
+    /// is random, the first included: a shared prefix made two tests' names close enough to count as a likely duplicate.
+    /// </summary>
+    private static string FamilyName()
+    {
+        var letters = Enumerable.Range(0, 10).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray();
+        letters[0] = char.ToUpperInvariant(letters[0]);
+        return new string(letters);
+    }
 
     private static Dictionary<string, object?> Child(string given, string family, DateOnly? born = null, string? nhs = null, string? upn = null) => new()
     {
