@@ -3,7 +3,6 @@ using Cairn.Domain.Children;
 using Cairn.Domain.Meetings;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
-using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Shares;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace Cairn.Web.Features.Meetings;
 /// share, to be received and confirmed on the share's clocks, escalating as any share does when it is not. The child's
 /// chronology records each, the recipient is notified, and each send is audited. The caller saves.
 /// </summary>
-public sealed class MeetingSharesHandler(CairnDbContext db, ShareSteps steps, WorkingCalendarSource calendars, AuditLog audit)
+public sealed class MeetingSharesHandler(CairnDbContext db, ShareSteps steps)
 {
     /// <summary>Working days an invitee has to confirm they received an invitation.</summary>
     public const int InvitationWorkingDays = 2;
@@ -127,23 +126,9 @@ public sealed class MeetingSharesHandler(CairnDbContext db, ShareSteps steps, Wo
     private async Task<ShareId?> SendAsync(Meeting meeting, ShareKind kind, ProfessionalId to, AgencyId agency, int workingDays, string subject,
         string message, ProfessionalId by, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var byAgency = await db.Professionals.Where(p => p.Id == by).Select(p => p.AgencyId).SingleAsync(cancellationToken);
-        var rules = await AreaOutOfHoursRules.ForAgencyAsync(db, agency, cancellationToken);
-        var draft = new ShareDraft(kind, new ShareRecipient(agency, null, to), [meeting.ChildId], Urgency.WithinWorkingDays, workingDays,
-            Trim(subject, Share.MaxSubjectLength), message);
-        var sent = Share.Send(draft, by, byAgency, now, await calendars.GetAsync(cancellationToken), rules: rules);
-        if (sent.Value is not { } share)
-        {
-            return null;
-        }
-
-        db.Shares.Add(share);
-        var text = kind == ShareKind.Minutes ? "Meeting minutes" : "Meeting invitation";
-        await steps.RecordInChronologyAsync(share, by, $"{text} sent: {share.Subject}", now, cancellationToken);
-        steps.Notify(to, "share.sent", $"New {text.ToLowerInvariant()} for you, due within {workingDays} working days", share.Id, now);
-        audit.Record("share.send", meeting.ChildId, "share", share.Id.Value, detail: kind.ToString());
-        return share.Id;
+        var what = kind == ShareKind.Minutes ? "Meeting minutes" : "Meeting invitation";
+        var share = await steps.SendRoutineAsync(new RoutineShare(kind, meeting.ChildId, to, agency, workingDays, subject, message, what), by, now,
+            cancellationToken);
+        return share?.Id;
     }
-
-    private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -7,7 +7,6 @@ using Cairn.Domain.Meetings;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
-using Cairn.Web.Tests.Features.Casework;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

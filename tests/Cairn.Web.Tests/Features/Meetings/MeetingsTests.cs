@@ -12,7 +12,6 @@ using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Meetings.ViewMeeting;
-using Cairn.Web.Tests.Features.Casework;
 using Cairn.Web.Tests.Features.Enquiries;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
-using Cairn.Domain.Time;
 using Cairn.Web.Background;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -282,7 +281,7 @@ public sealed class PlansTests(CairnFactory factory) : IClassFixture<CairnFactor
     {
         var (api, child) = await ChildAsync();
         var (id, _) = await AgreedAsync(api, await StartAsync(api, child));
-        var assessment = await OutOfDateRiskAssessmentAsync(new PersonId(child));
+        var assessment = await factory.AuthorisedAssessmentAsync(new PersonId(child), AssessmentType.Risk, DateTimeOffset.UtcNow.AddMonths(-10));
 
         var bare = await api.PostAsJsonAsync($"/api/v1/plans/{id}/evidence", new { assessmentId = assessment.Value });
         var noted = await api.PostAsJsonAsync($"/api/v1/plans/{id}/evidence",
@@ -298,35 +297,6 @@ public sealed class PlansTests(CairnFactory factory) : IClassFixture<CairnFactor
         Assert.Contains("Out of date", page, StringComparison.Ordinal);
         Assert.True(await AuditedAsync("plan.evidence.cite", id));
     }
-
-    private Task<AssessmentId> OutOfDateRiskAssessmentAsync(PersonId child) => factory.WithDbAsync(async db =>
-    {
-        var then = DateTimeOffset.UtcNow.AddMonths(-10);
-        var sam = await db.Professionals.SingleAsync(p => p.Email == Accounts.SocialWorker);
-        var priya = await db.Professionals.SingleAsync(p => p.Email == Accounts.TeamManager);
-        var calendar = new WorkingCalendar([]);
-        var assessment = Assessment.Start(child, new AssessmentStart
-        {
-            Type = AssessmentType.Risk,
-            StartedOn = then.InLondon(),
-            Lead = sam.Id,
-            LeadAgency = sam.AgencyId,
-        }, true, calendar, sam.Id, then).Value!;
-        Assert.Null(assessment.Update(new AssessmentSections
-        {
-            VoiceOfChild = "Says home is calm.",
-            Health = "Registered with the GP.",
-            GpInvolved = true,
-            Findings = "Low risk.",
-            Analysis = "Protective factors hold.",
-            Recommendations = "Review in six months.",
-        }, sam.Id, assessment.Version, then));
-        Assert.Null(assessment.Submit(null, sam.Id, assessment.Version, then));
-        Assert.Null(assessment.Authorise(null, priya.Id, assessment.Version, then));
-        db.Assessments.Add(assessment);
-        await db.SaveChangesAsync();
-        return assessment.Id;
-    });
 
     [Fact]
     public async Task An_involved_police_officer_may_read_a_plan_but_not_start_or_change_one_and_someone_uninvolved_sees_nothing()

@@ -223,8 +223,8 @@ public sealed class PlacementMatchingTests(CairnFactory factory) : IClassFixture
             new { heldOn = Today, version = meeting.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.BadRequest, held.StatusCode);
         Assert.Contains("risk assessment and matching assessment", await held.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await AuthorisedAsync(child, AssessmentType.Risk);
-        await AuthorisedAsync(child, AssessmentType.Matching);
+        await factory.AuthorisedAssessmentAsync(new PersonId(child), AssessmentType.Risk, DateTimeOffset.UtcNow);
+        await factory.AuthorisedAssessmentAsync(new PersonId(child), AssessmentType.Matching, DateTimeOffset.UtcNow);
         var again = await social.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/held",
             new { heldOn = Today, version = meeting.GetProperty("version").GetInt32() });
         Assert.DoesNotContain("matching assessment", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -258,31 +258,4 @@ public sealed class PlacementMatchingTests(CairnFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, noFamily.StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.Placements.AnyAsync(p => p.ChildId == new PersonId(other))));
     }
-
-    private Task<int> AuthorisedAsync(Guid child, AssessmentType type) => factory.WithDbAsync(async db =>
-    {
-        var now = DateTimeOffset.UtcNow;
-        var sam = await db.Professionals.SingleAsync(p => p.Email == Accounts.SocialWorker);
-        var priya = await db.Professionals.SingleAsync(p => p.Email == Accounts.TeamManager);
-        var assessment = Assessment.Start(new PersonId(child), new AssessmentStart
-        {
-            Type = type,
-            StartedOn = now.InLondon(),
-            Lead = sam.Id,
-            LeadAgency = sam.AgencyId,
-        }, true, new WorkingCalendar([]), sam.Id, now).Value!;
-        Assert.Null(assessment.Update(new AssessmentSections
-        {
-            VoiceOfChild = "Likes the staff.",
-            Health = "Registered with a GP nearby.",
-            GpInvolved = true,
-            Findings = "Settling.",
-            Analysis = "Risks managed.",
-            Recommendations = "Review in a month.",
-        }, sam.Id, assessment.Version, now));
-        Assert.Null(assessment.Submit(null, sam.Id, assessment.Version, now));
-        Assert.Null(assessment.Authorise(null, priya.Id, assessment.Version, now));
-        db.Assessments.Add(assessment);
-        return await db.SaveChangesAsync();
-    });
 }

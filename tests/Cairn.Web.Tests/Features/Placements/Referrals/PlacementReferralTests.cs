@@ -59,36 +59,6 @@ public sealed class PlacementReferralTests(CairnFactory factory) : IClassFixture
     private Task<bool> AuditedAsync(string action, Guid record, string outcome = "succeeded") =>
         factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == action && a.RecordId == record && a.Outcome == outcome));
 
-    /// <summary>An authorised assessment of the child, completed <paramref name="monthsAgo"/> months ago.</summary>
-    private Task<AssessmentId> AssessmentAsync(Guid child, AssessmentType type, int monthsAgo) => factory.WithDbAsync(async db =>
-    {
-        var then = DateTimeOffset.UtcNow.AddMonths(-monthsAgo);
-        var sam = await db.Professionals.SingleAsync(p => p.Email == Accounts.SocialWorker);
-        var priya = await db.Professionals.SingleAsync(p => p.Email == Accounts.TeamManager);
-        var assessment = Assessment.Start(new PersonId(child), new AssessmentStart
-        {
-            Type = type,
-            Basis = type == AssessmentType.ChildAndFamily ? AssessmentBasis.Section17 : null,
-            StartedOn = then.InLondon(),
-            Lead = sam.Id,
-            LeadAgency = sam.AgencyId,
-        }, true, new WorkingCalendar([]), sam.Id, then).Value!;
-        Assert.Null(assessment.Update(new AssessmentSections
-        {
-            VoiceOfChild = "Says home is calm.",
-            Health = "Registered with the GP.",
-            GpInvolved = true,
-            Findings = "Findings recorded.",
-            Analysis = "Analysis recorded.",
-            Recommendations = "Recommendations recorded.",
-        }, sam.Id, assessment.Version, then));
-        Assert.Null(assessment.Submit(null, sam.Id, assessment.Version, then));
-        Assert.Null(assessment.Authorise(null, priya.Id, assessment.Version, then));
-        db.Assessments.Add(assessment);
-        await db.SaveChangesAsync();
-        return assessment.Id;
-    });
-
     private static async Task<HttpResponseMessage> CiteAsync(HttpClient api, Guid referral, AssessmentId assessment, int version) =>
         await api.PostAsJsonAsync($"/api/v1/placement-referrals/{referral}/assessments", new { assessmentId = assessment.Value, version });
 
@@ -101,9 +71,9 @@ public sealed class PlacementReferralTests(CairnFactory factory) : IClassFixture
         Assert.Equal("Draft", started.GetProperty("status").GetString());
         var before = started.GetProperty("quality").GetProperty("score").GetInt32();
 
-        var cited = await CiteAsync(api, id, await AssessmentAsync(child, AssessmentType.ChildAndFamily, 2), VersionOf(started));
+        var cited = await CiteAsync(api, id, await factory.AuthorisedAssessmentAsync(new PersonId(child), AssessmentType.ChildAndFamily, DateTimeOffset.UtcNow.AddMonths(-2)), VersionOf(started));
         Assert.Equal(HttpStatusCode.OK, cited.StatusCode);
-        cited = await CiteAsync(api, id, await AssessmentAsync(child, AssessmentType.Risk, 1), VersionOf(await cited.JsonAsync()));
+        cited = await CiteAsync(api, id, await factory.AuthorisedAssessmentAsync(new PersonId(child), AssessmentType.Risk, DateTimeOffset.UtcNow.AddMonths(-1)), VersionOf(await cited.JsonAsync()));
         var current = await cited.JsonAsync();
         var submitted = await api.PostAsJsonAsync($"/api/v1/placement-referrals/{id}/submit", new { version = VersionOf(current) });
 
@@ -141,7 +111,7 @@ public sealed class PlacementReferralTests(CairnFactory factory) : IClassFixture
     {
         var (api, child) = await ChildAsync();
         var id = IdOf(await StartAsync(api, child));
-        var stale = await AssessmentAsync(child, AssessmentType.Risk, 9); // risk assessments stay current for 6 months by default
+        var stale = await factory.AuthorisedAssessmentAsync(new PersonId(child), AssessmentType.Risk, DateTimeOffset.UtcNow.AddMonths(-9)); // risk assessments stay current for 6 months by default
         var referral = await (await CiteAsync(api, id, stale, 0)).JsonAsync();
         Assert.True(referral.GetProperty("needsOverride").GetBoolean());
 
@@ -272,7 +242,7 @@ public sealed class PlacementReferralTests(CairnFactory factory) : IClassFixture
     {
         var (api, child) = await ChildAsync();
         var id = IdOf(await StartAsync(api, child));
-        var assessment = await AssessmentAsync(child, AssessmentType.ChildAndFamily, 1);
+        var assessment = await factory.AuthorisedAssessmentAsync(new PersonId(child), AssessmentType.ChildAndFamily, DateTimeOffset.UtcNow.AddMonths(-1));
         var cited = await (await CiteAsync(api, id, assessment, 0)).JsonAsync();
 
         var removed = await api.DeleteAsync($"/api/v1/placement-referrals/{id}/assessments/{assessment.Value}?version={VersionOf(cited)}");

@@ -49,7 +49,7 @@ public sealed record PlacedView(PlacementId PlacementId, PersonId ChildId, strin
 /// to the social worker and independent reviewing officer of every current resident (L37).
 /// </summary>
 public sealed class PlaceChildHandler(CairnDbContext db, ReferralAccessHandler referrals, ReferralMatchingHandler matching,
-    PlacementResidentsHandler residents, MeetingSchedulingHandler scheduling, ShareSteps steps, WorkingCalendarSource calendars,
+    PlacementResidentsHandler residents, MeetingSchedulingHandler scheduling, ShareSteps steps,
     CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     public const string Action = "placement.start";
@@ -198,34 +198,22 @@ public sealed class PlaceChildHandler(CairnDbContext db, ReferralAccessHandler r
             .Join(db.Professionals.Where(p => p.IsActive), i => i.ProfessionalId, p => p.Id,
                 (i, p) => new { i.ChildId, i.ProfessionalId, p.AgencyId })
             .ToListAsync(cancellationToken);
-        var byAgency = await db.Professionals.Where(p => p.Id == user.ProfessionalId).Select(p => p.AgencyId).SingleAsync(cancellationToken);
-        var calendar = await calendars.GetAsync(cancellationToken);
         var risks = details.RisksToOthers.Count == 0
             ? details.RisksAnswered ? "no risks to other children recorded" : "its risk section not answered"
             : "these risks to other children recorded: " + string.Join(", ", details.RisksToOthers.Select(PlacementWords.Of));
+        var subject = $"New admission to {setting.Name} from {placement.StartedOn:d MMMM yyyy}";
+        var message = $"A child has been placed at {setting.Name}, where a child you work with lives, from {placement.StartedOn:d MMMM yyyy}. "
+                      + $"Their placement referral has {risks}. Review your child's risk and matching assessments, confirm you have "
+                      + "received this, and record what you did.";
         var sent = 0;
         foreach (var worker in workers.DistinctBy(w => (w.ChildId, w.ProfessionalId)))
         {
-            var rules = await AreaOutOfHoursRules.ForAgencyAsync(db, worker.AgencyId, cancellationToken);
-            var subject = $"New admission to {setting.Name} from {placement.StartedOn:d MMMM yyyy}";
-            var message = $"A child has been placed at {setting.Name}, where a child you work with lives, from {placement.StartedOn:d MMMM yyyy}. "
-                          + $"Their placement referral has {risks}. Review your child's risk and matching assessments, confirm you have "
-                          + "received this, and record what you did.";
-            var fitted = subject.Length <= Share.MaxSubjectLength ? subject : subject[..(Share.MaxSubjectLength - 1)] + "…";
-            var draft = new ShareDraft(ShareKind.NewAdmissionNotice, new ShareRecipient(worker.AgencyId, null, worker.ProfessionalId),
-                [worker.ChildId], Urgency.WithinWorkingDays, NoticeWorkingDays, fitted,
-                message);
-            if (Share.Send(draft, user.ProfessionalId, byAgency, now, calendar, rules: rules).Value is not { } share)
+            var routine = new RoutineShare(ShareKind.NewAdmissionNotice, worker.ChildId, worker.ProfessionalId, worker.AgencyId, NoticeWorkingDays,
+                subject, message, "Admission notice");
+            if (await steps.SendRoutineAsync(routine, user.ProfessionalId, now, cancellationToken) is not null)
             {
-                continue;
+                sent++;
             }
-
-            db.Shares.Add(share);
-            await steps.RecordInChronologyAsync(share, user.ProfessionalId, $"New admission notice sent: {share.Subject}", now, cancellationToken);
-            steps.Notify(worker.ProfessionalId, "share.sent", $"New admission notice for you, due within {NoticeWorkingDays} working days",
-                share.Id, now);
-            audit.Record("share.send", worker.ChildId, "share", share.Id.Value, detail: ShareKind.NewAdmissionNotice.ToString());
-            sent++;
         }
 
         return (living.Count, sent);

@@ -2,12 +2,12 @@ using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
 using Cairn.Domain.Time;
-using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cairn.Web.Tests.Features.Casework;
+namespace Cairn.Web.Tests.Infrastructure;
 
-/// <summary>Assessments and plans written straight through the domain, for the pages that read them (the map, the family's summary).</summary>
+/// <summary>Assessments and plans written straight through the domain, for the pages and steps that read them (the map, the family's
+/// summary, a placement referral's cited assessments, the placement planning meeting).</summary>
 internal static class CaseworkTestData
 {
     private static readonly WorkingCalendar Calendar = new(EnglandAndWales.BankHolidays);
