@@ -37,6 +37,11 @@ public static partial class Clients
         });
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (factory is CairnServerFactory server)
+        {
+            client.BaseAddress = new Uri(server.RootUrl);
+        }
+
         return client;
     }
 

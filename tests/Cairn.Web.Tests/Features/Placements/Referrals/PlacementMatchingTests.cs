@@ -23,69 +23,7 @@ public sealed class PlacementMatchingTests(CairnFactory factory) : IClassFixture
     private const string Centre = "YO1 3EL";
     private const string Edge = "YO3 5ZN";
 
-    private static readonly string[] Exploitation = ["Exploitation"];
-    private static readonly string[] ChildrensHome = ["ChildrensHome"];
-
     private static DateOnly Today => DateTimeOffset.UtcNow.InLondon();
-
-    private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
-
-    private async Task<Guid> SettingAsync(string name, string postcode, int vacancies = 2)
-    {
-        var manager = await factory.ApiAsAsync(Accounts.TeamManager);
-        var provider = await manager.PostAsJsonAsync("/api/v1/placements/providers", new { name = Unique("Dales Care"), kind = "Private" });
-        Assert.True(provider.StatusCode == HttpStatusCode.Created, await provider.Content.ReadAsStringAsync());
-        var created = await manager.PostAsJsonAsync("/api/v1/placements/settings", new
-        {
-            providerId = (await provider.JsonAsync()).GetProperty("id").GetGuid(),
-            name,
-            type = "ChildrensHome",
-            regulator = "Ofsted",
-            registrationNumber = "SC" + Random.Shared.Next(100000, 999999),
-            lastJudgement = "Good",
-            lastJudgementOn = "2025-09-15",
-            postcode,
-            capacity = 6,
-            minAge = 5,
-            maxAge = 17,
-            sexes = "Any",
-            specialisms = Exploitation,
-            staffing = "TwoToOne",
-            wakingNightStaff = true,
-            restrictions = Array.Empty<string>(),
-            registrationSuspended = false,
-        });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var setting = await created.JsonAsync();
-        var id = setting.GetProperty("id").GetGuid();
-        var recorded = await manager.PostAsJsonAsync($"/api/v1/placements/settings/{id}/vacancies",
-            new { vacancies, from = Today, version = setting.GetProperty("version").GetInt32() });
-        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
-        return id;
-    }
-
-    /// <summary>A child of the social worker's with a submitted referral saying the risks given; returns the child and the referral.</summary>
-    private async Task<(Guid Child, Guid Referral, int Version)> ReferredAsync(string[]? risksToOthers = null, string[]? vulnerabilities = null)
-    {
-        var api = await factory.ApiAsAsync(Accounts.SocialWorker);
-        var child = await api.CreateChildAsync();
-        var started = await api.PostAsJsonAsync($"/api/v1/people/{child}/placement-referrals", new
-        {
-            neededBy = Today.AddDays(7),
-            needs = Exploitation,
-            staffing = "OneToOne",
-            acceptableTypes = ChildrensHome,
-            risksAnswered = true,
-            risksToOthers = risksToOthers ?? [],
-            vulnerabilities = vulnerabilities ?? ["SexualExploitation"],
-        });
-        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
-        var body = await started.JsonAsync();
-        var id = body.GetProperty("id").GetGuid();
-        var submitted = await api.PostAsJsonAsync($"/api/v1/placement-referrals/{id}/submit", new { version = body.GetProperty("version").GetInt32() });
-        Assert.True(submitted.StatusCode == HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
-        return (child, id, (await submitted.JsonAsync()).GetProperty("version").GetInt32());
-    }
 
     private static object Admission(Guid setting, int version, string? overrideReason = null) => new
     {
@@ -118,9 +56,9 @@ public sealed class PlacementMatchingTests(CairnFactory factory) : IClassFixture
     [Fact]
     public async Task A_setting_near_a_place_posing_a_risk_is_flagged_with_the_distance_and_ranked_below_an_equal_distant_one()
     {
-        var near = await SettingAsync(Unique("Ouse House"), Centre);
-        var far = await SettingAsync(Unique("Foss House"), Edge);
-        var (child, referral, _) = await ReferredAsync();
+        var near = await factory.SettingAsync(PlacementTestData.Unique("Ouse House"), Centre);
+        var far = await factory.SettingAsync(PlacementTestData.Unique("Foss House"), Edge);
+        var (child, referral, _) = await factory.ReferredAsync();
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
         var place = await api.PostAsJsonAsync("/api/v1/places-of-concern", new
         {
@@ -149,11 +87,11 @@ public sealed class PlacementMatchingTests(CairnFactory factory) : IClassFixture
     [Fact]
     public async Task A_residents_harmful_behaviour_is_a_conflict_for_a_newcomer_vulnerable_to_it_named_only_to_those_who_may_open_them()
     {
-        var home = await SettingAsync(Unique("Minster View"), Edge);
+        var home = await factory.SettingAsync(PlacementTestData.Unique("Minster View"), Edge);
         var social = await factory.ApiAsAsync(Accounts.SocialWorker);
-        var (resident, residentReferral, residentVersion) = await ReferredAsync(["HarmfulSexualBehaviour"], []);
+        var (resident, residentReferral, residentVersion) = await factory.ReferredAsync(["HarmfulSexualBehaviour"], []);
         await PlacedAsync(social, residentReferral, Admission(home, residentVersion));
-        var (newcomer, referral, version) = await ReferredAsync(vulnerabilities: ["SexualHarm"]);
+        var (newcomer, referral, version) = await factory.ReferredAsync(vulnerabilities: ["SexualHarm"]);
         var join = await social.PostAsJsonAsync($"/api/v1/people/{newcomer}/team",
             new { professionalId = (await factory.ProfessionalOfAsync(Accounts.Police)).Value, role = "PoliceOfficer", startedOn = Today.AddDays(-1) });
         Assert.Equal(HttpStatusCode.Created, join.StatusCode);
@@ -185,14 +123,14 @@ public sealed class PlacementMatchingTests(CairnFactory factory) : IClassFixture
     [Fact]
     public async Task Admission_schedules_the_planning_meeting_and_tells_every_residents_social_worker_and_iro()
     {
-        var home = await SettingAsync(Unique("Walmgate Lodge"), Edge, vacancies: 3);
+        var home = await factory.SettingAsync(PlacementTestData.Unique("Walmgate Lodge"), Edge, vacancies: 3);
         var social = await factory.ApiAsAsync(Accounts.SocialWorker);
-        var (resident, residentReferral, residentVersion) = await ReferredAsync(vulnerabilities: []);
+        var (resident, residentReferral, residentVersion) = await factory.ReferredAsync(vulnerabilities: []);
         var iro = await factory.ProfessionalOfAsync(Accounts.FrontDoor);
         Assert.Equal(HttpStatusCode.Created, (await social.PostAsJsonAsync($"/api/v1/people/{resident}/team",
             new { professionalId = iro.Value, role = "IndependentReviewingOfficer", startedOn = Today.AddDays(-30) })).StatusCode);
         await PlacedAsync(social, residentReferral, Admission(home, residentVersion));
-        var (child, referral, version) = await ReferredAsync(["Violence"], []);
+        var (child, referral, version) = await factory.ReferredAsync(["Violence"], []);
 
         var response = await social.PostAsJsonAsync($"/api/v1/placement-referrals/{referral}/placements", Admission(home, version));
 
@@ -233,14 +171,14 @@ public sealed class PlacementMatchingTests(CairnFactory factory) : IClassFixture
     [Fact]
     public async Task A_draft_is_not_matched_the_uninvolved_see_nothing_and_only_social_care_places_a_child()
     {
-        var home = await SettingAsync(Unique("Bootham House"), Edge);
+        var home = await factory.SettingAsync(PlacementTestData.Unique("Bootham House"), Edge);
         var social = await factory.ApiAsAsync(Accounts.SocialWorker);
         var child = await social.CreateChildAsync();
         var draft = await (await social.PostAsJsonAsync($"/api/v1/people/{child}/placement-referrals", new { risksAnswered = true })).JsonAsync();
         var draftId = draft.GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.BadRequest, (await social.GetAsync($"/api/v1/placement-referrals/{draftId}/matches")).StatusCode);
 
-        var (other, referral, version) = await ReferredAsync();
+        var (other, referral, version) = await factory.ReferredAsync();
         var outsider = await factory.ApiAsAsync(Accounts.Uninvolved);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/placement-referrals/{referral}/matches")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound,

@@ -1,5 +1,6 @@
 using Cairn.Domain;
 using Cairn.Domain.Placements;
+using Cairn.Domain.Placements.Matching;
 using Cairn.Domain.Placements.Referrals;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cairn.Web.Features.Placements.Referrals.MatchReferral;
 
 /// <summary>One explained line of an option's score.</summary>
-public sealed record MatchLineView(string Criterion, int Points, bool IsConcern, string Text);
+public sealed record MatchLineView(MatchCriterion Criterion, int Points, bool IsConcern, string Text);
 
 /// <summary>One setting as a match for the referral: its score, every line that made it, and the dangers and conflicts shown in red.</summary>
 public sealed record MatchOptionView(SettingId SettingId, string Name, string Type, int Score, bool InArea, double? KilometresFromHome,
@@ -51,7 +52,7 @@ public sealed class MatchReferralHandler(CairnDbContext db, ReferralAccessHandle
         await audit.RecordReadAsync("placement.match", child, null, cancellationToken);
         var options = match.Result.Options.Take(shown).Select(o => new MatchOptionView(o.SettingId, o.Name, PlacementWords.Of(o.Type), o.Score,
                 o.InArea, o.MetresFromHome / 1000.0, o.Vacancies,
-                o.Lines.Select(l => new MatchLineView(l.Criterion.ToString(), l.Points, l.IsConcern, l.Text)).ToList(),
+                o.Lines.Select(l => new MatchLineView(l.Criterion, l.Points, l.IsConcern, l.Text)).ToList(),
                 o.DangerFlags.Select(f => f.Text).ToList(), o.Conflicts.Select(c => c.Text).ToList(),
                 match.ResidentsWithoutRisks.GetValueOrDefault(o.SettingId)))
             .ToList();
