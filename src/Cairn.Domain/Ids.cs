@@ -194,3 +194,9 @@ public readonly record struct MissingEpisodeId(Guid Value)
     public static MissingEpisodeId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct CommissionedConditionId(Guid Value)
+{
+    public static CommissionedConditionId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

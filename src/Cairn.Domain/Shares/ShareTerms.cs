@@ -16,6 +16,8 @@ public enum ShareKind
     RecordsTransfer = 8,
     /// <summary>An invitation to a meeting about a child: received and confirmed on the share's clocks (L21).</summary>
     MeetingInvitation = 9,
+    /// <summary>A commissioned condition of a placement not delivered, told to the regulator or the Designated Officer (L38).</summary>
+    ConditionBreachNotice = 10,
 }
 
 public enum Urgency
