@@ -60,6 +60,7 @@ public static class CairnApp
         services.AddScoped<CaseworkSweep>();
         services.AddScoped<MeetingSweep>();
         services.AddScoped<MissingSweep>();
+        services.AddScoped<ConditionSweep>();
         services.AddSingleton(_ => Features.People.PersonMatching.MatcherFrom(builder.Configuration));
         services.AddScoped<Features.People.PersonMatching>();
         services.AddScoped<IMeetingScheduler>(sp => sp.GetRequiredService<Features.Meetings.MeetingSchedulingHandler>());

@@ -2689,6 +2689,82 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Placements.Conditions.CommissionedCondition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("BreachObservedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("BreachRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Breaches")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("DesignatedOfficerShareId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RegulatorShareId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RiskAssessmentDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RiskAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("RiskAssessmentOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("PlacementId");
+
+                    b.ToTable("CommissionedConditions");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Placements.Dangers.PlaceOfConcern", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4319,6 +4395,49 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("OtherNames");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Placements.Conditions.CommissionedCondition", b =>
+                {
+                    b.OwnsMany("Cairn.Domain.Placements.Conditions.ConditionObservation", "Observations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ConditionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Delivery")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateOnly>("ObservedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("RecordedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Source")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConditionId");
+
+                            b1.ToTable("ConditionObservations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConditionId");
+                        });
+
+                    b.Navigation("Observations");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Placements.Register.PlacementSetting", b =>

@@ -2642,6 +2642,82 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Placements.Conditions.CommissionedCondition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BreachObservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BreachRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Breaches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DesignatedOfficerShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegulatorShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RiskAssessmentDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RiskAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RiskAssessmentOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("PlacementId");
+
+                    b.ToTable("CommissionedConditions");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Placements.Dangers.PlaceOfConcern", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4256,6 +4332,49 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("OtherNames");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Placements.Conditions.CommissionedCondition", b =>
+                {
+                    b.OwnsMany("Cairn.Domain.Placements.Conditions.ConditionObservation", "Observations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ConditionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Delivery")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ObservedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("RecordedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Source")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConditionId");
+
+                            b1.ToTable("ConditionObservations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConditionId");
+                        });
+
+                    b.Navigation("Observations");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Placements.Register.PlacementSetting", b =>

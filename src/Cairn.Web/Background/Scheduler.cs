@@ -43,6 +43,8 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
                     await meetings.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Return home interviews not offered within 72 hours of a return from missing climb the same ladder (T18, L43).
                     await services.GetRequiredService<MissingSweep>().EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // Breaches of a placement's commissioned conditions with no risk assessment in time climb it too (L38).
+                    await services.GetRequiredService<ConditionSweep>().EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
                     var concerns = services.GetRequiredService<ConcernSweep>();
                     await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);

@@ -14,6 +14,7 @@ using Cairn.Domain.Meetings;
 using Cairn.Domain.Missing;
 using Cairn.Domain.People;
 using Cairn.Domain.Placements;
+using Cairn.Domain.Placements.Conditions;
 using Cairn.Domain.Placements.Dangers;
 using Cairn.Domain.Placements.Referrals;
 using Cairn.Domain.Placements.Register;
@@ -110,6 +111,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
     public DbSet<PlacementReferral> PlacementReferrals => Set<PlacementReferral>();
     public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<CommissionedCondition> CommissionedConditions => Set<CommissionedCondition>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -180,6 +182,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         configurationBuilder.Properties<PlaceOfConcernId>().HaveConversion<PlaceOfConcernIdConverter>();
         configurationBuilder.Properties<PlacementReferralId>().HaveConversion<PlacementReferralIdConverter>();
         configurationBuilder.Properties<PlacementId>().HaveConversion<PlacementIdConverter>();
+        configurationBuilder.Properties<CommissionedConditionId>().HaveConversion<CommissionedConditionIdConverter>();
         configurationBuilder.Properties<MissingEpisodeId>().HaveConversion<MissingEpisodeIdConverter>();
         if (IsSqlite)
         {

@@ -48,4 +48,6 @@ internal sealed class SettingIdConverter() : ValueConverter<SettingId, Guid>(v =
 internal sealed class PlaceOfConcernIdConverter() : ValueConverter<PlaceOfConcernId, Guid>(v => v.Value, v => new PlaceOfConcernId(v));
 internal sealed class PlacementReferralIdConverter() : ValueConverter<PlacementReferralId, Guid>(v => v.Value, v => new PlacementReferralId(v));
 internal sealed class PlacementIdConverter() : ValueConverter<PlacementId, Guid>(v => v.Value, v => new PlacementId(v));
+internal sealed class CommissionedConditionIdConverter()
+    : ValueConverter<CommissionedConditionId, Guid>(v => v.Value, v => new CommissionedConditionId(v));
 internal sealed class MissingEpisodeIdConverter() : ValueConverter<MissingEpisodeId, Guid>(v => v.Value, v => new MissingEpisodeId(v));

@@ -1,4 +1,5 @@
 using Cairn.Domain.Placements;
+using Cairn.Domain.Placements.Conditions;
 using Cairn.Domain.Placements.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -49,5 +50,31 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
 
         // One current placement per child, also when two are recorded at once: the loser of the race is refused, not kept.
         b.HasIndex(x => x.ChildId).IsUnique().HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Placements_ChildId_Current");
+    }
+}
+
+internal sealed class CommissionedConditionConfiguration : IEntityTypeConfiguration<CommissionedCondition>
+{
+    public void Configure(EntityTypeBuilder<CommissionedCondition> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Description).HasMaxLength(CommissionedCondition.MaxDescriptionLength);
+        b.Ignore(x => x.Escalation);
+        b.Ignore(x => x.BreachOpen);
+        b.OwnsMany(x => x.Observations, o =>
+        {
+            o.ToTable("ConditionObservations");
+            o.WithOwner().HasForeignKey("ConditionId");
+            o.HasKey(x => x.Id);
+            o.Property(x => x.Id).ValueGeneratedNever();
+            o.Property(x => x.Note).HasMaxLength(CommissionedCondition.MaxNoteLength);
+            o.Ignore(x => x.IsBreach);
+        });
+        b.Navigation(x => x.Observations).HasField("_observations");
+        b.HasIndex(x => x.PlacementId);
+        b.HasIndex(x => x.ChildId);
+        // The sweep reads the breaches due to escalate.
+        b.HasIndex(x => x.NextEscalationAt);
     }
 }

@@ -325,8 +325,8 @@ public sealed class CommissionedCondition
         return null;
     }
 
-    /// <summary>Records the share that told the regulator or the Designated Officer of the open breach; once each per breach.</summary>
-    public Refusal? RecordNotice(BreachAuthority to, ShareId share, int? expectedVersion)
+    /// <summary>Why the regulator or the Designated Officer cannot be told of a breach now (no open breach, or told already), or null.</summary>
+    public Refusal? NoticeRefusal(BreachAuthority to, int? expectedVersion)
     {
         if (expectedVersion != Version)
         {
@@ -338,11 +338,19 @@ public sealed class CommissionedCondition
             return Refusal.Of("To", "There is no open breach to tell anyone about");
         }
 
-        if ((to == BreachAuthority.Regulator ? RegulatorShareId : DesignatedOfficerShareId) is not null)
-        {
-            return Refusal.Conflict("this condition", to == BreachAuthority.Regulator
+        return (to == BreachAuthority.Regulator ? RegulatorShareId : DesignatedOfficerShareId) is null
+            ? null
+            : Refusal.Conflict("this condition", to == BreachAuthority.Regulator
                 ? "The regulator has already been told of this breach."
                 : "The Designated Officer has already been told of this breach.");
+    }
+
+    /// <summary>Records the share that told the regulator or the Designated Officer of the open breach; once each per breach.</summary>
+    public Refusal? RecordNotice(BreachAuthority to, ShareId share, int? expectedVersion)
+    {
+        if (NoticeRefusal(to, expectedVersion) is { } refusal)
+        {
+            return refusal;
         }
 
         if (to == BreachAuthority.Regulator)
