@@ -165,7 +165,7 @@ public static class EpisodeBuilder
         foreach (var missing in child.MissingEpisodes.Where(m => m.Start <= year.End && (m.End is null || m.End >= year.Start))
                      .OrderBy(m => m.Start))
         {
-            tables[Ssda903Layout.Missing].Add(Row(Ssda903Layout.Missing, ("CHILD", id), ("DOB", dob), ("MISSING", missing.Kind),
+            tables[Ssda903Layout.MissingEpisodes].Add(Row(Ssda903Layout.MissingEpisodes, ("CHILD", id), ("DOB", dob), ("MISSING", missing.Kind),
                 ("MIS_START", Ssda903Row.FormatDate(missing.Start)), ("MIS_END", Ssda903Row.FormatDate(AsAt(missing.End, year)))));
         }
 

@@ -24,7 +24,7 @@ public static class Ssda903Layout
     public const string Ad1 = "AD1";
     public const string PlacedAdoption = "PlacedAdoption";
     public const string PrevPerm = "PrevPerm";
-    public const string Missing = "Missing";
+    public const string MissingEpisodes = "Missing";
     public const string SocialWorkerEpisodes = "SWEpisodes";
     public const string DeprivationOfLiberty = "DoLo";
 
