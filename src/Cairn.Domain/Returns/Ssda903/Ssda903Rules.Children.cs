@@ -68,11 +68,10 @@ public static partial class Ssda903Rules
             : null;
 
     /// <summary>Whether a period starts before the one before it ended (or while it is still open).</summary>
-    private static bool Overlap(IEnumerable<Ssda903Row> rows, string start, string end, Func<Ssda903Row, bool>? exempt = null)
+    private static bool Overlap(IEnumerable<Ssda903Row> rows, string start, string end)
     {
         var sorted = rows.Where(r => r.Date(start) is not null).OrderBy(r => r.Date(start)).ToList();
-        return sorted.Zip(sorted.Skip(1)).Any(p => !(exempt?.Invoke(p.Second) ?? false)
-            && (p.First.Date(end) is not { } ended || p.Second.Date(start) < ended));
+        return sorted.Zip(sorted.Skip(1)).Any(p => p.First.Date(end) is not { } ended || p.Second.Date(start) < ended);
     }
 
     private static IEnumerable<Ssda903Rule> SocialWorkerRules()
@@ -91,9 +90,13 @@ public static partial class Ssda903Rules
             return sorted.Zip(sorted.Skip(1)).Any(p => !p.First.Has("SW_DEC"));
         }).Select(g => g.Key));
         yield return Rule("SW09STG2", c => c.Failing(table, r => Days(r, "SW_DECOM", "SW_DEC") == 0));
-        yield return Rule("SW10STG2", c => c.Rows(table).GroupBy(r => r.Child)
-            .Where(g => Overlap(g.Where(r => r.Has("SW_DEC") || r != g.Last()), "SW_DECOM", "SW_DEC", r => r["SW_REASON"] == "FCONTA"))
-            .Select(g => g.Key));
+        yield return Rule("SW10STG2", c => c.Rows(table).GroupBy(r => r.Child).Where(g =>
+        {
+            // An episode still open when the next starts is SW08's failure; this one is a start before a recorded end.
+            var sorted = g.Where(r => r.Date("SW_DECOM") is not null).OrderBy(r => r.Date("SW_DECOM")).ToList();
+            return sorted.Zip(sorted.Skip(1)).Any(p => p.Second["SW_REASON"] != "FCONTA"
+                && p.First.Date("SW_DEC") is { } ended && p.Second.Date("SW_DECOM") < ended);
+        }).Select(g => g.Key));
         yield return Rule("SW11bSTG2", c => c.Rows(table).GroupBy(r => r.Child).Where(g =>
             LookedAfterAtEnd(c, g.Key) && g.All(r => r.Date("SW_DEC") is { } end && end < c.Year.End)).Select(g => g.Key));
         yield return Rule("SW17STG2", c => c.EpisodesByChild.Select(g => g.Key).Where(child => LookedAfterAtEnd(c, child)
