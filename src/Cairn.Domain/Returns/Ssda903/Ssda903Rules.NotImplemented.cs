@@ -2,7 +2,8 @@ namespace Cairn.Domain.Returns.Ssda903;
 
 public static partial class Ssda903Rules
 {
-    private const string NeedsOfstedList = "Needs Ofsted's list of registered providers (URN, type, dates, provider, postcode), which Cairn does not hold";
+    private const string NeedsOfstedList =
+        "Needs Ofsted's list of registered providers (URN, type, dates, provider, postcode), which Cairn does not hold";
     private const string NeedsHistory = "Needs care history from before last year's return, which the two loaded years cannot show";
     private const string CohortRules =
         "A care leaver or continuously-looked-after cohort rule whose exact cohort (relevant and former relevant children, "
