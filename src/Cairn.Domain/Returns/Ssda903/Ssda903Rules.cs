@@ -14,7 +14,7 @@ public static partial class Ssda903Rules
     private static readonly Lazy<IReadOnlyDictionary<string, Ssda903Rule>> AllRules = new(() =>
         CodeAndDateRules().Concat(ChildRules()).Concat(EpisodeRules()).Concat(PlacementRules()).Concat(OutcomeRules())
             .Concat(AdoptionRules()).Concat(MissingRules()).Concat(SocialWorkerRules()).Concat(DeprivationOfLibertyRules())
-            .Concat(LastYearRules()).Concat(IntegrityRules())
+            .Concat(LastYearRules()).Concat(IntegrityRules()).Concat(MoreRules())
             .ToDictionary(r => r.Code, StringComparer.Ordinal));
 
     /// <summary>Every implemented rule by code.</summary>

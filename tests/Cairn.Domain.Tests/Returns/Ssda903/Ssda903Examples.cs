@@ -70,6 +70,7 @@ public static class Ssda903Examples
             new(D(2025, 8, 1), null, "U4", "PR1", "SC100001", "YO10 3AB", "carer-4"),
         ],
         Reviews = [new(D(2024, 9, 25), "PN1"), new(D(2025, 6, 10), "PN1"), new(D(2025, 12, 1), "PN2")],
+        PreviousPermanence = new("Z1"),
         Outcomes = new()
         {
             SdqScore = 14,

@@ -275,6 +275,30 @@ public static class Ssda903RuleCases
         ["503J"] = new(Same, r => r.Set(Episodes, B, 0, ("PL_LOCATION", "OUT")), B, LastYear: true),
         ["NoE"] = new(Same, Same, Dm, LastYear: true, FailLastYear: r => r.Remove(Episodes, Dm)),
 
+        // Motherhood, previous permanence, respite and UPN.
+        ["607"] = Case(A, r => r.Set(Header, A, 0, ("MOTHER", null)).Set(Episodes, A, 1, ("DEC", "01/03/2026"), ("REC", "E8"))),
+        ["625"] = Case(A, r => r.Set(Header, A, 0, ("MOTHER", "1"), ("MC_DOB", "01/04/2026"))),
+        ["630"] = Case(A, r => r.Remove(PrevPerm, A)),
+        ["634"] = Case(Dm, r => r.Add(PrevPerm, Dm, ("PREV_PERM", "Z1")),
+            r => r.Add(PrevPerm, Dm, ("PREV_PERM", "Z1")).Set(Episodes, Dm, 0, ("DECOM", "01/03/2015"))),
+        ["210"] = Case(Dm, r => r.Set(Header, Dm, 0, ("UPN", "UN4"))),
+        ["580"] = Case(Dm, r => r.Set(Episodes, Dm, 0, ("DEC", "01/03/2026"), ("REC", "E8"))
+                .Set(MissingEpisodes, Dm, 1, ("MIS_START", "28/02/2026"), ("MIS_END", null)),
+            r => r.Set(Episodes, Dm, 0, ("DEC", "01/03/2026"), ("REC", "E4A"))
+                .Set(MissingEpisodes, Dm, 1, ("MIS_START", "28/02/2026"), ("MIS_END", null))),
+        ["426"] = Case(A, r => r.Set(Episodes, A, 0, ("LS", "V3")).Set(Episodes, A, 1, ("LS", "V4"))),
+        ["366"] = Case(A, r => r.Set(Episodes, A, 0, ("LS", "V3")).Set(Episodes, A, 1, ("LS", "V3"))),
+        ["207"] = new(Same, r => r.Set(Header, B, 0, ("MOTHER", "0")), B, LastYear: true,
+            FailLastYear: r => r.Set(Header, B, 0, ("MOTHER", "1"))),
+        ["624"] = new(Same, r => r.Set(Header, B, 0, ("MC_DOB", "02/01/2024")), B, LastYear: true,
+            FailLastYear: r => r.Set(Header, B, 0, ("MC_DOB", "01/01/2024"))),
+        ["626"] = new(Same, r => r.Set(Header, B, 0, ("MOTHER", "1"), ("MC_DOB", "01/01/2024")), B, LastYear: true,
+            FailLastYear: r => r.Set(Header, B, 0, ("MOTHER", "0"))),
+        ["452"] = new(Same, r => r.Set(Episodes, B, 0, ("PL_LA", "E06000065")), B, LastYear: true),
+        ["453"] = new(Same, r => r.Set(Episodes, B, 0, ("PL_DISTANCE", "9.9")), B, LastYear: true),
+        ["576"] = new(Same, Same, Dm, LastYear: true,
+            FailLastYear: r => r.Add(MissingEpisodes, Dm, ("MISSING", "M"), ("MIS_START", "20/03/2025"))),
+
         // Every row belongs to a child in the Header, with the Header's date of birth, once where once is the rule.
         ["INT01"] = Case(Stranger, r => Adoption(r), r => Adoption(r).SetAll(Ad1, A, ("CHILD", Stranger))),
         ["INT02"] = Case(Stranger, r => Decision(r), r => Decision(r).SetAll(PlacedAdoption, B, ("CHILD", Stranger))),
