@@ -5,6 +5,7 @@ namespace Cairn.Domain.Returns.Ssda903;
 public static partial class Ssda903Rules
 {
     private static readonly DateOnly PreviousPermanenceFrom = new(2016, 4, 1);
+    private static readonly int[] SeventeenAndEighteen = [17, 18];
 
     /// <summary>Motherhood, previous permanence, respite and UPN rules, and the open periods carried over from last year.</summary>
     private static IEnumerable<Ssda903Rule> MoreRules()
@@ -28,6 +29,12 @@ public static partial class Ssda903Rules
             .Select(g => g.Key));
         yield return Rule("366", c => c.FailingPairs((previous, next) => previous["LS"] == "V3" && next["LS"] == "V3"
             && next["RNE"] is "P" or "T" or "B" or "U" && next.Date("DECOM") == previous.Date("DEC")));
+
+        yield return Rule("3001", c => c.Failing(Oc3, r => r["ACCOM"] is "Z1" or "Z2" && r.Date("DOB") is { } dob
+            && c.Year.Contains(dob.AddYears(17))));
+        yield return Rule("1007", c => c.Failing(Oc3, r => r.Date("DOB") is { } dob && SeventeenAndEighteen.Select(dob.AddYears)
+            .Any(birthday => c.Year.Contains(birthday) && c.Episodes(r.Child).Any(e => e.Date("DECOM") <= birthday
+                && (e.Date("DEC") is not { } dec || dec > birthday)))));
 
         yield return Rule("207", c => c.Failing(Header, r => LastYearHeaderRow(c, r.Child)?["MOTHER"] == "1" && r["MOTHER"] == "0"));
         yield return Rule("624", c => c.Failing(Header, r => LastYearHeaderRow(c, r.Child)?["MC_DOB"] is { } before

@@ -18,11 +18,11 @@ public static partial class Ssda903Rules
     /// </summary>
     public static IReadOnlyList<NotImplementedRule> NotImplemented { get; } =
     [
-        new("1000", CohortRules), new("1001", CohortRules), new("1002", CohortRules), new("1007", CohortRules), new("1010", CohortRules),
+        new("1000", CohortRules), new("1001", CohortRules), new("1002", CohortRules), new("1010", CohortRules),
         new("1011", CohortRules), new("1012", CohortRules), new("1014", CohortRules), new("1016", CohortRules), new("134", CohortRules),
         new("157", CohortRules), new("185", CohortRules), new("186", CohortRules), new("187", CohortRules), new("188", CohortRules),
         new("189", CohortRules), new("190", CohortRules), new("191", CohortRules), new("197B", CohortRules), new("198", CohortRules),
-        new("215", CohortRules), new("3001", CohortRules), new("344", CohortRules), new("347", CohortRules), new("543", CohortRules),
+        new("215", CohortRules), new("344", CohortRules), new("347", CohortRules), new("543", CohortRules),
         new("544", CohortRules), new("545", CohortRules), new("547", CohortRules), new("628", CohortRules),
         new("1008", NeedsOfstedList), new("219", NeedsOfstedList), new("221", NeedsOfstedList), new("224", NeedsOfstedList),
         new("227", NeedsOfstedList), new("228", NeedsOfstedList), new("229", NeedsOfstedList),

@@ -205,6 +205,9 @@ public static class Ssda903RuleCases
         ["345"] = Case(C, r => r.Set(Oc3, C, 0, ("ACTIV", "0"))),
         ["391"] = Case(C, r => Born(r, C, "01/01/2000").SetAll(Oc3, C, ("DOB", "01/01/2000"))),
 
+        ["3001"] = Case(C, r => Born(r, C, "01/09/2008").SetAll(Oc3, C, ("DOB", "01/09/2008"))),
+        ["1007"] = Case(Dm, r => Born(r, Dm, "01/01/2009").Add(Oc3, Dm, ("IN_TOUCH", "YES"), ("ACTIV", "F2"), ("ACCOM", "D1"))),
+
         // Adoption (AD1, PlacedAdoption) and previous permanence.
         ["151"] = Case(A, r => Adoption(r), r => Adoption(r, ("LS_ADOPTR", null))),
         ["333"] = Case(A, r => Adoption(r), r => Adoption(r, ("DATE_INT", "02/11/2025"))),
