@@ -2,7 +2,15 @@ namespace Cairn.Domain.Returns.CinCensus;
 
 /// <summary>One element of the census XML as data/returns/cin_census_fields.csv lists it.</summary>
 public sealed record CinField(
-    string Module, string Element, string XPath, string TypeFormat, string MinOccurs, string MaxOccurs, string CodeList, string DfeItemId, string Notes);
+    string Module,
+    string Element,
+    string XPath,
+    string TypeFormat,
+    string MinOccurs,
+    string MaxOccurs,
+    string CodeList,
+    string DfeItemId,
+    string Notes);
 
 /// <summary>
 /// The census XML's elements, in the file's order, and the order of each element's children derived from it. The one
