@@ -26,7 +26,9 @@ internal static class CinChecks
         ["8500"] = CinCheck.Child(c => string.IsNullOrWhiteSpace(c.LaChildId)),
         ["8510"] = new((census, _) => Duplicated(census, c => c.LaChildId)),
         ["8772"] = CinCheck.Child(c => c.UpnUnknown == "UN7" && c.Episodes.Any(e => e.ReferralNfa == false)),
-        ["8770Q"] = CinCheck.Child((c, x) => c.Upn is null && c.UpnUnknown is null or "UN1" && IsOfSchoolAge(c, x.Year)),
+        // The DfE's test: born six or more years before the reference date, with a referral that went on to further action.
+        ["8770Q"] = CinCheck.Child((c, x) => c.Upn is null && c.UpnUnknown is not ("UN2" or "UN3" or "UN4" or "UN5" or "UN6" or "UN7")
+            && c.PersonBirthDate <= x.Year.ReferenceDate.AddYears(-6) && c.Episodes.Any(e => e.ReferralNfa == false)),
 
         // Characteristics.
         ["4180"] = CinCheck.Child((c, x) => x.Year.ReturnsSex && !CinCodes.IsValid(CinCodes.Sex, c.Sex, x.Year)),
@@ -37,8 +39,9 @@ internal static class CinChecks
             && (due < new DateOnly(x.Year.EndYear, 3, 1) || due > new DateOnly(x.Year.EndYear, 12, 31))),
         ["8535Q"] = CinCheck.Child(c => c.PersonDeathDate < c.PersonBirthDate),
         ["8545Q"] = CinCheck.Child((c, x) => x.OutsidePeriod(c.PersonDeathDate)),
-        ["8540"] = CinCheck.Child((c, x) => c.Disabilities.Any(d => !CinCodes.IsValid(CinCodes.Disability, d, x.Year))
-            || (c.Disabilities.Count == 0 && c.PersonBirthDate is not null && c.Episodes.Any(e => e.ReferralNfa != true))),
+        // A born child with a referral that went on to further action needs one or more disability codes, all valid.
+        ["8540"] = CinCheck.Child((c, x) => c.PersonBirthDate is not null && c.Episodes.Any(e => e.ReferralNfa == false)
+            && (c.Disabilities.Count == 0 || c.Disabilities.Any(d => !CinCodes.IsValid(CinCodes.Disability, d, x.Year)))),
         ["8750"] = CinCheck.Child((c, x) => x.Year.ReturnsSex && c.PersonBirthDate is null && c.ExpectedPersonBirthDate is not null
             && c.Sex != "U"),
         ["8775Q"] = CinCheck.Child((c, x) => c.AgeOn(x.Year.ReferenceDate) > 25),
@@ -137,8 +140,8 @@ internal static class CinChecks
         // Child protection plans.
         ["1105"] = CinCheck.Episode(e => e.ChildProtectionPlans.Any(p => p.StartDate < e.ReferralDate)),
         ["2883"] = CinCheck.Episode(e => e.ChildProtectionPlans.Count > e.InitialConferences.Count()),
-        ["2885"] = CinCheck.Episode((e, x) => e.InitialConferences.Any()
-            && e.ChildProtectionPlans.Any(p => x.InPeriod(p.StartDate) && !e.InitialConferences.Contains(p.StartDate))),
+        // A plan starting in the period starts on the day of one of its episode's initial conferences (none is no match).
+        ["2885"] = CinCheck.Episode((e, x) => e.ChildProtectionPlans.Any(p => x.InPeriod(p.StartDate) && !e.InitialConferences.Contains(p.StartDate))),
         ["8720"] = CinCheck.Child((c, x) => Cpps(c).Any(p => p.StartDate > x.Year.ReferenceDate)),
         ["8730"] = CinCheck.Child(c => Cpps(c).Any(p => p.NumberOfPreviousCpp is null)),
         ["8840"] = CinCheck.Child(c => Cpps(c).Any(p => p.EndDate == p.StartDate)),
@@ -222,13 +225,6 @@ internal static class CinChecks
 
         return day;
     }
-
-    /// <summary>
-    /// Reception to year 11 in the school year the census ends in: four to fifteen on the 31 August before. Children that age
-    /// are on a school roll and have a UPN; the DfE's own test of "school age" is not in the sources.
-    /// </summary>
-    private static bool IsOfSchoolAge(CinChild child, CinCensusYear year) =>
-        child.AgeOn(new DateOnly(year.EndYear - 1, 8, 31)) is >= 4 and <= 15;
 
     /// <summary>The share of born children with no sex recorded, or U (rule 2886Q).</summary>
     private static decimal NoSexShare(CinCensusReturn census)
