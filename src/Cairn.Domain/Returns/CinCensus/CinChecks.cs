@@ -114,13 +114,14 @@ internal static class CinChecks
         ["4013"] = CinCheck.Child((c, x) => Plans(c).Any(p => x.OutsidePeriod(p.EndDate))),
         ["4014"] = CinCheck.Child(c => AnyPairOverlaps(Plans(c), p => (p.StartDate, p.EndDate))),
         ["4015"] = CinCheck.Episode(e => e.CinPlans.Any(p => p.StartDate < e.ReferralDate)),
-        ["4001"] = CinCheck.Child(c => Plans(c).Any(p => p.EndDate is not null && Cpps(c).Any(cp => cp.EndDate is not null
-            && Overlap(p.StartDate, p.EndDate, cp.StartDate, cp.EndDate)))),
+        // An episode with a child protection plan still open must not also have a CIN plan still open.
+        ["4001"] = CinCheck.Episode(e => e.ChildProtectionPlans.Any(p => p.EndDate is null) && e.CinPlans.Any(p => p.EndDate is null)),
         ["4016"] = CinCheck.Child(c => Plans(c).Any(p => Cpps(c).Any(cp => Within(p.StartDate, cp.StartDate, cp.EndDate)))),
         ["4017"] = CinCheck.Child(c => Cpps(c).Any(cp => Plans(c)
             .Any(p => cp.StartDate > p.StartDate && (p.EndDate is null || cp.StartDate < p.EndDate)))),
-        ["4003"] = CinCheck.Child(c => Cpps(c).SelectMany(cp => cp.ReviewDates)
-            .Any(r => Plans(c).Any(p => r > p.StartDate && (p.EndDate is null || r < p.EndDate)))),
+        // A review held while a CIN plan was open, unless it was the review that ended the child protection plan.
+        ["4003"] = CinCheck.Child(c => Cpps(c).Any(cp => cp.ReviewDates
+            .Any(r => r != cp.EndDate && Plans(c).Any(p => Within(r, p.StartDate, p.EndDate))))),
 
         // Section 47 enquiries and initial conferences.
         ["1104"] = CinCheck.Episode(e => e.InitialConferences.Any(d => d < e.ReferralDate)),
@@ -141,7 +142,8 @@ internal static class CinChecks
         ["1105"] = CinCheck.Episode(e => e.ChildProtectionPlans.Any(p => p.StartDate < e.ReferralDate)),
         ["2883"] = CinCheck.Episode(e => e.ChildProtectionPlans.Count > e.InitialConferences.Count()),
         // A plan starting in the period starts on the day of one of its episode's initial conferences (none is no match).
-        ["2885"] = CinCheck.Episode((e, x) => e.ChildProtectionPlans.Any(p => x.InPeriod(p.StartDate) && !e.InitialConferences.Contains(p.StartDate))),
+        ["2885"] = CinCheck.Episode((e, x) => e.ChildProtectionPlans
+            .Any(p => x.InPeriod(p.StartDate) && !e.InitialConferences.Contains(p.StartDate))),
         ["8720"] = CinCheck.Child((c, x) => Cpps(c).Any(p => p.StartDate > x.Year.ReferenceDate)),
         ["8730"] = CinCheck.Child(c => Cpps(c).Any(p => p.NumberOfPreviousCpp is null)),
         ["8840"] = CinCheck.Child(c => Cpps(c).Any(p => p.EndDate == p.StartDate)),
