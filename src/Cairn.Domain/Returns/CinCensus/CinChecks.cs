@@ -95,8 +95,9 @@ internal static class CinChecks
             && x.Calendar.WorkingDaysBetween(a.StartDate, x.Year.ReferenceDate) > 45)),
         ["8863Q"] = CinCheck.Child(c => AnyPairOverlaps(c.Episodes.SelectMany(e => e.Assessments), a => (a.StartDate, a.AuthorisationDate))),
         ["8869"] = CinCheck.Episode(e => e.Assessments.Any(a => a.Factors.Contains("21") && a.Factors.Count > 1)),
-        ["8873Q"] = CinCheck.Episode(e => e.ClosureDate is not null && e.Assessments.Count == 1
-            && e.Assessments[0] is { AuthorisationDate: not null, Factors: ["21"] } && !ClosedAfterAssessment.Contains(e.ReasonForClosure)),
+        // Open or closed: the DfE's validator raises it for an open episode too, as the case should close RC8 or RC9.
+        ["8873Q"] = CinCheck.Episode(e => e.Assessments is [{ Factors: var factors }] && factors.Contains("21")
+            && !ClosedAfterAssessment.Contains(e.ReasonForClosure)),
         ["8896"] = CinCheck.Episode(e => e.Assessments.Count(a => a.AuthorisationDate is null) > 1),
         ["8897Q"] = CinCheck.Episode(e => e.Assessments.Any(a => a.AuthorisationDate is not null && a.Factors.Count == 0)),
         ["8898"] = CinCheck.Episode(e => e.Assessments.Any(a => a.Factors.Distinct().Count() < a.Factors.Count)),
