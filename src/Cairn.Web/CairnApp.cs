@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
@@ -167,6 +168,9 @@ public static class CairnApp
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // An API caller gets problem+json for every error status (401, 403, 404, 405, 415…), written here, inside the GOV.UK
+        // status pages, which then leave the answer alone: a person gets the GOV.UK page, a client never does.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiStatusProblemAsync));
         app.Use(SecurityHeadersAsync);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -204,12 +208,14 @@ public static class CairnApp
         var correlation = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         var feature = context.Features.Get<IExceptionHandlerFeature>();
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Cairn.Errors");
-        if (feature?.Error is BadHttpRequestException bad && context.Request.Path.StartsWithSegments("/api"))
+        if (feature?.Error is BadHttpRequestException bad && IsApi(context))
         {
-            // Malformed JSON, an unknown enum value or a date that is not a date: the caller's mistake, and nothing was changed.
-            logger.LogInformation("Unreadable request to {Path}; correlation {CorrelationId}", context.Request.Path.Value, correlation);
+            // Malformed JSON, an unknown enum value, a date that is not a date or a body that is not JSON: the caller's
+            // mistake, and nothing was changed. The framework's message names our internal types, so it is logged, not sent.
+            logger.LogInformation("Unreadable request to {Path} ({Reason}); correlation {CorrelationId}", context.Request.Path.Value,
+                bad.Message, correlation);
             context.Response.StatusCode = bad.StatusCode;
-            await Results.Problem(title: "The request could not be read", detail: bad.Message, statusCode: bad.StatusCode,
+            await Results.Problem(title: UnreadableTitle(bad.StatusCode), detail: UnreadableDetail(bad), statusCode: bad.StatusCode,
                 type: "https://cairn.example/problems/unreadable", extensions: new Dictionary<string, object?> { ["correlationId"] = correlation })
                 .ExecuteAsync(context);
             return;
@@ -226,6 +232,46 @@ public static class CairnApp
 
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(await UnexpectedErrorPageAsync(context.RequestServices, correlation));
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static string UnreadableTitle(int status) => status == StatusCodes.Status415UnsupportedMediaType
+        ? "The request body must be JSON"
+        : "The request could not be read";
+
+    /// <summary>What was wrong with an unreadable body, in the caller's terms: the JSON path of the value, never a .NET type.</summary>
+    private static string UnreadableDetail(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return "Send the body as JSON, with the header Content-Type: application/json.";
+        }
+
+        var json = bad.InnerException as System.Text.Json.JsonException;
+        return string.IsNullOrEmpty(json?.Path) || json.Path == "$"
+            ? "The body is not valid JSON, or is empty. Check it against the API reference."
+            : $"The value at {json.Path} is not valid JSON or not of the kind expected (a number, a date, one of the listed values). "
+              + "Check it against the API reference.";
+    }
+
+    /// <summary>An API error status with no body of its own (401, 403, 404, 405, 415…) answered as problem+json.</summary>
+    private static async Task WriteApiStatusProblemAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        var code = context.Response.StatusCode;
+        var (title, detail) = code switch
+        {
+            StatusCodes.Status401Unauthorized => ("Authentication needed",
+                "Send a personal API token from your account page: Authorization: Bearer cairn_…"),
+            StatusCodes.Status403Forbidden => ("You cannot do this", "Your role does not allow this request."),
+            StatusCodes.Status404NotFound => ("Not found",
+                "There is nothing at this address, or it is a record you are not involved with."),
+            StatusCodes.Status405MethodNotAllowed => ("Method not allowed", $"This address does not accept {context.Request.Method}."),
+            StatusCodes.Status415UnsupportedMediaType => (UnreadableTitle(code), "Send the body as JSON, with the header Content-Type: application/json."),
+            _ => (ReasonPhrases.GetReasonPhrase(code), null),
+        };
+        await Results.Problem(title: title, detail: detail, statusCode: code).ExecuteAsync(context);
     }
 
     /// <summary>The page a person sees after an unexpected error (<c>Features/Errors/UnexpectedError.razor</c>), as HTML.</summary>
