@@ -104,7 +104,12 @@ public static class CairnApp
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             // Dates are typed into the GOV.UK date input (day, month, year; and a time), never a browser date picker.
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new GovukDateModelBinderProvider()));
+            .AddMvcOptions(o =>
+            {
+                o.ModelBinderProviders.Insert(0, new GovukDateModelBinderProvider());
+                // The domain's text rules (no control or hidden characters, a length ceiling) for every string a page binds.
+                o.ModelValidatorProviders.Add(new PlausibleTextValidatorProvider());
+            });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cairn-af";
@@ -184,7 +189,9 @@ public static class CairnApp
                 .WithOpenApiRoutePattern("/api/openapi/{documentName}.json"))
             .RequireAuthorization(Policies.Professional);
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiClient);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiClient)
+            // The domain's text rules for every string the API is sent, before any handler runs.
+            .AddEndpointFilterFactory(PlausibleInput.Filter);
         foreach (var type in typeof(CairnApp).Assembly.GetTypes().Where(t => t.IsClass && typeof(IEndpoints).IsAssignableFrom(t)))
         {
             type.GetMethod(nameof(IEndpoints.Map), BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [api]);
@@ -234,6 +241,8 @@ public static class CairnApp
         await context.Response.WriteAsync(await UnexpectedErrorPageAsync(context.RequestServices, correlation));
     }
 
+    private const string SendJson = "Send the body as JSON, with the header Content-Type: application/json.";
+
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     private static string UnreadableTitle(int status) => status == StatusCodes.Status415UnsupportedMediaType
@@ -245,7 +254,7 @@ public static class CairnApp
     {
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return "Send the body as JSON, with the header Content-Type: application/json.";
+            return SendJson;
         }
 
         var json = bad.InnerException as System.Text.Json.JsonException;
@@ -268,7 +277,7 @@ public static class CairnApp
             StatusCodes.Status404NotFound => ("Not found",
                 "There is nothing at this address, or it is a record you are not involved with."),
             StatusCodes.Status405MethodNotAllowed => ("Method not allowed", $"This address does not accept {context.Request.Method}."),
-            StatusCodes.Status415UnsupportedMediaType => (UnreadableTitle(code), "Send the body as JSON, with the header Content-Type: application/json."),
+            StatusCodes.Status415UnsupportedMediaType => (UnreadableTitle(code), SendJson),
             _ => (ReasonPhrases.GetReasonPhrase(code), null),
         };
         await Results.Problem(title: title, detail: detail, statusCode: code).ExecuteAsync(context);
