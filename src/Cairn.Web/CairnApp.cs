@@ -31,6 +31,8 @@ public static class CairnApp
     public static void AddCairn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // No "Server: Kestrel": what the server is tells an attacker what to try (issue #17).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         var options = DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(options);
         services.AddDbContext<CairnDbContext>(o => options.Configure(o));
@@ -295,6 +297,11 @@ public static class CairnApp
     private const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Browser features Cairn never uses, turned off for every page, so injected content cannot use them either.</summary>
+    private const string PermissionsPolicy = "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), "
+        + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), "
+        + "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+
     private static Task SecurityHeadersAsync(HttpContext context, Func<Task> next)
     {
         var headers = context.Response.Headers;
@@ -302,6 +309,7 @@ public static class CairnApp
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = PermissionsPolicy;
         if (!context.Request.Path.StartsWithSegments("/api/reference"))
         {
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
