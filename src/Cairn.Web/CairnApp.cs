@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
@@ -116,7 +117,10 @@ public static class CairnApp
         {
             o.Cookie.Name = "cairn-af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, including behind a TLS-terminating proxy (forwarded headers, below).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        AddHttps(services, builder.Configuration);
         services.AddProblemDetails();
         services.AddValidation();
         // An API body that cannot be read reaches the error handler in every environment, which answers 400 problem+json.
@@ -168,10 +172,16 @@ public static class CairnApp
 
     public static void UseCairn(this WebApplication app)
     {
+        // First: the scheme and client address a trusted proxy saw, so HTTPS, Secure cookies and HSTS follow the real request.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(error => error.Run(WriteUnexpectedErrorAsync));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
+            if (app.Configuration.GetValue("Cairn:Https:Redirect", true))
+            {
+                app.UseHttpsRedirection();
+            }
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -198,6 +208,38 @@ public static class CairnApp
         {
             type.GetMethod(nameof(IEndpoints.Map), BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [api]);
         }
+    }
+
+    /// <summary>
+    /// HTTPS behind a TLS-terminating proxy (issue #17): X-Forwarded-For and X-Forwarded-Proto are believed only from the
+    /// proxies and networks configured (<c>Cairn:ForwardedHeaders:KnownProxies</c>, <c>KnownNetworks</c>; loopback by
+    /// default), so nobody else can claim HTTPS or another address. HSTS for a year outside Development.
+    /// </summary>
+    private static void AddHttps(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("Cairn:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in configuration.GetSection("Cairn:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = configuration.GetValue("Cairn:Https:HstsIncludeSubDomains", false);
+        });
+        services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            o.HttpsPort = configuration.GetValue<int?>("Cairn:Https:Port") ?? 443;
+        });
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -6,7 +6,10 @@ using Cairn.Domain.Concerns;
 
 namespace Cairn.Web.Tests.Infrastructure;
 
-/// <summary>Changes the area's concern rules as an API client must: read them, change what it means to, send every rule back with the version read.</summary>
+/// <summary>
+/// Changes the area's concern rules as an API client must: read them, change what it means to, and send every rule back
+/// with the version read.
+/// </summary>
 public static class ConcernRulesApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
