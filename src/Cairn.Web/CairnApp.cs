@@ -13,7 +13,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
@@ -30,6 +32,8 @@ public static class CairnApp
     public static void AddCairn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // No "Server: Kestrel": what the server is tells an attacker what to try (issue #17).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         var options = DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(options);
         services.AddDbContext<CairnDbContext>(o => options.Configure(o));
@@ -104,12 +108,20 @@ public static class CairnApp
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             // Dates are typed into the GOV.UK date input (day, month, year; and a time), never a browser date picker.
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new GovukDateModelBinderProvider()));
+            .AddMvcOptions(o =>
+            {
+                o.ModelBinderProviders.Insert(0, new GovukDateModelBinderProvider());
+                // The domain's text rules (no control or hidden characters, a length ceiling) for every string a page binds.
+                o.ModelValidatorProviders.Add(new PlausibleTextValidatorProvider());
+            });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cairn-af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, including behind a TLS-terminating proxy (forwarded headers, below).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        AddHttps(services, builder.Configuration);
         services.AddProblemDetails();
         services.AddValidation();
         // An API body that cannot be read reaches the error handler in every environment, which answers 400 problem+json.
@@ -161,13 +173,22 @@ public static class CairnApp
 
     public static void UseCairn(this WebApplication app)
     {
+        // First: the scheme and client address a trusted proxy saw, so HTTPS, Secure cookies and HSTS follow the real request.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(error => error.Run(WriteUnexpectedErrorAsync));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
+            if (app.Configuration.GetValue("Cairn:Https:Redirect", true))
+            {
+                app.UseHttpsRedirection();
+            }
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // An API caller gets problem+json for every error status (401, 403, 404, 405, 415…), written here, inside the GOV.UK
+        // status pages, which then leave the answer alone: a person gets the GOV.UK page, a client never does.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiStatusProblemAsync));
         app.Use(SecurityHeadersAsync);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -181,11 +202,45 @@ public static class CairnApp
                 .WithOpenApiRoutePattern("/api/openapi/{documentName}.json"))
             .RequireAuthorization(Policies.Professional);
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiClient);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiClient)
+            // The domain's text rules for every string the API is sent, before any handler runs.
+            .AddEndpointFilterFactory(PlausibleInput.Filter);
         foreach (var type in typeof(CairnApp).Assembly.GetTypes().Where(t => t.IsClass && typeof(IEndpoints).IsAssignableFrom(t)))
         {
             type.GetMethod(nameof(IEndpoints.Map), BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [api]);
         }
+    }
+
+    /// <summary>
+    /// HTTPS behind a TLS-terminating proxy (issue #17): X-Forwarded-For and X-Forwarded-Proto are believed only from the
+    /// proxies and networks configured (<c>Cairn:ForwardedHeaders:KnownProxies</c>, <c>KnownNetworks</c>; loopback by
+    /// default), so nobody else can claim HTTPS or another address. HSTS for a year outside Development.
+    /// </summary>
+    private static void AddHttps(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("Cairn:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in configuration.GetSection("Cairn:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = configuration.GetValue("Cairn:Https:HstsIncludeSubDomains", false);
+        });
+        services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            o.HttpsPort = configuration.GetValue<int?>("Cairn:Https:Port") ?? 443;
+        });
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -205,12 +260,14 @@ public static class CairnApp
         var correlation = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         var feature = context.Features.Get<IExceptionHandlerFeature>();
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Cairn.Errors");
-        if (feature?.Error is BadHttpRequestException bad && context.Request.Path.StartsWithSegments("/api"))
+        if (feature?.Error is BadHttpRequestException bad && IsApi(context))
         {
-            // Malformed JSON, an unknown enum value or a date that is not a date: the caller's mistake, and nothing was changed.
-            logger.LogInformation("Unreadable request to {Path}; correlation {CorrelationId}", context.Request.Path.Value, correlation);
+            // Malformed JSON, an unknown enum value, a date that is not a date or a body that is not JSON: the caller's
+            // mistake, and nothing was changed. The framework's message names our internal types, so it is logged, not sent.
+            logger.LogInformation("Unreadable request to {Path} ({Reason}); correlation {CorrelationId}", context.Request.Path.Value,
+                bad.Message, correlation);
             context.Response.StatusCode = bad.StatusCode;
-            await Results.Problem(title: "The request could not be read", detail: bad.Message, statusCode: bad.StatusCode,
+            await Results.Problem(title: UnreadableTitle(bad.StatusCode), detail: UnreadableDetail(bad), statusCode: bad.StatusCode,
                 type: "https://cairn.example/problems/unreadable", extensions: new Dictionary<string, object?> { ["correlationId"] = correlation })
                 .ExecuteAsync(context);
             return;
@@ -229,6 +286,48 @@ public static class CairnApp
         await context.Response.WriteAsync(await UnexpectedErrorPageAsync(context.RequestServices, correlation));
     }
 
+    private const string SendJson = "Send the body as JSON, with the header Content-Type: application/json.";
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static string UnreadableTitle(int status) => status == StatusCodes.Status415UnsupportedMediaType
+        ? "The request body must be JSON"
+        : "The request could not be read";
+
+    /// <summary>What was wrong with an unreadable body, in the caller's terms: the JSON path of the value, never a .NET type.</summary>
+    private static string UnreadableDetail(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return SendJson;
+        }
+
+        var json = bad.InnerException as System.Text.Json.JsonException;
+        return string.IsNullOrEmpty(json?.Path) || json.Path == "$"
+            ? "The body is not valid JSON, or is empty. Check it against the API reference."
+            : $"The value at {json.Path} is not valid JSON or not of the kind expected (a number, a date, one of the listed values). "
+              + "Check it against the API reference.";
+    }
+
+    /// <summary>An API error status with no body of its own (401, 403, 404, 405, 415…) answered as problem+json.</summary>
+    private static async Task WriteApiStatusProblemAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        var code = context.Response.StatusCode;
+        var (title, detail) = code switch
+        {
+            StatusCodes.Status401Unauthorized => ("Authentication needed",
+                "Send a personal API token from your account page: Authorization: Bearer cairn_…"),
+            StatusCodes.Status403Forbidden => ("You cannot do this", "Your role does not allow this request."),
+            StatusCodes.Status404NotFound => ("Not found",
+                "There is nothing at this address, or it is a record you are not involved with."),
+            StatusCodes.Status405MethodNotAllowed => ("Method not allowed", $"This address does not accept {context.Request.Method}."),
+            StatusCodes.Status415UnsupportedMediaType => (UnreadableTitle(code), SendJson),
+            _ => (ReasonPhrases.GetReasonPhrase(code), null),
+        };
+        await Results.Problem(title: title, detail: detail, statusCode: code).ExecuteAsync(context);
+    }
+
     /// <summary>The page a person sees after an unexpected error (<c>Features/Errors/UnexpectedError.razor</c>), as HTML.</summary>
     private static async Task<string> UnexpectedErrorPageAsync(IServiceProvider services, string correlation)
     {
@@ -241,6 +340,11 @@ public static class CairnApp
     private const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Browser features Cairn never uses, turned off for every page, so injected content cannot use them either.</summary>
+    private const string PermissionsPolicy = "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), "
+        + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), "
+        + "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+
     private static Task SecurityHeadersAsync(HttpContext context, Func<Task> next)
     {
         var headers = context.Response.Headers;
@@ -248,6 +352,7 @@ public static class CairnApp
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = PermissionsPolicy;
         if (!context.Request.Path.StartsWithSegments("/api/reference"))
         {
             headers.ContentSecurityPolicy = ContentSecurityPolicy;

@@ -121,6 +121,10 @@ public sealed record ChronologyContent(
         {
             errors.Add(new("OccurredAt", "The date and time it happened must be in the past"));
         }
+        else if (Plausible.TooEarly(OccurredAt, "The date it happened") is { } tooEarly)
+        {
+            errors.Add(new("OccurredAt", tooEarly));
+        }
 
         if (string.IsNullOrWhiteSpace(Summary))
         {

@@ -98,6 +98,10 @@ public sealed record PoliceIncident(IncidentType Type, DateTimeOffset OccurredAt
         {
             errors.Add(new("OccurredAt", "The date and time of the incident must be in the past"));
         }
+        else if (Plausible.TooEarly(OccurredAt, "The date of the incident") is { } tooEarly)
+        {
+            errors.Add(new("OccurredAt", tooEarly));
+        }
 
         if (Type == IncidentType.DomesticAbuse && Risk is null)
         {
@@ -197,6 +201,11 @@ public sealed record ContactDraft(ContactSource? Source, Referrer? Referrer, str
         if (ReceivedAt is { } received && received > now.AddMinutes(5))
         {
             errors.Add(new("ReceivedAt", "The time the contact was received must be in the past"));
+        }
+        else if (ReceivedAt is { } earlier && Plausible.NotRecentlyReceived(earlier, now, "The time the contact was received") is { } tooLongAgo)
+        {
+            // Its working-day clock would be long overdue, and before 1978 could not be worked out at all.
+            errors.Add(new("ReceivedAt", tooLongAgo));
         }
 
         return Refusal.FromErrors(errors);

@@ -56,6 +56,10 @@ public sealed class Diagnosis
         {
             errors.Add(new("DiagnosedOn", "The date of the diagnosis must be today or in the past"));
         }
+        else if (Plausible.TooEarly(diagnosedOn.Value, "The date of the diagnosis") is { } tooEarly)
+        {
+            errors.Add(new("DiagnosedOn", tooEarly));
+        }
 
         if (string.IsNullOrWhiteSpace(source))
         {

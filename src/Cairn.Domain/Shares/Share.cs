@@ -409,6 +409,11 @@ public sealed class Share
             return Refusal.Of("Outcome", "Enter what was done or decided");
         }
 
+        if (Plausible.Text(whatWasDone.Trim(), "What was done", Plausible.MaxNoteLength) is { } implausible)
+        {
+            return Refusal.Of("Outcome", implausible);
+        }
+
         return Finish(ShareStatus.Actioned, by, whatWasDone, now, ShareEventKind.Actioned);
     }
 
@@ -428,6 +433,11 @@ public sealed class Share
         if (string.IsNullOrWhiteSpace(reason))
         {
             return Refusal.Of("Outcome", "Enter why you are declining it, and where the sender should go instead");
+        }
+
+        if (Plausible.Text(reason.Trim(), "The reason", Plausible.MaxNoteLength) is { } implausible)
+        {
+            return Refusal.Of("Outcome", implausible);
         }
 
         return Finish(ShareStatus.Declined, by, reason, now, ShareEventKind.Declined);
@@ -458,6 +468,11 @@ public sealed class Share
         if (string.IsNullOrWhiteSpace(reason))
         {
             return Refusal.Of("Reason", "Enter why the share belongs with the new recipient");
+        }
+
+        if (Plausible.Text(reason.Trim(), "The reason", Plausible.MaxNoteLength) is { } implausible)
+        {
+            return Refusal.Of("Reason", implausible);
         }
 
         Recipient = to;
@@ -492,6 +507,11 @@ public sealed class Share
         if (string.IsNullOrWhiteSpace(reason))
         {
             return Refusal.Of("Outcome", "Enter why you are closing the share without confirmation");
+        }
+
+        if (Plausible.Text(reason.Trim(), "The reason", Plausible.MaxNoteLength) is { } implausible)
+        {
+            return Refusal.Of("Outcome", implausible);
         }
 
         return Finish(ShareStatus.Closed, by, reason, now, ShareEventKind.Closed);

@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cairn.Web.Features.Account;
 
+/// <summary>
+/// Signing out is a post (the header's button), so a link or an image on another site cannot sign anyone out. A GET (a
+/// typed or bookmarked address) shows a page with the same button, as GOV.UK services do, and changes nothing.
+/// </summary>
 [Authorize(Policy = Policies.Professional)]
 public sealed class SignOutModel : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Home/Index");
-
     public async Task<IActionResult> OnPostAsync()
     {
         await HttpContext.SignOutAsync(CairnApp.CookieScheme);

@@ -593,19 +593,23 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
         var current = await admin.GetFromJsonAsync<JsonElement>("/api/v1/concern-rules");
         Assert.Equal(14, current.GetProperty("settings").GetProperty("cumulativeConcern").GetProperty("threshold").GetInt32());
 
-        var bad = await admin.PutAsJsonAsync("/api/v1/concern-rules", new { cumulativeConcern = new { windowDays = 0, threshold = 14 } });
+        var bad = await admin.ChangeConcernRulesAsync(b => b["cumulativeConcern"]!["windowDays"] = 0);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("cumulativeConcern.windowDays", out _));
 
         var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
-        var saved = await lead.PutAsJsonAsync("/api/v1/concern-rules", new { cumulativeConcern = new { windowDays = 120, threshold = 12 } });
+        var saved = await lead.ChangeConcernRulesAsync(b =>
+        {
+            b["cumulativeConcern"]!["windowDays"] = 120;
+            b["cumulativeConcern"]!["threshold"] = 12;
+        });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var stored = await lead.GetFromJsonAsync<JsonElement>("/api/v1/concern-rules");
         Assert.Equal(12, stored.GetProperty("settings").GetProperty("cumulativeConcern").GetProperty("threshold").GetInt32());
         Assert.False(stored.GetProperty("isDefault").GetBoolean());
 
         // Back to the defaults, so the other tests in this class see them.
-        Assert.Equal(HttpStatusCode.OK, (await lead.PutAsJsonAsync("/api/v1/concern-rules", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lead.ResetConcernRulesAsync()).StatusCode);
     }
 
     [Fact]
@@ -628,7 +632,11 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
         var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
         try
         {
-            var saved = await lead.PutAsJsonAsync("/api/v1/concern-rules", new { cumulativeConcern = new { threshold = 1, minAgencies = 1 } });
+            var saved = await lead.ChangeConcernRulesAsync(b =>
+            {
+                b["cumulativeConcern"]!["threshold"] = 1;
+                b["cumulativeConcern"]!["minAgencies"] = 1;
+            });
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
 
             await using var scope = factory.Services.CreateAsyncScope();
@@ -639,7 +647,7 @@ public sealed class ConcernPromptTests(ConcernsFactory factory) : IClassFixture<
         finally
         {
             // Back to the defaults, so the other tests in this class see them.
-            Assert.Equal(HttpStatusCode.OK, (await lead.PutAsJsonAsync("/api/v1/concern-rules", new { })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await lead.ResetConcernRulesAsync()).StatusCode);
         }
     }
 

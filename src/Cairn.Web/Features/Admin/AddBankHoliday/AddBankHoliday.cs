@@ -35,6 +35,10 @@ public sealed class AddBankHolidayHandler(CairnDbContext db, WorkingCalendarSour
         {
             errors.Add(new("Date", "The date must be today or in the future: past clocks have already been worked out"));
         }
+        else if (Plausible.TooFarAhead(date, clock.GetUtcNow().InLondon(), Plausible.CalendarYearsAhead, "The date") is { } tooFar)
+        {
+            errors.Add(new("Date", tooFar));
+        }
         else if (await db.CalendarAdjustments.AnyAsync(a => a.Date == date, cancellationToken)
                  || new BankHolidayRules(EnglandAndWales.KnownAdjustments).ForYear(date.Year).Any(h => h.Date == date))
         {

@@ -16,13 +16,26 @@ public sealed class ChangeConcernRulesHandler(CairnDbContext db, CurrentUser use
 {
     private static Refusal Stale => Refusal.Conflict("the rules");
 
-    /// <param name="expectedVersion">The version read (0 for the defaults); null skips the check.</param>
-    public async Task<Handled<ConcernRulesView>> ChangeAsync(ConcernRuleSettings? settings, int? expectedVersion,
+    private static Refusal NotYours => Refusal.NotAllowed("Settings", "Only a safeguarding lead or an administrator can change the concern rules");
+
+    /// <summary>The API's change: every rule and the version read, or a 400 that changes nothing.</summary>
+    public async Task<Handled<ConcernRulesView>> ChangeAsync(ChangeConcernRulesCommand command, CancellationToken cancellationToken)
+    {
+        if (!user.MayEditConcernRules())
+        {
+            return NotYours;
+        }
+
+        return command.Missing() is { } missing ? missing : await ChangeAsync(command.ToSettings(), command.Version!.Value, cancellationToken);
+    }
+
+    /// <param name="expectedVersion">The version read (0 for the defaults).</param>
+    public async Task<Handled<ConcernRulesView>> ChangeAsync(ConcernRuleSettings? settings, int expectedVersion,
         CancellationToken cancellationToken)
     {
         if (!user.MayEditConcernRules())
         {
-            return Refusal.NotAllowed("Settings", "Only a safeguarding lead or an administrator can change the concern rules");
+            return NotYours;
         }
 
         if (settings is null)
@@ -36,7 +49,7 @@ public sealed class ChangeConcernRulesHandler(CairnDbContext db, CurrentUser use
         }
 
         var row = await db.ConcernRuleSettings.SingleOrDefaultAsync(r => r.AreaId == user.AreaId, cancellationToken);
-        if (expectedVersion is { } expected && expected != (row?.Version ?? 0))
+        if (expectedVersion != (row?.Version ?? 0))
         {
             return Stale;
         }

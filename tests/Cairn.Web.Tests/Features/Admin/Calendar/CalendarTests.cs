@@ -31,7 +31,7 @@ public sealed class CalendarTests(CairnFactory factory) : IClassFixture<CairnFac
         var admin = await factory.ApiAsAsync(Accounts.Administrator);
 
         var past = await admin.PostAsJsonAsync("/api/v1/admin/calendar", new { date = new DateOnly(2020, 1, 6), name = "Too late" });
-        var christmas = await admin.PostAsJsonAsync("/api/v1/admin/calendar", new { date = new DateOnly(2030, 12, 25), name = "Christmas again" });
+        var christmas = await admin.PostAsJsonAsync("/api/v1/admin/calendar", new { date = new DateOnly(2028, 12, 25), name = "Christmas again" });
 
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, christmas.StatusCode);
