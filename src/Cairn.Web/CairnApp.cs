@@ -65,6 +65,7 @@ public static class CairnApp
         services.AddScoped<MeetingSweep>();
         services.AddScoped<MissingSweep>();
         services.AddScoped<ConditionSweep>();
+        services.AddScoped<VisitSweep>();
         services.AddSingleton(_ => Features.People.PersonMatching.MatcherFrom(builder.Configuration));
         services.AddScoped<Features.People.PersonMatching>();
         services.AddScoped<IMeetingScheduler>(sp => sp.GetRequiredService<Features.Meetings.MeetingSchedulingHandler>());

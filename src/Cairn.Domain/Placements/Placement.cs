@@ -1,4 +1,6 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Places;
+using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Placements;
@@ -79,6 +81,144 @@ public sealed class Placement
     public DateTimeOffset StartedAt { get; private set; }
     public ProfessionalId? EndedBy { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>The placement is intended to last until the child is 18: after its first year, visits are three-monthly (T14).</summary>
+    public bool LongTerm { get; private set; }
+
+    public DateOnly? LastVisitOn { get; private set; }
+
+    /// <summary>When the next statutory visit is due by (T12–T14); none once the placement has ended.</summary>
+    public DateOnly? NextVisitDueOn { get; private set; }
+
+    /// <summary>T16: the placement plan agreed within five working days of the start.</summary>
+    public DateOnly? PlacementPlanDueOn { get; private set; }
+
+    public DateOnly? PlacementPlanAgreedOn { get; private set; }
+
+    /// <summary>Set by the sweep once a visit was late; cleared by the next visit.</summary>
+    public bool VisitOverdue { get; private set; }
+
+    private EscalationClock _escalation;
+
+    public EscalationClock Escalation => _escalation;
+
+    public int EscalationLevel
+    {
+        get => _escalation.Level;
+        private set => _escalation = _escalation with { Level = value };
+    }
+
+    public DateTimeOffset? NextEscalationAt
+    {
+        get => _escalation.NextAt;
+        private set => _escalation = _escalation with { NextAt = value };
+    }
+
+    /// <summary>Whether on <paramref name="today"/> the next statutory visit is late.</summary>
+    public bool VisitLateOn(DateOnly today) => EndedOn is null && NextVisitDueOn is { } due && today > due;
+
+    /// <summary>Whether on <paramref name="today"/> the placement plan is late (T16).</summary>
+    public bool PlanLateOn(DateOnly today) => PlacementPlanAgreedOn is null && PlacementPlanDueOn is { } due && today > due;
+
+    /// <summary>
+    /// Schedules what follows a placement's start on the area's calendar: the first statutory visit within a week (T12), its
+    /// escalation clock from the close of that day, and the placement plan within five working days (T16).
+    /// </summary>
+    public void ScheduleDuties(WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        NextVisitDueOn = VisitTimescales.NextDue(StartedOn, LongTerm, null);
+        PlacementPlanDueOn = calendar.AddWorkingDays(StartedOn, Casework.PlanTimescales.PlacementPlanWorkingDays);
+        _escalation = EscalationClock.StartingAt(calendar.CloseOf(NextVisitDueOn.Value));
+    }
+
+    /// <summary>Records a statutory visit: the next one is due from it (T13, T14), and the late-visit clock starts again.</summary>
+    public Refusal? RecordVisit(StatutoryVisit visit, int? expectedVersion, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (expectedVersion != Version)
+        {
+            return Stale;
+        }
+
+        if (LastVisitOn is null || visit.VisitedOn >= LastVisitOn)
+        {
+            LastVisitOn = visit.VisitedOn;
+            if (EndedOn is null)
+            {
+                NextVisitDueOn = VisitTimescales.NextDue(StartedOn, LongTerm, LastVisitOn);
+                VisitOverdue = false;
+                _escalation = EscalationClock.StartingAt(calendar.CloseOf(NextVisitDueOn.Value));
+            }
+        }
+
+        Version++;
+        return null;
+    }
+
+    /// <summary>Says whether the placement is intended to last until the child is 18 (T14), and reschedules the next visit.</summary>
+    public Refusal? SetLongTerm(bool longTerm, int? expectedVersion, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (expectedVersion != Version)
+        {
+            return Stale;
+        }
+
+        LongTerm = longTerm;
+        if (EndedOn is null)
+        {
+            NextVisitDueOn = VisitTimescales.NextDue(StartedOn, LongTerm, LastVisitOn);
+            _escalation = EscalationClock.StartingAt(calendar.CloseOf(NextVisitDueOn.Value));
+        }
+
+        Version++;
+        return null;
+    }
+
+    /// <summary>Records the date the placement plan was agreed (T16): within the placement and not in the future.</summary>
+    public Refusal? AgreePlacementPlan(DateOnly? agreedOn, int? expectedVersion, DateTimeOffset now)
+    {
+        if (expectedVersion != Version)
+        {
+            return Stale;
+        }
+
+        if (agreedOn is not { } on || on < StartedOn.AddDays(-30) || on > now.InLondon())
+        {
+            return Refusal.Of("AgreedOn", "The plan must be agreed no more than 30 days before the placement started, and not in the future");
+        }
+
+        PlacementPlanAgreedOn = on;
+        Version++;
+        return null;
+    }
+
+    /// <summary>
+    /// Called by the sweep: once a statutory visit is late, the placement is marked overdue and climbs one rung per sweep, never
+    /// twice for the same rung; a visit, the end of the placement or the top of the ladder stops it.
+    /// </summary>
+    public VisitEscalation? SweepVisits(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (EndedOn is not null || NextVisitDueOn is not { } dueOn)
+        {
+            _escalation = _escalation.Stopped();
+            return null;
+        }
+
+        var due = calendar.CloseOf(dueOn);
+        if (_escalation.Climb(due, now, ladder, calendar) is not { } climb)
+        {
+            return null;
+        }
+
+        _escalation = climb.Clock;
+        VisitOverdue = true;
+        Version++;
+        return climb.Step is { } step ? new VisitEscalation(Id, ChildId, step.Level, step.Audience, due) : null;
+    }
 
     public bool IsCurrentOn(DateOnly date) => StartedOn <= date && (EndedOn is null || EndedOn >= date);
 
@@ -238,6 +378,8 @@ public sealed class Placement
         EndedOn = endedOn;
         ReasonForChange = reasonForChange;
         EndedBy = by;
+        NextVisitDueOn = null;
+        _escalation = _escalation.Stopped();
         Version++;
         return null;
     }

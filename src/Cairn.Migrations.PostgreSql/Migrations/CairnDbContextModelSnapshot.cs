@@ -2896,6 +2896,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("FamilyConsulted")
                         .HasColumnType("boolean");
 
@@ -2906,12 +2909,30 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateOnly?>("LastVisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("LongTerm")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("NextVisitDueOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("OverriddenBy")
                         .HasColumnType("uuid");
 
                     b.Property<string>("OverrideReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("PlacementPlanAgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlacementPlanDueOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ReasonForChange")
                         .HasMaxLength(6)
@@ -2932,6 +2953,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<bool>("VisitOverdue")
+                        .HasColumnType("boolean");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Where", "Cairn.Domain.Placements.Placement.Where#PlacementWhere", b1 =>
                         {
@@ -2970,6 +2994,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_Placements_ChildId_Current")
                         .HasFilter("\"EndedOn\" IS NULL");
+
+                    b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("ChildId", "StartedOn");
 
@@ -3301,6 +3327,47 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasIndex("SettingId", "From");
 
                     b.ToTable("SettingVacancies");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Placements.StatutoryVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChildsViews")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NotSeenAloneReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("SeenAlone")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("VisitedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("PlacementId", "VisitedOn");
+
+                    b.ToTable("StatutoryVisits");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Shares.Share", b =>

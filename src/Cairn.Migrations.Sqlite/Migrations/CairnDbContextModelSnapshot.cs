@@ -2849,6 +2849,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("FamilyConsulted")
                         .HasColumnType("INTEGER");
 
@@ -2859,11 +2862,29 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastVisitOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LongTerm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextVisitDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OverriddenBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OverrideReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlacementPlanAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlacementPlanDueOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonForChange")
@@ -2884,6 +2905,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VisitOverdue")
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Where", "Cairn.Domain.Placements.Placement.Where#PlacementWhere", b1 =>
@@ -2923,6 +2947,8 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_Placements_ChildId_Current")
                         .HasFilter("\"EndedOn\" IS NULL");
+
+                    b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("ChildId", "StartedOn");
 
@@ -3248,6 +3274,47 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasIndex("SettingId", "From");
 
                     b.ToTable("SettingVacancies");
+                });
+
+            modelBuilder.Entity("Cairn.Domain.Placements.StatutoryVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildsViews")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotSeenAloneReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SeenAlone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VisitedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("PlacementId", "VisitedOn");
+
+                    b.ToTable("StatutoryVisits");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Shares.Share", b =>

@@ -45,6 +45,8 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
                     await services.GetRequiredService<MissingSweep>().EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Breaches of a placement's commissioned conditions with no risk assessment in time climb it too (L38).
                     await services.GetRequiredService<ConditionSweep>().EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // Statutory visits to looked-after children not made by their due date climb it too (T12-T14).
+                    await services.GetRequiredService<VisitSweep>().EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
                     var concerns = services.GetRequiredService<ConcernSweep>();
                     await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);

@@ -112,6 +112,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<PlacementReferral> PlacementReferrals => Set<PlacementReferral>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<CommissionedCondition> CommissionedConditions => Set<CommissionedCondition>();
+    public DbSet<StatutoryVisit> StatutoryVisits => Set<StatutoryVisit>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -46,7 +46,10 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         b.Property(x => x.FamilyNote).HasMaxLength(Placement.MaxReasonLength);
         b.Property(x => x.OverrideReason).HasMaxLength(Placement.MaxReasonLength);
         b.Property(x => x.ReasonForChange).HasMaxLength(6);
+        b.Ignore(x => x.Escalation);
         b.HasIndex(x => new { x.ChildId, x.StartedOn });
+        // The visit sweep reads the placements whose statutory visit is due to escalate.
+        b.HasIndex(x => x.NextEscalationAt);
 
         // One current placement per child, also when two are recorded at once: the loser of the race is refused, not kept.
         b.HasIndex(x => x.ChildId).IsUnique().HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Placements_ChildId_Current");
@@ -76,5 +79,18 @@ internal sealed class CommissionedConditionConfiguration : IEntityTypeConfigurat
         b.HasIndex(x => x.ChildId);
         // The sweep reads the breaches due to escalate.
         b.HasIndex(x => x.NextEscalationAt);
+    }
+}
+
+internal sealed class StatutoryVisitConfiguration : IEntityTypeConfiguration<StatutoryVisit>
+{
+    public void Configure(EntityTypeBuilder<StatutoryVisit> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ChildsViews).HasMaxLength(StatutoryVisit.MaxTextLength);
+        b.Property(x => x.NotSeenAloneReason).HasMaxLength(StatutoryVisit.MaxTextLength);
+        b.HasIndex(x => new { x.PlacementId, x.VisitedOn });
+        b.HasIndex(x => x.ChildId);
     }
 }

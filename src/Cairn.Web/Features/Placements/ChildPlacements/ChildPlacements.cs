@@ -25,8 +25,22 @@ public sealed record PlacementView
     /// <summary>Why a manager let the child be placed despite a danger or conflict the match showed (L34, L35).</summary>
     public string? OverrideReason { get; init; }
     public required int MissingEpisodes { get; init; }
+    /// <summary>Intended to last until the child is 18: after its first year, visits are three-monthly (T14).</summary>
+    public required bool LongTerm { get; init; }
+    public DateOnly? LastVisitOn { get; init; }
+    /// <summary>When the next statutory visit is due by (T12–T14).</summary>
+    public DateOnly? NextVisitDueOn { get; init; }
+    public required bool VisitLate { get; init; }
+    /// <summary>The placement plan is due within five working days of the start (T16).</summary>
+    public DateOnly? PlacementPlanDueOn { get; init; }
+    public DateOnly? PlacementPlanAgreedOn { get; init; }
+    public required bool PlacementPlanLate { get; init; }
+    public required IReadOnlyList<VisitView> Visits { get; init; }
     public required int Version { get; init; }
 }
+
+/// <summary>One statutory visit: when, whether the child was seen alone (and why not) and what they said (L54).</summary>
+public sealed record VisitView(DateOnly VisitedOn, bool SeenAlone, string? NotSeenAloneReason, string ChildsViews);
 
 /// <summary>A child's placements, newest first, with their stability (L41, L44) and whether the viewer may end the current one.</summary>
 public sealed record ChildPlacementsView(PersonId ChildId, IReadOnlyList<PlacementView> Placements, PlacementStability Stability, bool MayManage)
@@ -52,6 +66,9 @@ public sealed class ChildPlacementsHandler(CairnDbContext db, PlacementAccessHan
             .ToListAsync(cancellationToken);
         var missing = await MissingEpisodeCounts.DuringAsync(db, placements.Select(p => new PlacedPeriod(child, p.StartedOn, p.EndedOn)).ToList(),
             cancellationToken);
+        var visits = (await db.StatutoryVisits.AsNoTracking().Where(v => v.ChildId == child).ToListAsync(cancellationToken))
+            .ToLookup(v => v.PlacementId);
+        var today = clock.Today();
         await audit.RecordReadAsync("placement.list", child, null, cancellationToken);
         var views = placements.Select((p, i) => new PlacementView
         {
@@ -68,9 +85,18 @@ public sealed class ChildPlacementsHandler(CairnDbContext db, PlacementAccessHan
             FamilyNote = p.FamilyNote,
             OverrideReason = p.OverrideReason,
             MissingEpisodes = missing[i],
+            LongTerm = p.LongTerm,
+            LastVisitOn = p.LastVisitOn,
+            NextVisitDueOn = p.NextVisitDueOn,
+            VisitLate = p.VisitLateOn(today),
+            PlacementPlanDueOn = p.PlacementPlanDueOn,
+            PlacementPlanAgreedOn = p.PlacementPlanAgreedOn,
+            PlacementPlanLate = p.PlanLateOn(today),
+            Visits = visits[p.Id].OrderByDescending(v => v.VisitedOn)
+                .Select(v => new VisitView(v.VisitedOn, v.SeenAlone, v.NotSeenAloneReason, v.ChildsViews)).ToList(),
             Version = p.Version,
         }).ToList();
-        var stability = PlacementStability.Of(placements.Select(p => (p.StartedOn, p.EndedOn, p.Where.InArea)), clock.Today());
+        var stability = PlacementStability.Of(placements.Select(p => (p.StartedOn, p.EndedOn, p.Where.InArea)), today);
         return new ChildPlacementsView(child, views, stability, await access.MayManageAsync(cancellationToken));
     }
 }

@@ -3,7 +3,9 @@ using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Placements.Conditions;
 using Cairn.Web.Data;
+using Cairn.Web.Features.Placements.ChildPlacements.AgreePlacementPlan;
 using Cairn.Web.Features.Placements.ChildPlacements.EndPlacement;
+using Cairn.Web.Features.Placements.ChildPlacements.RecordVisit;
 using Cairn.Web.Features.Placements.Conditions;
 using Cairn.Web.Features.Placements.Conditions.AnswerBreach;
 using Cairn.Web.Features.Placements.Conditions.NotifyBreach;
@@ -31,7 +33,8 @@ public sealed record ContactOption(ProfessionalId Id, string Text);
 /// </summary>
 [Authorize(Policy = Policies.Professional)]
 public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionAccessHandler conditions, RecordConditionHandler record,
-    ObserveConditionHandler observe, AnswerBreachHandler answer, NotifyBreachHandler notify, EndPlacementHandler end, ChildBannerHandler banner,
+    ObserveConditionHandler observe, AnswerBreachHandler answer, NotifyBreachHandler notify, EndPlacementHandler end, RecordVisitHandler visit,
+    AgreePlacementPlanHandler plan, ChildBannerHandler banner,
     CairnDbContext db, CurrentUser user, TimeProvider clock) : PageModel
 {
     public ChildPlacementsView Placements { get; private set; } = null!;
@@ -57,6 +60,9 @@ public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionA
         }
 
         Input.ObservedOn = clock.Today();
+        Input.VisitedOn = clock.Today();
+        Input.AgreedOn = clock.Today();
+        Input.SeenAlone = true;
         Input.EndedOn = clock.Today();
         Input.From = Placements.Current?.StartedOn;
         return Page();
@@ -92,7 +98,28 @@ public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionA
             Version = Input.VersionOf(Input.ConditionId),
         }, cancellationToken), "Notice sent", cancellationToken);
 
-    public async Task<IActionResult> OnPostEndAsync(Guid id, Guid placementId, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostEndAsync(Guid id, Guid placementId, CancellationToken cancellationToken) =>
+        AfterPlacementAsync(id, () => end.HandleAsync(new PlacementId(placementId),
+            new EndPlacementCommand { EndedOn = Input.EndedOn, ReasonForChange = Input.ReasonForChange, Version = Input.Version }, cancellationToken),
+            "Placement ended", cancellationToken);
+
+    public Task<IActionResult> OnPostVisitAsync(Guid id, Guid placementId, CancellationToken cancellationToken) =>
+        AfterPlacementAsync(id, () => visit.HandleAsync(new PlacementId(placementId), new RecordVisitCommand
+        {
+            VisitedOn = Input.VisitedOn,
+            SeenAlone = Input.SeenAlone,
+            NotSeenAloneReason = Input.NotSeenAloneReason,
+            ChildsViews = Input.ChildsViews,
+            Version = Input.Version,
+        }, cancellationToken), "Visit recorded", cancellationToken);
+
+    public Task<IActionResult> OnPostPlanAsync(Guid id, Guid placementId, CancellationToken cancellationToken) =>
+        AfterPlacementAsync(id, () => plan.HandleAsync(new PlacementId(placementId),
+            new AgreePlacementPlanCommand { AgreedOn = Input.AgreedOn, LongTerm = Input.LongTerm, Version = Input.Version }, cancellationToken),
+            "Placement plan recorded", cancellationToken);
+
+    private async Task<IActionResult> AfterPlacementAsync(Guid id, Func<Task<Handled<PlacementId>>> step, string notice,
+        CancellationToken cancellationToken)
     {
         var child = new PersonId(id);
         if (!ModelState.IsValid)
@@ -100,9 +127,7 @@ public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionA
             return await LoadAsync(child, cancellationToken) ? Page() : NotFound();
         }
 
-        var handled = await end.HandleAsync(new PlacementId(placementId),
-            new EndPlacementCommand { EndedOn = Input.EndedOn, ReasonForChange = Input.ReasonForChange, Version = Input.Version }, cancellationToken);
-        return await this.AfterChangeAsync(handled, _ => new PageDone("Placement ended", $"/people/{id}/placements"),
+        return await this.AfterChangeAsync(await step(), _ => new PageDone(notice, $"/people/{id}/placements"),
             () => LoadAsync(child, cancellationToken));
     }
 
@@ -176,6 +201,20 @@ public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionA
         public BreachAuthority? To { get; set; }
 
         public Guid? ProfessionalId { get; set; }
+
+        [Display(Name = "Date of the visit")]
+        public DateOnly? VisitedOn { get; set; }
+
+        public bool SeenAlone { get; set; }
+
+        public string? NotSeenAloneReason { get; set; }
+
+        public string? ChildsViews { get; set; }
+
+        [Display(Name = "Date the placement plan was agreed")]
+        public DateOnly? AgreedOn { get; set; }
+
+        public bool LongTerm { get; set; }
 
         [Display(Name = "Date the placement ended")]
         public DateOnly? EndedOn { get; set; }

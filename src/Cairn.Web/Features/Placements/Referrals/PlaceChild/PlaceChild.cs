@@ -50,7 +50,7 @@ public sealed record PlacedView(PlacementId PlacementId, PersonId ChildId, strin
 /// </summary>
 public sealed class PlaceChildHandler(CairnDbContext db, ReferralAccessHandler referrals, ReferralMatchingHandler matching,
     PlacementResidentsHandler residents, MeetingSchedulingHandler scheduling, ShareSteps steps,
-    CurrentUser user, AuditLog audit, TimeProvider clock)
+    WorkingCalendarSource calendars, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     public const string Action = "placement.start";
 
@@ -140,6 +140,7 @@ public sealed class PlaceChildHandler(CairnDbContext db, ReferralAccessHandler r
         }
 
         var placement = outcome.Value!;
+        placement.ScheduleDuties(await calendars.GetAsync(cancellationToken));
         db.Placements.Add(placement);
         if (referral.Place(placement.Id, now) is { } notPlaced)
         {

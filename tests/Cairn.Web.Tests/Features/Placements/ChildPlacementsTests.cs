@@ -9,15 +9,17 @@ using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cairn.Web.Tests.Features.Placements.Conditions;
+namespace Cairn.Web.Tests.Features.Placements;
 
 /// <summary>
-/// Commissioned conditions through the real app (issue #15; L38, L41, L44): children's social care records what a placement was
+/// After admission, through the real app (issue #15; L38, L41, L44, L54; T12–T14, T16): statutory visits fall due a week after the
+/// placement and then from each visit, escalate when missed, and record the child's views; the placement plan is due in five
+/// working days. Commissioned conditions: children's social care records what a placement was
 /// commissioned to deliver and other agencies may not; anyone who sees the child records what they observe; an observed breach needs
 /// a risk assessment and escalates by itself when none is linked in time; the regulator and the Designated Officer are told by
 /// followed-through shares; ending the placement keeps it as history, ends its conditions and gives the setting its vacancy back.
 /// </summary>
-public sealed class CommissionedConditionsTests(CairnFactory factory) : IClassFixture<CairnFactory>
+public sealed class ChildPlacementsTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {
     private const string Edge = "YO3 5ZN";
 
@@ -44,6 +46,49 @@ public sealed class CommissionedConditionsTests(CairnFactory factory) : IClassFi
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ConditionSweep>().EscalateAsync(now);
+    }
+
+    private async Task<int> EscalateVisitsAsync(DateTimeOffset now)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<VisitSweep>().EscalateAsync(now);
+    }
+
+    [Fact]
+    public async Task A_placement_has_its_first_visit_due_in_a_week_a_missed_visit_escalates_and_a_visit_with_the_childs_views_stops_it()
+    {
+        var (child, placement, _) = await PlacedAsync();
+        var social = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var current = (await (await social.GetAsync($"/api/v1/people/{child}/placements")).JsonAsync()).GetProperty("current");
+        var dueOn = DateOnly.Parse(current.GetProperty("nextVisitDueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Today.AddDays(7), dueOn);
+        Assert.True(current.TryGetProperty("placementPlanDueOn", out var planDue) && planDue.ValueKind == JsonValueKind.String);
+
+        // Not visited by the close of the due day: the social worker and their manager are told, once.
+        var late = DateTimeOffset.UtcNow.AddDays(12);
+        Assert.True(await EscalateVisitsAsync(late) >= 1);
+        Assert.Equal(0, await EscalateVisitsAsync(late.AddMinutes(1)));
+        var sam = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == "placement-visit.escalated" && n.ProfessionalId == sam
+                                                                                   && n.Link == $"/people/{child}/placements")));
+
+        var version = await factory.WithDbAsync(db => db.Placements.Where(p => p.Id == new PlacementId(placement)).Select(p => p.Version).SingleAsync());
+        var byPolice = await (await factory.ApiAsAsync(Accounts.Police)).PostAsJsonAsync($"/api/v1/placements/{placement}/visits",
+            new { visitedOn = Today, seenAlone = true, childsViews = "Likes her room.", version });
+        var noViews = await social.PostAsJsonAsync($"/api/v1/placements/{placement}/visits", new { visitedOn = Today, seenAlone = true, version });
+        var visited = await social.PostAsJsonAsync($"/api/v1/placements/{placement}/visits",
+            new { visitedOn = Today, seenAlone = false, notSeenAloneReason = "Her carer stayed: she asked them to.", childsViews = "Likes her room.", version });
+
+        Assert.Equal(HttpStatusCode.Forbidden, byPolice.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noViews.StatusCode);
+        Assert.True(visited.StatusCode == HttpStatusCode.OK, await visited.Content.ReadAsStringAsync());
+        var after = (await (await social.GetAsync($"/api/v1/people/{child}/placements")).JsonAsync()).GetProperty("current");
+        Assert.Equal(Today.AddDays(42).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            after.GetProperty("nextVisitDueOn").GetString());
+        Assert.Equal("Likes her room.", after.GetProperty("visits")[0].GetProperty("childsViews").GetString());
+        Assert.Equal(0, await EscalateVisitsAsync(late.AddMinutes(2)));
+        var page = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child}/placements");
+        Assert.Contains("not seen alone (Her carer stayed: she asked them to.)", page, StringComparison.Ordinal);
     }
 
     [Fact]
