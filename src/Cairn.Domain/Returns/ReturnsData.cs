@@ -23,10 +23,14 @@ public static class ReturnsData
     /// <summary>The rows of an embedded CSV keyed by its header.</summary>
     public static List<Dictionary<string, string>> Rows(string fileName) => CsvText.ReadRows(Text(fileName));
 
-    /// <summary>A rule catalogue (<c>rule_code,message,affected_fields,tables</c>, lists separated by semicolons).</summary>
+    /// <summary>
+    /// A rule catalogue (<c>rule_code,message,affected_fields</c>, with <c>tables</c> for the 903 and <c>type</c> ERROR or QUERY
+    /// for the CIN census; lists separated by semicolons).
+    /// </summary>
     public static IReadOnlyList<CatalogueRule> Catalogue(string fileName) =>
         Rows(fileName).Select(r => new CatalogueRule(
-            r["rule_code"], r["message"], SplitList(r.GetValueOrDefault("affected_fields")), SplitList(r.GetValueOrDefault("tables"))))
+            r["rule_code"], r["message"], SplitList(r.GetValueOrDefault("affected_fields")), SplitList(r.GetValueOrDefault("tables")),
+            r.GetValueOrDefault("type") switch { null => null, "QUERY" => RuleSeverity.Query, _ => RuleSeverity.Error }))
         .ToList();
 
     private static string[] SplitList(string? text) =>

@@ -19,7 +19,7 @@ public static class AnnexALists
 
     private static List<AnnexAList> Load()
     {
-        var rows = CinCensus.CinCsv.ReadShipped("annex_a_lists.csv");
+        var rows = ReturnsData.Rows("annex_a_lists.csv");
         return rows
             .GroupBy(r => r["list"])
             .Select(g => new AnnexAList(

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Cairn.Domain.Returns.CinCensus;
 
 namespace Cairn.Domain.Returns.AnnexA;
 
@@ -16,7 +15,7 @@ public static class AnnexAWriter
         ArgumentNullException.ThrowIfNull(rows);
         var list = AnnexALists.Get(listNumber);
         var csv = new StringBuilder();
-        csv.Append(string.Join(',', list.Columns.Select(c => CinCsv.Quote(c.Header)))).Append("\r\n");
+        CsvText.WriteRecord(csv, list.Columns.Select(c => c.Header));
         foreach (var row in rows)
         {
             if (row.ListNumber != list.Number)
@@ -30,7 +29,7 @@ public static class AnnexAWriter
                 throw new InvalidOperationException($"List {list.Number} has {list.Columns.Count} columns; the row has {cells.Count}.");
             }
 
-            csv.Append(string.Join(',', list.Columns.Select((column, i) => CinCsv.Quote(Format(column, cells[i]))))).Append("\r\n");
+            CsvText.WriteRecord(csv, list.Columns.Select((column, i) => Format(column, cells[i])));
         }
 
         return csv.ToString();

@@ -20,7 +20,7 @@ public sealed record CinField(
 /// </summary>
 public static class CinCensusFields
 {
-    public static IReadOnlyList<CinField> All { get; } = CinCsv.ReadShipped("cin_census_fields.csv")
+    public static IReadOnlyList<CinField> All { get; } = ReturnsData.Rows("cin_census_fields.csv")
         .Select(r => new CinField(r["module"], r["element"], r["xpath"], r["type_format"], r["min_occurs"], r["max_occurs"],
             r["code_list"], r["dfe_item_id"], r["notes"]))
         .ToList()

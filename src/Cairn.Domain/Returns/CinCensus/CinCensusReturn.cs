@@ -22,7 +22,7 @@ public sealed record CinCensusReturn
         foreach (var child in Children)
         {
             var episodes = child.Episodes
-                .Where(e => e.ReferralDate <= year.ReferenceDate && (e.ClosureDate is not { } closed || closed >= year.PeriodStart))
+                .Where(e => e.ReferralDate <= year.End && (e.ClosureDate is not { } closed || closed >= year.Start))
                 .Select(e => e.AsAt(year))
                 .ToList();
             if (episodes.Count > 0)
@@ -37,7 +37,7 @@ public sealed record CinCensusReturn
 
 public sealed record CinCensusHeader
 {
-    public required CinCensusYear Year { get; init; }
+    public required CollectionYear Year { get; init; }
 
     /// <summary>31 March of the census year; held apart from the year so a file that gets it wrong can be checked (rule 100).</summary>
     public required DateOnly ReferenceDate { get; init; }
@@ -54,7 +54,7 @@ public sealed record CinCensusHeader
     /// <summary>When the file was made, in UTC to the second.</summary>
     public DateTimeOffset? DateTime { get; init; }
 
-    public static CinCensusHeader For(CinCensusYear year, string lea) => new() { Year = year, ReferenceDate = year.ReferenceDate, Lea = lea };
+    public static CinCensusHeader For(CollectionYear year, string lea) => new() { Year = year, ReferenceDate = year.End, Lea = lea };
 }
 
 /// <summary>A child in the census: identifiers, characteristics and one or more episodes of need (CINdetails).</summary>
@@ -134,10 +134,10 @@ public sealed record CinEpisode
         Section47s.Where(s => s.DateOfInitialCpc is not null).Select(s => s.DateOfInitialCpc!.Value)
             .Concat(DateOfInitialCpc is { } d ? [d] : []);
 
-    internal CinEpisode AsAt(CinCensusYear year)
+    internal CinEpisode AsAt(CollectionYear year)
     {
-        var end = year.ReferenceDate;
-        var start = year.PeriodStart;
+        var end = year.End;
+        var start = year.Start;
         var closed = ClosureDate <= end;
         return this with
         {

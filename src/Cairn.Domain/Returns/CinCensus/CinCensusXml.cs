@@ -24,7 +24,7 @@ public static class CinCensusXml
                 new XElement("Header",
                     new XElement("CollectionDetails",
                         new XElement("Collection", "CIN"),
-                        new XElement("Year", header.Year.EndYear.ToString(CultureInfo.InvariantCulture)),
+                        new XElement("Year", header.Year.EndingYear.ToString(CultureInfo.InvariantCulture)),
                         Date("ReferenceDate", header.ReferenceDate)),
                     new XElement("Source",
                         new XElement("SourceLevel", "L"),
@@ -44,11 +44,11 @@ public static class CinCensusXml
         var message = document.Root ?? throw new FormatException("The document is empty.");
         var details = message.Element("Header")?.Element("CollectionDetails");
         var source = message.Element("Header")?.Element("Source");
-        var year = new CinCensusYear(int.Parse(Value(details, "Year") ?? throw new FormatException("No Year."), CultureInfo.InvariantCulture));
+        var year = CinCensusYears.Ending(int.Parse(Value(details, "Year") ?? throw new FormatException("No Year."), CultureInfo.InvariantCulture));
         var header = new CinCensusHeader
         {
             Year = year,
-            ReferenceDate = ReadDate(details, "ReferenceDate") ?? year.ReferenceDate,
+            ReferenceDate = ReadDate(details, "ReferenceDate") ?? year.End,
             Lea = Value(source, "LEA") ?? "",
             SoftwareCode = Value(source, "SoftwareCode"),
             Release = Value(source, "Release"),
@@ -61,7 +61,7 @@ public static class CinCensusXml
         return new CinCensusReturn { Header = header, Children = children };
     }
 
-    private static XElement Child(CinChild child, CinCensusYear year) =>
+    private static XElement Child(CinChild child, CollectionYear year) =>
         new("Child",
             new XElement("ChildIdentifiers",
                 new XElement("LAchildID", child.LaChildId),
@@ -70,7 +70,7 @@ public static class CinCensusXml
                 Text("UPNunknown", child.UpnUnknown),
                 Date("PersonBirthDate", child.PersonBirthDate),
                 Date("ExpectedPersonBirthDate", child.ExpectedPersonBirthDate),
-                year.ReturnsSex ? Text("Sex", child.Sex) : Text("GenderCurrent", GenderCurrentOf(child.Sex)),
+                CinCensusYears.ReturnsSex(year) ? Text("Sex", child.Sex) : Text("GenderCurrent", GenderCurrentOf(child.Sex)),
                 Date("PersonDeathDate", child.PersonDeathDate)),
             new XElement("ChildCharacteristics",
                 Text("Ethnicity", child.Ethnicity),

@@ -3,7 +3,7 @@ using Cairn.Domain.Time;
 namespace Cairn.Domain.Returns.CinCensus;
 
 /// <summary>What a check needs besides the census: its year and the working-day calendar (England and Wales).</summary>
-public sealed record CinCheckContext(CinCensusYear Year, WorkingCalendar Calendar)
+public sealed record CinCheckContext(CollectionYear Year, WorkingCalendar Calendar)
 {
     public bool InPeriod(DateOnly date) => Year.Contains(date);
 

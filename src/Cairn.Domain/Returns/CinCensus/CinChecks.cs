@@ -12,7 +12,7 @@ internal static class CinChecks
     public static IReadOnlyDictionary<string, CinCheck> All { get; } = new Dictionary<string, CinCheck>(StringComparer.Ordinal)
     {
         // The header.
-        ["100"] = new((census, _) => census.Header.ReferenceDate != census.Header.Year.ReferenceDate ? [null] : []),
+        ["100"] = new((census, _) => census.Header.ReferenceDate != census.Header.Year.End ? [null] : []),
 
         // Identifiers.
         ["1510"] = CinCheck.Child(c => c.Upn is { } upn && CinUpn.HasNumericSerial(upn) && CinUpn.HasValidLastCharacter(upn)
@@ -28,23 +28,23 @@ internal static class CinChecks
         ["8772"] = CinCheck.Child(c => c.UpnUnknown == "UN7" && c.Episodes.Any(e => e.ReferralNfa == false)),
         // The DfE's test: born six or more years before the reference date, with a referral that went on to further action.
         ["8770Q"] = CinCheck.Child((c, x) => c.Upn is null && c.UpnUnknown is not ("UN2" or "UN3" or "UN4" or "UN5" or "UN6" or "UN7")
-            && c.PersonBirthDate <= x.Year.ReferenceDate.AddYears(-6) && c.Episodes.Any(e => e.ReferralNfa == false)),
+            && c.PersonBirthDate <= x.Year.End.AddYears(-6) && c.Episodes.Any(e => e.ReferralNfa == false)),
 
         // Characteristics.
-        ["4180"] = CinCheck.Child((c, x) => x.Year.ReturnsSex && !CinCodes.IsValid(CinCodes.Sex, c.Sex, x.Year)),
+        ["4180"] = CinCheck.Child((c, x) => CinCensusYears.ReturnsSex(x.Year) && !CinCodes.IsValid(CinCodes.Sex, c.Sex, x.Year)),
         ["4220"] = CinCheck.Child((c, x) => !CinCodes.IsValid(CinCodes.Ethnic, c.Ethnicity, x.Year)),
-        ["8520"] = CinCheck.Child((c, x) => c.PersonBirthDate > x.Year.ReferenceDate),
+        ["8520"] = CinCheck.Child((c, x) => c.PersonBirthDate > x.Year.End),
         ["8525Q"] = CinCheck.Child(c => c.PersonBirthDate is null == c.ExpectedPersonBirthDate is null),
         ["8530Q"] = CinCheck.Child((c, x) => c.ExpectedPersonBirthDate is { } due
-            && (due < new DateOnly(x.Year.EndYear, 3, 1) || due > new DateOnly(x.Year.EndYear, 12, 31))),
+            && (due < new DateOnly(x.Year.EndingYear, 3, 1) || due > new DateOnly(x.Year.EndingYear, 12, 31))),
         ["8535Q"] = CinCheck.Child(c => c.PersonDeathDate < c.PersonBirthDate),
         ["8545Q"] = CinCheck.Child((c, x) => x.OutsidePeriod(c.PersonDeathDate)),
         // A born child with a referral that went on to further action needs one or more disability codes, all valid.
         ["8540"] = CinCheck.Child((c, x) => c.PersonBirthDate is not null && c.Episodes.Any(e => e.ReferralNfa == false)
             && (c.Disabilities.Count == 0 || c.Disabilities.Any(d => !CinCodes.IsValid(CinCodes.Disability, d, x.Year)))),
-        ["8750"] = CinCheck.Child((c, x) => x.Year.ReturnsSex && c.PersonBirthDate is null && c.ExpectedPersonBirthDate is not null
+        ["8750"] = CinCheck.Child((c, x) => CinCensusYears.ReturnsSex(x.Year) && c.PersonBirthDate is null && c.ExpectedPersonBirthDate is not null
             && c.Sex != "U"),
-        ["8775Q"] = CinCheck.Child((c, x) => c.AgeOn(x.Year.ReferenceDate) > 25),
+        ["8775Q"] = CinCheck.Child((c, x) => c.AgeOn(x.Year.End) > 25),
         ["8790"] = CinCheck.Child(c => c.Disabilities.Contains("NONE") && c.Disabilities.Count > 1),
         ["8794"] = CinCheck.Child(c => c.Disabilities.Distinct().Count() < c.Disabilities.Count),
         ["2886Q"] = new((census, x) => NoSexShare(census) > 0.02m ? [null] : []),
@@ -56,12 +56,12 @@ internal static class CinChecks
 
         // Episodes of need: referral and closure.
         ["8590"] = CinCheck.Child(c => c.Episodes.Count == 0),
-        ["8600"] = CinCheck.Episode((e, x) => e.ReferralDate > x.Year.ReferenceDate),
+        ["8600"] = CinCheck.Episode((e, x) => e.ReferralDate > x.Year.End),
         ["8606"] = CinCheck.EpisodeOf((c, e) => (c.PersonBirthDate ?? c.ExpectedPersonBirthDate) is { } born
             && e.ReferralDate < born.AddDays(-40 * 7)),
         ["8555Q"] = CinCheck.EpisodeOf((c, e) => e.ReferralDate > c.PersonDeathDate),
         ["8568"] = CinCheck.Episode(e => e.ReferralNfa is null),
-        ["8569Q"] = CinCheck.Episode((e, x) => e.ReferralNfa == true && e.ReferralDate < WorkingDayBefore(x.Year.PeriodStart, x)),
+        ["8569Q"] = CinCheck.Episode((e, x) => e.ReferralNfa == true && e.ReferralDate < WorkingDayBefore(x.Year.Start, x)),
         ["8610"] = CinCheck.Episode(e => e.ReferralNfa == false && string.IsNullOrWhiteSpace(e.PrimaryNeedCode)),
         ["8650"] = CinCheck.Episode((e, x) => e.PrimaryNeedCode is { } need && !CinCodes.IsValid(CinCodes.PrimaryNeed, need, x.Year)),
         ["8866"] = CinCheck.Episode((e, x) => !CinCodes.IsValid(CinCodes.ReferralSource, e.ReferralSource, x.Year)),
@@ -92,7 +92,7 @@ internal static class CinChecks
         ["8696"] = CinCheck.Episode((e, x) => e.Assessments.Any(a => x.OutsidePeriod(a.AuthorisationDate))),
         ["8736"] = CinCheck.Episode((e, x) => e.Assessments.Any(a => a.AuthorisationDate is null && !x.InPeriod(a.StartDate))),
         ["8670Q"] = CinCheck.Episode((e, x) => e.Assessments.Any(a => a.AuthorisationDate is null
-            && x.Calendar.WorkingDaysBetween(a.StartDate, x.Year.ReferenceDate) > 45)),
+            && x.Calendar.WorkingDaysBetween(a.StartDate, x.Year.End) > 45)),
         ["8863Q"] = CinCheck.Child(c => AnyPairOverlaps(c.Episodes.SelectMany(e => e.Assessments), a => (a.StartDate, a.AuthorisationDate))),
         ["8869"] = CinCheck.Episode(e => e.Assessments.Any(a => a.Factors.Contains("21") && a.Factors.Count > 1)),
         // Open or closed: the DfE's validator raises it for an open episode too, as the case should close RC8 or RC9.
@@ -109,7 +109,7 @@ internal static class CinChecks
         ["4004"] = CinCheck.Child(c => Plans(c).Count(p => p.EndDate is null) > 1),
         ["4008"] = CinCheck.Child(c => Plans(c).Any(p => p.StartDate > c.PersonDeathDate)),
         ["4009Q"] = CinCheck.Child(c => Plans(c).Any(p => p.EndDate > c.PersonDeathDate)),
-        ["4010"] = CinCheck.Child((c, x) => Plans(c).Any(p => p.StartDate > x.Year.ReferenceDate)),
+        ["4010"] = CinCheck.Child((c, x) => Plans(c).Any(p => p.StartDate > x.Year.End)),
         ["4011"] = CinCheck.Child(c => Plans(c).Any(p => p.EndDate < p.StartDate)),
         ["4012Q"] = CinCheck.Child(c => Plans(c).Any(p => p.EndDate == p.StartDate)),
         ["4013"] = CinCheck.Child((c, x) => Plans(c).Any(p => x.OutsidePeriod(p.EndDate))),
@@ -133,7 +133,7 @@ internal static class CinChecks
         ["8715"] = CinCheck.Episode((e, x) => e.InitialConferences.Any(d => !x.InPeriod(d))),
         ["8740"] = CinCheck.Episode((e, x) => e.Section47s.Any(s => IsOpen(s) && !x.InPeriod(s.StartDate))),
         ["8675Q"] = CinCheck.Episode((e, x) => e.Section47s.Any(s => IsOpen(s)
-            && x.Calendar.WorkingDaysBetween(s.StartDate, x.Year.ReferenceDate) > 15)),
+            && x.Calendar.WorkingDaysBetween(s.StartDate, x.Year.End) > 15)),
         ["8839"] = CinCheck.Episode(e => e.Section47s.Count(IsOpen) > 1),
         ["8870Q"] = CinCheck.Episode(e => e.Section47s.Any(s => s.InitialCpcTarget is { } target && IsWeekend(target))),
         ["8875"] = CinCheck.Episode(e => e.InitialConferences.Any(IsWeekend)),
@@ -145,7 +145,7 @@ internal static class CinChecks
         // A plan starting in the period starts on the day of one of its episode's initial conferences (none is no match).
         ["2885"] = CinCheck.Episode((e, x) => e.ChildProtectionPlans
             .Any(p => x.InPeriod(p.StartDate) && !e.InitialConferences.Contains(p.StartDate))),
-        ["8720"] = CinCheck.Child((c, x) => Cpps(c).Any(p => p.StartDate > x.Year.ReferenceDate)),
+        ["8720"] = CinCheck.Child((c, x) => Cpps(c).Any(p => p.StartDate > x.Year.End)),
         ["8730"] = CinCheck.Child(c => Cpps(c).Any(p => p.NumberOfPreviousCpp is null)),
         ["8840"] = CinCheck.Child(c => Cpps(c).Any(p => p.EndDate == p.StartDate)),
         ["8841"] = CinCheck.Child(c => Cpps(c).Any(p => p.ReviewDates.Any(r => r <= p.StartDate))),

@@ -6,7 +6,7 @@ namespace Cairn.Domain.Returns.CinCensus;
 public sealed record CinCode(string CodeList, string Code, string Description, string ValidYears)
 {
     /// <summary>Whether the code may be returned in the year: "all", "to 2023/24", "2024/25+" or "retired".</summary>
-    public bool IsValidIn(CinCensusYear year)
+    public bool IsValidIn(CollectionYear year)
     {
         if (ValidYears == "all")
         {
@@ -20,12 +20,12 @@ public sealed record CinCode(string CodeList, string Code, string Description, s
 
         if (ValidYears.StartsWith("to ", StringComparison.Ordinal))
         {
-            return year.EndYear <= CinCensusYear.Parse(ValidYears[3..]).EndYear;
+            return year.EndingYear <= CollectionYear.Parse(ValidYears[3..]).EndingYear;
         }
 
         if (ValidYears.EndsWith('+'))
         {
-            return year.EndYear >= CinCensusYear.Parse(ValidYears[..^1]).EndYear;
+            return year.EndingYear >= CollectionYear.Parse(ValidYears[..^1]).EndingYear;
         }
 
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Unknown valid_years '{ValidYears}'."));
@@ -46,15 +46,15 @@ public static class CinCodes
     public const string CategoryOfAbuse = "CATEGORY_OF_ABUSE";
     public const string AssessmentFactor = "ASSESSMENT_FACTOR";
 
-    public static IReadOnlyList<CinCode> All { get; } = CinCsv.ReadShipped("cin_codes.csv")
+    public static IReadOnlyList<CinCode> All { get; } = ReturnsData.Rows("cin_codes.csv")
         .Select(r => new CinCode(r["code_list"], r["code"], r["description"], r["valid_years"]))
         .ToList()
         .AsReadOnly();
 
     /// <summary>The codes of one list that may be returned in the year.</summary>
-    public static IReadOnlyList<CinCode> In(string codeList, CinCensusYear year) =>
+    public static IReadOnlyList<CinCode> In(string codeList, CollectionYear year) =>
         All.Where(c => c.CodeList == codeList && c.IsValidIn(year)).ToList();
 
-    public static bool IsValid(string codeList, string? code, CinCensusYear year) =>
+    public static bool IsValid(string codeList, string? code, CollectionYear year) =>
         code is not null && All.Any(c => c.CodeList == codeList && c.Code == code && c.IsValidIn(year));
 }

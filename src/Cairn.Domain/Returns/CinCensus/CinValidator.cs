@@ -10,13 +10,13 @@ public sealed class CinValidator
 {
     private readonly CinCheckContext _context;
 
-    public CinValidator(CinCensusYear year, WorkingCalendar? calendar = null)
+    public CinValidator(CollectionYear year, WorkingCalendar? calendar = null)
     {
         Catalogue = CinRuleCatalogue.For(year);
         _context = new CinCheckContext(year, calendar ?? new WorkingCalendar(EnglandAndWales.BankHolidays));
     }
 
-    public IReadOnlyList<CinRule> Catalogue { get; }
+    public IReadOnlyList<CatalogueRule> Catalogue { get; }
 
     /// <summary>The codes of the catalogue Cairn checks.</summary>
     public IReadOnlyList<string> Implemented => Catalogue.Where(r => CinChecks.All.ContainsKey(r.Code)).Select(r => r.Code).ToList();
@@ -27,15 +27,15 @@ public sealed class CinValidator
             .ToDictionary(r => r.Code, r => CinChecks.NotImplemented.GetValueOrDefault(r.Code, "Not yet written."), StringComparer.Ordinal);
 
     /// <summary>Every failure of every implemented rule, child by child, in catalogue order.</summary>
-    public IReadOnlyList<CinRuleFailure> Validate(CinCensusReturn census) => Validate(census, Implemented);
+    public IReadOnlyList<RuleFailure> Validate(CinCensusReturn census) => Validate(census, Implemented);
 
     /// <summary>The failures of the named rules only.</summary>
-    public IReadOnlyList<CinRuleFailure> Validate(CinCensusReturn census, IEnumerable<string> ruleCodes)
+    public IReadOnlyList<RuleFailure> Validate(CinCensusReturn census, IEnumerable<string> ruleCodes)
     {
         ArgumentNullException.ThrowIfNull(census);
         ArgumentNullException.ThrowIfNull(ruleCodes);
         var wanted = ruleCodes.ToHashSet(StringComparer.Ordinal);
-        var failures = new List<CinRuleFailure>();
+        var failures = new List<RuleFailure>();
         foreach (var rule in Catalogue.Where(r => wanted.Contains(r.Code)))
         {
             if (!CinChecks.All.TryGetValue(rule.Code, out var check))
@@ -44,7 +44,7 @@ public sealed class CinValidator
             }
 
             failures.AddRange(check.Failing(census, _context)
-                .Select(child => new CinRuleFailure(child, rule.Code, rule.Kind, rule.Message, rule.AffectedFields)));
+                .Select(rule.FailureOf));
         }
 
         return failures;

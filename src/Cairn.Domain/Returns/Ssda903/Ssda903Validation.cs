@@ -42,7 +42,7 @@ public static class Ssda903Validation
 
             foreach (var child in check.Failures(context).Distinct(StringComparer.Ordinal))
             {
-                failures.Add(new RuleFailure(child, rule.Code, rule.Message, rule.AffectedFields));
+                failures.Add(rule.FailureOf(child));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cairn.Domain.Returns;
 using Cairn.Domain.Returns.CinCensus;
 
 namespace Cairn.Domain.Tests.Returns.CinCensus;
@@ -6,7 +7,7 @@ namespace Cairn.Domain.Tests.Returns.CinCensus;
 /// <summary>Builders of synthetic 2024/25 census data (period 1 April 2024 to 31 March 2025).</summary>
 internal static class ACensus
 {
-    public static readonly CinCensusYear Year = new(2025);
+    public static readonly CollectionYear Year = CollectionYear.Ending(2025);
 
     public static DateOnly D(string date) => DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using Cairn.Domain.Returns;
 using Cairn.Domain.Returns.CinCensus;
 using static Cairn.Domain.Tests.Returns.CinCensus.ACensus;
 
@@ -9,7 +10,7 @@ public sealed class CinRuleTests
 
     public static TheoryData<string> ImplementedCodes() => new(Validator.Implemented);
 
-    public static TheoryData<CinCensusYear> Years() => new(CinCensusYear.WithCatalogue);
+    public static TheoryData<CollectionYear> Years() => new(CinCensusYears.WithCatalogue);
 
     [Theory]
     [MemberData(nameof(ImplementedCodes))]
@@ -23,7 +24,8 @@ public sealed class CinRuleTests
         var failure = failures[0];
         var rule = Validator.Catalogue.Single(r => r.Code == ruleCode);
         Assert.Equal(rule.Message, failure.Message);
-        Assert.Equal(rule.Kind, failure.Kind);
+        Assert.NotNull(failure.Severity);
+        Assert.Equal(rule.Severity, failure.Severity);
         Assert.Equal(rule.AffectedFields, failure.AffectedFields);
     }
 
@@ -38,7 +40,7 @@ public sealed class CinRuleTests
 
     [Theory]
     [MemberData(nameof(Years))]
-    public void Implemented_and_not_implemented_rules_together_are_the_catalogue(CinCensusYear year)
+    public void Implemented_and_not_implemented_rules_together_are_the_catalogue(CollectionYear year)
     {
         var validator = new CinValidator(year);
         var catalogue = validator.Catalogue.Select(r => r.Code).ToList();
@@ -56,7 +58,7 @@ public sealed class CinRuleTests
 
         var failure = Assert.Single(Validator.Validate(census), f => f.RuleCode == "4220");
 
-        Assert.Equal("C2", failure.LaChildId);
+        Assert.Equal("C2", failure.ChildId);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class Ssda903RuleTests
         var catalogued = Ssda903Validation.Catalogue(year).Single(r => r.Code == code);
         Assert.Equal(catalogued.Message, failure.Message);
         Assert.Equal(catalogued.AffectedFields, failure.AffectedFields);
+        Assert.Null(failure.Severity); // the 903 catalogues have no type column
     }
 
     [Fact]
