@@ -19,7 +19,7 @@ public sealed record AgreePlacementPlanCommand
 /// Records the date the placement plan was agreed (T16: within five working days of the start) and, with it, whether the placement
 /// is intended to last until the child is 18 (T14). Children's social care only.
 /// </summary>
-public sealed class AgreePlacementPlanHandler(PlacementSteps steps, WorkingCalendarSource calendars)
+public sealed class AgreePlacementPlanHandler(PlacementChangeHandler steps, WorkingCalendarSource calendars)
 {
     public const string Action = "placement.plan-agree";
 

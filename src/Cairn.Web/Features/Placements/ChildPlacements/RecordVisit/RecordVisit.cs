@@ -24,7 +24,7 @@ public sealed record RecordVisitCommand
 /// visit falls due from it — six-weekly in the placement's first year, then three-monthly for a long-term placement — and a
 /// visit not made by then escalates.
 /// </summary>
-public sealed class RecordVisitHandler(CairnDbContext db, PlacementSteps steps, CurrentUser user, WorkingCalendarSource calendars)
+public sealed class RecordVisitHandler(CairnDbContext db, PlacementChangeHandler steps, CurrentUser user, WorkingCalendarSource calendars)
 {
     public const string Action = "placement.visit";
 

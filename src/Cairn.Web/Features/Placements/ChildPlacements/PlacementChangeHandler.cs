@@ -11,7 +11,7 @@ namespace Cairn.Web.Features.Placements.ChildPlacements;
 /// unless the viewer may open the child's record; refused (403) unless they are children's social care; otherwise the change,
 /// audited under its action (ids only) and saved, or answered with a conflict. Every refusal is audited.
 /// </summary>
-public sealed class PlacementSteps(CairnDbContext db, PlacementAccessHandler access, AuditLog audit, TimeProvider clock)
+public sealed class PlacementChangeHandler(CairnDbContext db, PlacementAccessHandler access, AuditLog audit, TimeProvider clock)
 {
     public static Refusal NotTheirs => Refusal.NotAllowed("VisitedOn",
         "Only children's social care can record statutory visits and the placement plan. Tell the child's social worker.");
@@ -30,8 +30,8 @@ public sealed class PlacementSteps(CairnDbContext db, PlacementAccessHandler acc
             .AuditRefusalAsync(audit, action, c, "placement", id.Value, cancellationToken);
     }
 
-    private async Task<Handled<PlacementId>> ChangePlacementAsync(PlacementId id, string action, Func<Placement, DateTimeOffset, Task<Refusal?>> change,
-        CancellationToken cancellationToken)
+    private async Task<Handled<PlacementId>> ChangePlacementAsync(PlacementId id, string action,
+        Func<Placement, DateTimeOffset, Task<Refusal?>> change, CancellationToken cancellationToken)
     {
         if (!await access.MayManageAsync(cancellationToken))
         {
