@@ -31,12 +31,22 @@ public static class PlausibleInput
     /// <summary>Refuses an API call with implausible text as 400 problem+json before its handler runs: nothing is changed.</summary>
     public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
+        ArgumentNullException.ThrowIfNull(factory);
         var parameters = factory.MethodInfo.GetParameters();
+        // Only what the caller sent is checked: a handler, the DbContext or any other service the endpoint is given is not input,
+        // and walking one would read whatever it exposes (a DbSet is enumerable: a whole table).
+        var services = factory.ApplicationServices.GetService<Microsoft.Extensions.DependencyInjection.IServiceProviderIsService>();
+        var isInput = parameters.Select(p => services?.IsService(p.ParameterType) != true).ToArray();
         return async context =>
         {
             var arguments = new List<(string, object?)>(context.Arguments.Count);
             for (var i = 0; i < context.Arguments.Count; i++)
             {
+                if (i < isInput.Length && !isInput[i])
+                {
+                    continue;
+                }
+
                 var parameter = i < parameters.Length ? parameters[i] : null;
                 // A body is named by its fields alone ("receivedAt", not "command.receivedAt"), as the request names them.
                 var isBody = parameter is not null && parameter.ParameterType != typeof(string) && IsOurs(parameter.ParameterType);
@@ -51,7 +61,7 @@ public static class PlausibleInput
     {
         switch (value)
         {
-            case null:
+            case null or IQueryable:
                 return;
             case string text:
                 if (Plausible.Text(text, What, Plausible.MaxFreeTextLength) is { } message)
