@@ -98,16 +98,9 @@ public sealed class PlanAccessHandler(CairnDbContext db, RecordAccessService acc
         professional is { } p ? db.Professionals.AnyAsync(x => x.Id == p && x.IsActive, cancellationToken) : Task.FromResult(false);
 
     /// <summary>Every active professional in the viewer's area, by name: who can lead a plan or own an action.</summary>
-    public async Task<IReadOnlyList<ProfessionalOption>> ProfessionalsAsync(CancellationToken cancellationToken)
-    {
-        var area = user.AreaId;
-        return (await db.Professionals.AsNoTracking().Where(p => p.IsActive)
-                .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id,
-                    (p, a) => new { p.Id, p.Name, p.JobTitle, Agency = a.Name })
-                .ToListAsync(cancellationToken))
-            .OrderBy(x => x.Name, StringComparer.Ordinal)
-            .Select(x => new ProfessionalOption(x.Id, x.Name, x.JobTitle, x.Agency)).ToList();
-    }
+    public async Task<IReadOnlyList<ProfessionalOption>> ProfessionalsAsync(CancellationToken cancellationToken) =>
+        (await AreaProfessionals.ActiveAsync(db, user.AreaId, cancellationToken))
+        .Select(x => new ProfessionalOption(x.Id, x.Name, x.JobTitle, x.Agency)).ToList();
 
     /// <summary>
     /// Changes an existing plan: not found when the plan does not exist or the viewer may not open the child's record;

@@ -165,12 +165,8 @@ public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionA
             RiskAssessments = (await db.Assessments.AsNoTracking().Where(a => a.ChildId == child && a.Type == AssessmentType.Risk)
                     .Select(a => new { a.Id, a.StartedOn }).ToListAsync(cancellationToken))
                 .OrderByDescending(a => a.StartedOn).Select(a => new RiskAssessmentOption(a.Id, a.StartedOn)).ToList();
-            var area = user.AreaId;
-            Contacts = (await db.Professionals.AsNoTracking().Where(p => p.IsActive)
-                    .Join(db.Agencies.Where(a => a.AreaId == area), p => p.AgencyId, a => a.Id,
-                        (p, a) => new { p.Id, p.Name, p.JobTitle, Agency = a.Name })
-                    .ToListAsync(cancellationToken))
-                .OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new ContactOption(p.Id, $"{p.Name} – {p.JobTitle}, {p.Agency}")).ToList();
+            Contacts = (await AreaProfessionals.ActiveAsync(db, user.AreaId, cancellationToken))
+                .Select(p => new ContactOption(p.Id, $"{p.Name} – {p.JobTitle}, {p.Agency}")).ToList();
         }
 
         return true;

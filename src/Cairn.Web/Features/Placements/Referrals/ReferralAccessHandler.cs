@@ -1,11 +1,9 @@
 using Cairn.Domain;
-using Cairn.Domain.Agencies;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Placements.Referrals;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
-using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.Placements.Referrals;
@@ -41,7 +39,7 @@ public sealed record ReferralView
 /// audit, save or conflict). Children's social care writes referrals; a team manager of children's social care may let one rest on
 /// an out-of-date assessment; anyone else who may open the child's record reads them; anyone who may not gets 404.
 /// </summary>
-public sealed class ReferralAccessHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class ReferralAccessHandler(CairnDbContext db, PlacementAccessHandler placements, AuditLog audit, TimeProvider clock)
 {
     public const string RecordType = "placement-referral";
 
@@ -50,16 +48,13 @@ public sealed class ReferralAccessHandler(CairnDbContext db, RecordAccessService
     /// <summary>A change that is not the viewer's (403), audited as every refusal is.</summary>
     public static Refusal NotTheirs => Refusal.NotAllowed("NeededBy", SocialCareOnly);
 
-    public async Task<bool> OpenAsync(PersonId child, CancellationToken cancellationToken) =>
-        (await access.OpenAsync(child, cancellationToken)).Allowed;
+    public Task<bool> OpenAsync(PersonId child, CancellationToken cancellationToken) => placements.OpenAsync(child, cancellationToken);
 
     /// <summary>Whether the viewer, who may open the child's record, may write referrals: someone in children's social care.</summary>
-    public async Task<bool> MayChangeAsync(CancellationToken cancellationToken) =>
-        user.IsSignedIn && (user.Has(Role.Practitioner) || user.Has(Role.TeamManager)) && await InSocialCareAsync(cancellationToken);
+    public Task<bool> MayChangeAsync(CancellationToken cancellationToken) => placements.MayManageAsync(cancellationToken);
 
     /// <summary>Whether the viewer may let a referral rest on an out-of-date assessment: a team manager of children's social care.</summary>
-    public async Task<bool> IsManagerAsync(CancellationToken cancellationToken) =>
-        user.IsSignedIn && user.Has(Role.TeamManager) && await InSocialCareAsync(cancellationToken);
+    public Task<bool> IsManagerAsync(CancellationToken cancellationToken) => placements.IsManagerAsync(cancellationToken);
 
     public async Task<PersonId?> ChildOfAsync(PlacementReferralId id, CancellationToken cancellationToken) =>
         await db.PlacementReferrals.AsNoTracking().Where(r => r.Id == id).Select(r => (PersonId?)r.ChildId).FirstOrDefaultAsync(cancellationToken);
@@ -156,7 +151,4 @@ public sealed class ReferralAccessHandler(CairnDbContext db, RecordAccessService
 
         return (await ViewAsync(id, cancellationToken))!;
     }
-
-    private Task<bool> InSocialCareAsync(CancellationToken cancellationToken) =>
-        db.Agencies.AnyAsync(a => a.Id == user.AgencyId && a.Kind == AgencyKind.ChildrensSocialCare, cancellationToken);
 }
