@@ -31,12 +31,14 @@ internal sealed class ChildWorkerLadder(CairnDbContext db, AuditLog audit)
         ChildItemWords<T> words, DateTimeOffset now, CancellationToken cancellationToken)
         where T : class
     {
-        var managers = await TeamManagers.ActiveAsync(db, cancellationToken);
         var today = now.InLondon();
         Dictionary<PersonId, List<ProfessionalId>> workers = [];
+        // Read only when something is due: the sweeps run every minute and most minutes nothing is.
+        Dictionary<TeamId, ProfessionalId>? managers = null;
         return await _ladder.RunAsync(due, key,
             async batch =>
             {
+                managers ??= await TeamManagers.ActiveAsync(db, cancellationToken);
                 var children = batch.Select(childOf).Distinct().ToList();
                 workers = (await db.Involvements.AsNoTracking()
                         .Where(i => children.Contains(i.ChildId) && i.Role == InvolvementRole.AllocatedSocialWorker && i.StartedOn <= today
@@ -54,7 +56,7 @@ internal sealed class ChildWorkerLadder(CairnDbContext db, AuditLog audit)
 
                 var child = childOf(item);
                 var firstRung = workers.GetValueOrDefault(child) is { Count: > 0 } allocated
-                    ? allocated.SelectMany(w => LadderSweep.OwnerAndManager(w, people, managers))
+                    ? allocated.SelectMany(w => LadderSweep.OwnerAndManager(w, people, managers!))
                     : LadderSweep.Audience(EscalationAudience.SafeguardingLead, people, []);
                 _ladder.Tell(LadderSweep.Audience(rung.Audience, people, firstRung), words.NotificationKind, words.Text(item, rung),
                     words.Link(item), now);
