@@ -4,16 +4,27 @@ using Microsoft.Playwright;
 namespace Cairn.Web.Tests.Browser;
 
 /// <summary>Cairn on a real port and Debian's headless Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public CairnServerFactory App { get; } = new();
+    public BrowserFixture()
+        : this(new CairnServerFactory())
+    {
+    }
+
+    /// <summary>For a fixture whose server differs (a test clock): xUnit builds a class fixture through its one public constructor.</summary>
+    protected BrowserFixture(CairnServerFactory app) => App = app;
+
+    public CairnServerFactory App { get; }
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)App).InitializeAsync();
+        // Two classes per core run at once (xunit.runner.json): on a busy two-core machine a page can take longer than
+        // Playwright's default five seconds to show what a test expects.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -11,42 +11,16 @@ namespace Cairn.Web.Tests.Browser;
 /// Cairn on a real port with its clock stopped at 22:40 on a Sunday night in November (London), so everything sent or
 /// recorded is out of hours whatever the real time is when the tests run; and headless Chromium, as in <see cref="BrowserFixture"/>.
 /// </summary>
-public sealed class SundayNightBrowserFixture : IAsyncLifetime
+public sealed class SundayNightBrowserFixture : BrowserFixture
 {
+    public SundayNightBrowserFixture()
+        : base(new CairnServerFactory(new TestClock(SundayNight)))
+    {
+    }
+
     public static readonly DateTimeOffset SundayNight = TestClock.London(2026, 11, 29, 22, 40);
 
-    private IPlaywright? _playwright;
-
-    public SundayNightServerFactory App { get; } = new();
-    public IBrowser Browser { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await ((IAsyncLifetime)App).InitializeAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CAIRN_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        await ((IAsyncLifetime)App).DisposeAsync();
-    }
-
-    /// <summary>The app on Kestrel, reading the time from a test clock set to <see cref="SundayNight"/>.</summary>
-    public sealed class SundayNightServerFactory : CairnFactory
-    {
-        protected override bool UseKestrelServer => true;
-
-        public override TestClock Clock { get; } = new(SundayNight);
-
-        public string RootUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
-    }
+    public TestClock Clock => App.Clock!;
 }
 
 /// <summary>
@@ -64,7 +38,7 @@ public sealed class EmergencyDutyQueueTests(SundayNightBrowserFixture fixture) :
     [Fact]
     public async Task On_a_Sunday_night_the_emergency_duty_team_finds_the_contact_and_share_acknowledges_both_and_passes_the_contact_on()
     {
-        fixture.App.Clock.Set(SundayNightBrowserFixture.SundayNight);
+        fixture.Clock.Set(SundayNightBrowserFixture.SundayNight);
         var (contactId, shareId, subject) = await PoliceSendAndRecordAsync();
 
         await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });

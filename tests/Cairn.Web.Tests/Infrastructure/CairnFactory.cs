@@ -99,10 +99,12 @@ public class CairnFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-/// <summary>The same app on a real Kestrel port, for browser tests.</summary>
-public sealed class CairnServerFactory : CairnFactory
+/// <summary>The same app on a real Kestrel port, for browser tests; on a test clock when one is given.</summary>
+public sealed class CairnServerFactory(TestClock? clock = null) : CairnFactory
 {
     protected override bool UseKestrelServer => true;
+
+    public override TestClock? Clock => clock;
 
     public string RootUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
 }
