@@ -29,9 +29,12 @@ public static class CairnHost
                 return await VerifyAuditAsync(app);
             case "import-postcodes":
                 return await ImportPostcodesAsync(app, rest);
+            case "export":
+                return await ExportAsync(app, rest);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), "
-                    + "seed-demo [--children N] [--reset], import-postcodes FILE [--la CODE...], verify-audit");
+                    + "seed-demo [--children N] [--reset], import-postcodes FILE [--la CODE...], verify-audit, "
+                    + "export ssda903 --year YEAR --out DIR [--area LA-CODE]");
                 return 2;
         }
     }
@@ -127,6 +130,55 @@ public static class CairnHost
         var imported = await importer.ImportAsync(args[0], filter.Count == 0 ? null : filter,
             progress: n => Console.Write($"\r{n:N0} postcodes read"), CancellationToken.None);
         Console.WriteLine($"\rImported {imported.Imported:N0} postcodes ({imported.Skipped:N0} skipped as malformed).");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>export ssda903 --year 2026 --out DIR [--area CODE]</c>: writes the area's 903 for the collection year (named by the year it
+    /// ends in) as one CSV per table into DIR, and prints the rows in each. Audited like an export from the page, with no professional
+    /// (whoever runs it on the server already holds the database). With more than one area, --area names it by its LA code.
+    /// </summary>
+    private static async Task<int> ExportAsync(WebApplication app, string[] args)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        if (args.Length == 0 || args[0] != "ssda903" || Option("--out") is not { } output)
+        {
+            await Console.Error.WriteLineAsync("Usage: export ssda903 --year 2026 --out DIR [--area LA-CODE]");
+            return 2;
+        }
+
+        if (Features.Returns.ReturnsAccessHandler.ParseYear(Option("--year"), out var year) is { } invalid)
+        {
+            await Console.Error.WriteLineAsync(string.Join(" ", invalid.Errors.Select(e => e.Message)));
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
+        await db.Database.MigrateAsync();
+        var code = Option("--area");
+        var areas = await db.Areas.AsNoTracking().Where(a => code == null || a.LocalAuthorityCode == code).Select(a => a.Id).ToListAsync();
+        if (areas.Count != 1)
+        {
+            await Console.Error.WriteLineAsync(areas.Count == 0 ? "No such area." : "More than one area: name one with --area LA-CODE.");
+            return 2;
+        }
+
+        var handler = scope.ServiceProvider.GetRequiredService<Features.Returns.ExportSsda903.ExportSsda903Handler>();
+        Console.WriteLine($"Building the SSDA903 for {year.Label} from the record...");
+        var export = await handler.ExportAsync(areas[0], year, "command line", CancellationToken.None);
+        Directory.CreateDirectory(output);
+        foreach (var (name, content) in export.Files)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(output, name), content);
+        }
+
+        foreach (var (table, rows) in export.Rows)
+        {
+            Console.WriteLine($"  {table,-24} {rows,7:N0} rows");
+        }
+
+        Console.WriteLine($"Wrote {export.Rows.Count} CSV files to {Path.GetFullPath(output)}.");
         return 0;
     }
 }

@@ -859,9 +859,17 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NeedCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCareCeased")
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
@@ -872,6 +880,10 @@ namespace Cairn.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly?>("To")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -201,6 +201,9 @@ internal sealed class LegalStatusConfiguration : IEntityTypeConfiguration<LegalS
     {
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.ChildId, x.From });
+        b.Property(x => x.NeedCode).HasMaxLength(2);
+        b.Property(x => x.ReasonCareCeased).HasMaxLength(3);
+        b.Property(x => x.Version).IsConcurrencyToken();
 
         // At most one current status per child, whoever records at the same moment: the second is refused.
         b.HasIndex(x => x.ChildId).IsUnique().HasFilter("\"To\" IS NULL").HasDatabaseName("IX_LegalStatuses_ChildId_Current");

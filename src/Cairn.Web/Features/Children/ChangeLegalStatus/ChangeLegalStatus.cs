@@ -30,10 +30,42 @@ public sealed record ChangeLegalStatusCommand
     public string? Reason { get; init; }
 
     public LegalStatusId? CurrentStatusId { get; init; }
+
+    /// <summary>The SSDA903 category of need (N1–N8) when the child starts to be looked after (issue #19).</summary>
+    [StringLength(2)]
+    public string? NeedCode { get; init; }
+
+    /// <summary>The SSDA903 reason care ceased (REC) when a looked-after child stops being looked after (issue #19).</summary>
+    [StringLength(3)]
+    public string? ReasonCareCeased { get; init; }
 }
 
+/// <summary>A correction of the return's codes on one status (issue #19); <see cref="Version"/> as read.</summary>
+public sealed record CorrectReturnCodesCommand
+{
+    [StringLength(2)]
+    public string? NeedCode { get; init; }
+
+    [StringLength(3)]
+    public string? ReasonCareCeased { get; init; }
+
+    [Required]
+    public int? Version { get; init; }
+}
+
+public sealed record CorrectedReturnCodes(LegalStatusId Id, string? NeedCode, string? ReasonCareCeased, int Version);
+
 public sealed record LegalStatusPeriod(LegalStatusId Id, LegalStatusKind Kind, ChildProtectionCategory? Category, DateOnly From, DateOnly? To,
-    string Reason, string RecordedBy, DateTimeOffset RecordedAt);
+    string Reason, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    /// <summary>The SSDA903 category of need recorded when the child started to be looked after.</summary>
+    public string? NeedCode { get; init; }
+
+    /// <summary>The SSDA903 reason the period of care ceased, on the last looked-after status.</summary>
+    public string? ReasonCareCeased { get; init; }
+
+    public int Version { get; init; }
+}
 
 /// <summary>The child's legal status now and every earlier one, newest first, and whether the viewer may record a new one.</summary>
 public sealed record LegalStatusHistory(PersonId ChildId, LegalStatusPeriod? Current, IReadOnlyList<LegalStatusPeriod> History, bool MayRecord);
@@ -68,7 +100,12 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
             .Join(db.Professionals, s => s.RecordedBy, p => p.Id, (s, p) => new { s, p.Name })
             .ToListAsync(cancellationToken))
             .OrderByDescending(x => x.s.From)
-            .Select(x => new LegalStatusPeriod(x.s.Id, x.s.Kind, x.s.Category, x.s.From, x.s.To, x.s.Reason, x.Name, x.s.RecordedAt))
+            .Select(x => new LegalStatusPeriod(x.s.Id, x.s.Kind, x.s.Category, x.s.From, x.s.To, x.s.Reason, x.Name, x.s.RecordedAt)
+            {
+                NeedCode = x.s.NeedCode,
+                ReasonCareCeased = x.s.ReasonCareCeased,
+                Version = x.s.Version,
+            })
             .ToList();
         return new LegalStatusHistory(childId, history.FirstOrDefault(s => s.To is null), history, await MayRecordAsync(cancellationToken));
     }
@@ -123,7 +160,7 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
 
         var now = clock.GetUtcNow();
         var outcome = LegalStatus.Change(current, childId, command.Kind ?? (LegalStatusKind)(-1), command.Category, from, command.Reason ?? "",
-            user.ProfessionalId, now);
+            user.ProfessionalId, now, new ReturnCodes(Blank(command.NeedCode), Blank(command.ReasonCareCeased)));
         if (outcome.Refusal is { } refusal)
         {
             return refusal;
@@ -165,6 +202,61 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
         return (await meetings.ScheduleManyAsync(requests, user.ProfessionalId, now, cancellationToken))
             .Select(m => $"{m.Type.Name} scheduled, due by {m.DueOn:d MMMM yyyy}").ToList();
     }
+
+    /// <summary>
+    /// Records or corrects the return's codes on one of the child's statuses (issue #19): the category of need on the status that
+    /// started a period of care, the reason care ceased on the one that ended it. Children's social care only; audited.
+    /// </summary>
+    public async Task<Handled<CorrectedReturnCodes>> CorrectCodesAsync(PersonId childId, LegalStatusId statusId, CorrectReturnCodesCommand command,
+        CancellationToken cancellationToken)
+    {
+        if (!(await access.OpenAsync(childId, cancellationToken)).Allowed)
+        {
+            return Handled.NotFound;
+        }
+
+        return await CorrectAsync(childId, statusId, command, cancellationToken).AuditRefusalAsync(audit, "legal-status.return-codes", childId,
+            "legal-status", statusId.Value, cancellationToken);
+    }
+
+    private async Task<Handled<CorrectedReturnCodes>> CorrectAsync(PersonId childId, LegalStatusId statusId, CorrectReturnCodesCommand command,
+        CancellationToken cancellationToken)
+    {
+        var history = await db.LegalStatuses.Where(s => s.ChildId == childId).OrderBy(s => s.From).ToListAsync(cancellationToken);
+        var index = history.FindIndex(s => s.Id == statusId);
+        if (index < 0)
+        {
+            return Handled.NotFound;
+        }
+
+        if (!await MayRecordAsync(cancellationToken))
+        {
+            return Refusal.NotAllowed("NeedCode", LegalStatus.OnlySocialCare);
+        }
+
+        var status = history[index];
+        var refusal = status.CorrectCodes(new ReturnCodes(Blank(command.NeedCode), Blank(command.ReasonCareCeased)),
+            index > 0 ? history[index - 1] : null, index + 1 < history.Count ? history[index + 1] : null, command.Version ?? -1);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        audit.Record("legal-status.return-codes", childId, "legal-status", status.Id.Value);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Refusal.Conflict("this legal status");
+        }
+
+        return new CorrectedReturnCodes(status.Id, status.NeedCode, status.ReasonCareCeased, status.Version);
+    }
+
+    private static string? Blank(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
 
     private async Task<bool> MayRecordAsync(CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
     [BindProperty]
     public ChangeLegalStatusInput Input { get; set; } = new();
 
+    [BindProperty]
+    public CodesInput Codes { get; set; } = new();
+
     public ChildBanner Banner { get; private set; } = null!;
 
     public LegalStatusHistory Status { get; private set; } = null!;
@@ -44,6 +47,24 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
             () => LoadAsync(personId, cancellationToken));
     }
 
+    /// <summary>Records or corrects the return's codes on one status (the category of need, the reason care ceased).</summary>
+    public async Task<IActionResult> OnPostCodesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var personId = new PersonId(id);
+        var parts = (Codes.Status ?? "").Split(':');
+        if (parts.Length != 2 || !Guid.TryParse(parts[0], out var statusId) || !int.TryParse(parts[1], out var version))
+        {
+            ModelState.AddModelError("Codes.Status", "Select the legal status the codes are for");
+            return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
+        }
+
+        var corrected = await handler.CorrectCodesAsync(personId, new LegalStatusId(statusId),
+            new CorrectReturnCodesCommand { NeedCode = Codes.NeedCode, ReasonCareCeased = Codes.ReasonCareCeased, Version = version },
+            cancellationToken);
+        return await this.AfterChangeAsync(corrected, _ => new PageDone("Return codes recorded", $"/people/{id}/legal-status"),
+            () => LoadAsync(personId, cancellationToken), prefix: "Codes");
+    }
+
     private async Task<bool> LoadAsync(PersonId id, CancellationToken cancellationToken)
     {
         if (await handler.HandleAsync(id, cancellationToken) is not { } status)
@@ -57,6 +78,14 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
         return true;
     }
 
+    /// <summary>The status ("id:version") and the codes to record on it.</summary>
+    public sealed class CodesInput
+    {
+        public string? Status { get; set; }
+        public string? NeedCode { get; set; }
+        public string? ReasonCareCeased { get; set; }
+    }
+
     public sealed class ChangeLegalStatusInput
     {
         public LegalStatusKind? Kind { get; set; }
@@ -65,6 +94,8 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
         public DateOnly? From { get; set; }
         public string? Reason { get; set; }
         public Guid? CurrentStatusId { get; set; }
+        public string? NeedCode { get; set; }
+        public string? ReasonCareCeased { get; set; }
 
         public ChangeLegalStatusCommand ToCommand() => new()
         {
@@ -73,6 +104,8 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
             From = From,
             Reason = Reason,
             CurrentStatusId = CurrentStatusId is { } c ? new LegalStatusId(c) : null,
+            NeedCode = NeedCode,
+            ReasonCareCeased = ReasonCareCeased,
         };
     }
 }
