@@ -114,6 +114,26 @@ public sealed class Placement
         private set => _escalation = _escalation with { NextAt = value };
     }
 
+    /// <summary>
+    /// The placement plan's own clock (T16): it starts at the close of the plan's due day and climbs the same ladder as a late visit,
+    /// separately from it, until the plan is agreed or the placement ends.
+    /// </summary>
+    private EscalationClock _planEscalation;
+
+    public EscalationClock PlanEscalation => _planEscalation;
+
+    public int PlanEscalationLevel
+    {
+        get => _planEscalation.Level;
+        private set => _planEscalation = _planEscalation with { Level = value };
+    }
+
+    public DateTimeOffset? PlanNextEscalationAt
+    {
+        get => _planEscalation.NextAt;
+        private set => _planEscalation = _planEscalation with { NextAt = value };
+    }
+
     /// <summary>Whether on <paramref name="today"/> the next statutory visit is late.</summary>
     public bool VisitLateOn(DateOnly today) => EndedOn is null && NextVisitDueOn is { } due && today > due;
 
@@ -130,6 +150,7 @@ public sealed class Placement
         NextVisitDueOn = VisitTimescales.NextDue(StartedOn, LongTerm, null);
         PlacementPlanDueOn = calendar.AddWorkingDays(StartedOn, Casework.PlanTimescales.PlacementPlanWorkingDays);
         _escalation = EscalationClock.StartingAt(calendar.CloseOf(NextVisitDueOn.Value));
+        _planEscalation = PlacementPlanAgreedOn is null ? EscalationClock.StartingAt(calendar.CloseOf(PlacementPlanDueOn.Value)) : default;
     }
 
     /// <summary>Records a statutory visit: the next one is due from it (T13, T14), and the late-visit clock starts again.</summary>
@@ -191,6 +212,7 @@ public sealed class Placement
         }
 
         PlacementPlanAgreedOn = on;
+        _planEscalation = _planEscalation.Stopped();
         Version++;
         return null;
     }
@@ -216,6 +238,30 @@ public sealed class Placement
 
         _escalation = climb.Clock;
         VisitOverdue = true;
+        Version++;
+        return climb.Step is { } step ? new VisitEscalation(Id, ChildId, step.Level, step.Audience, due) : null;
+    }
+
+    /// <summary>
+    /// Called by the sweep: once the placement plan is late (T16) the placement climbs one rung per sweep on its plan clock, never
+    /// twice for the same rung; agreeing the plan, the end of the placement or the top of the ladder stops it.
+    /// </summary>
+    public VisitEscalation? SweepPlan(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (EndedOn is not null || PlacementPlanAgreedOn is not null || PlacementPlanDueOn is not { } dueOn)
+        {
+            _planEscalation = _planEscalation.Stopped();
+            return null;
+        }
+
+        var due = calendar.CloseOf(dueOn);
+        if (_planEscalation.Climb(due, now, ladder, calendar) is not { } climb)
+        {
+            return null;
+        }
+
+        _planEscalation = climb.Clock;
         Version++;
         return climb.Step is { } step ? new VisitEscalation(Id, ChildId, step.Level, step.Audience, due) : null;
     }
@@ -380,6 +426,7 @@ public sealed class Placement
         EndedBy = by;
         NextVisitDueOn = null;
         _escalation = _escalation.Stopped();
+        _planEscalation = _planEscalation.Stopped();
         Version++;
         return null;
     }

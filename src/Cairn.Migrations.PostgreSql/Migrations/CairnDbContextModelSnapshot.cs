@@ -2934,6 +2934,12 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("PlacementPlanDueOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("PlanEscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PlanNextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ReasonForChange")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
@@ -2996,6 +3002,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .HasFilter("\"EndedOn\" IS NULL");
 
                     b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("PlanNextEscalationAt");
 
                     b.HasIndex("ChildId", "StartedOn");
 

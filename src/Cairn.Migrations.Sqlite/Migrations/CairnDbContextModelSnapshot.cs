@@ -2887,6 +2887,12 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PlacementPlanDueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PlanEscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlanNextEscalationAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReasonForChange")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
@@ -2949,6 +2955,8 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasFilter("\"EndedOn\" IS NULL");
 
                     b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("PlanNextEscalationAt");
 
                     b.HasIndex("ChildId", "StartedOn");
 

@@ -50,6 +50,9 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         b.HasIndex(x => new { x.ChildId, x.StartedOn });
         // The visit sweep reads the placements whose statutory visit is due to escalate.
         b.HasIndex(x => x.NextEscalationAt);
+        // ... and those whose placement plan is due to escalate (T16).
+        b.Ignore(x => x.PlanEscalation);
+        b.HasIndex(x => x.PlanNextEscalationAt);
 
         // One current placement per child, also when two are recorded at once: the loser of the race is refused, not kept.
         b.HasIndex(x => x.ChildId).IsUnique().HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Placements_ChildId_Current");
