@@ -15,6 +15,16 @@ public enum FamilyInformed
     NotInformed = 4,
 }
 
+/// <summary>Whether a placement is where the child should stay (L39): an interim or unsuitable one keeps them on the tracking panel.</summary>
+public enum PlacementSuitability
+{
+    Suitable = 0,
+    /// <summary>A stop-gap while the right placement is found.</summary>
+    Interim = 1,
+    /// <summary>Does not meet the child's needs (for example it cannot deliver what was commissioned).</summary>
+    Unsuitable = 2,
+}
+
 /// <summary>Where the placement is, as the return and matching need it, taken from the setting (or entered) when the child is placed.</summary>
 public sealed record PlacementWhere
 {
@@ -76,6 +86,11 @@ public sealed class Placement
 
     /// <summary>The SSDA903 reason the placement changed (REASON_PLACE_CHANGE), when it ended.</summary>
     public string? ReasonForChange { get; private set; }
+
+    /// <summary>Suitable unless children's social care says it is interim or unsuitable, with the reason (L39).</summary>
+    public PlacementSuitability Suitability { get; private set; }
+
+    public string? SuitabilityReason { get; private set; }
 
     public ProfessionalId StartedBy { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
@@ -240,6 +255,37 @@ public sealed class Placement
         VisitOverdue = true;
         Version++;
         return climb.Step is { } step ? new VisitEscalation(Id, ChildId, step.Level, step.Audience, due) : null;
+    }
+
+    /// <summary>Says the placement is suitable, or interim or unsuitable with the reason (L39); an ended placement keeps what it was.</summary>
+    public Refusal? MarkSuitability(PlacementSuitability? suitability, string? reason, int? expectedVersion)
+    {
+        if (expectedVersion != Version)
+        {
+            return Stale;
+        }
+
+        if (EndedOn is not null)
+        {
+            return Refusal.Conflict("this placement", "This placement has ended.");
+        }
+
+        if (suitability is not { } s || !Enum.IsDefined(s))
+        {
+            return Refusal.Of("Suitability", "Select whether the placement is suitable, interim or unsuitable");
+        }
+
+        var why = reason?.Trim();
+        if (s != PlacementSuitability.Suitable && (why is null || why.Length < MinReasonLength || why.Length > MaxReasonLength))
+        {
+            return Refusal.Of("SuitabilityReason", $"Say why the placement is {s.ToString().ToLowerInvariant()}, "
+                                                    + $"in {MinReasonLength} to {MaxReasonLength:N0} characters");
+        }
+
+        Suitability = s;
+        SuitabilityReason = s == PlacementSuitability.Suitable ? null : why;
+        Version++;
+        return null;
     }
 
     /// <summary>

@@ -2832,6 +2832,42 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("RiskPersonDangers");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Placements.PanelDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "RecordedAt");
+
+                    b.ToTable("PanelDecisions");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Placements.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2907,6 +2943,13 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Suitability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuitabilityReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")

@@ -46,6 +46,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         b.Property(x => x.FamilyNote).HasMaxLength(Placement.MaxReasonLength);
         b.Property(x => x.OverrideReason).HasMaxLength(Placement.MaxReasonLength);
         b.Property(x => x.ReasonForChange).HasMaxLength(6);
+        b.Property(x => x.SuitabilityReason).HasMaxLength(Placement.MaxReasonLength);
         b.Ignore(x => x.Escalation);
         b.HasIndex(x => new { x.ChildId, x.StartedOn });
         // The visit sweep reads the placements whose statutory visit is due to escalate.
@@ -56,6 +57,18 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
 
         // One current placement per child, also when two are recorded at once: the loser of the race is refused, not kept.
         b.HasIndex(x => x.ChildId).IsUnique().HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Placements_ChildId_Current");
+    }
+}
+
+internal sealed class PanelDecisionConfiguration : IEntityTypeConfiguration<PanelDecision>
+{
+    public void Configure(EntityTypeBuilder<PanelDecision> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Decision).HasMaxLength(PanelDecision.MaxDecisionLength);
+        // The tracking panel reads each child's latest decision.
+        b.HasIndex(x => new { x.ChildId, x.RecordedAt });
     }
 }
 
