@@ -151,4 +151,25 @@ public sealed class PlacementOversightTests(CairnFactory factory) : IClassFixtur
         Assert.DoesNotContain(name, page, StringComparison.Ordinal);
         Assert.DoesNotContain(child.ToString(), page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_demo_area_has_looked_after_children_in_register_settings_and_a_submitted_referral_a_newcomer_can_match()
+    {
+        var sam = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
+        // The demo was seeded before any test ran: its referral is the first Sam submitted.
+        var demo = await factory.WithDbAsync(db => db.PlacementReferrals.Where(r => r.ReferredBy == sam && r.SubmittedAt != null)
+            .OrderBy(r => r.StartedAt).Select(r => new { r.Id, r.ChildId }).FirstAsync());
+        var placed = await factory.WithDbAsync(db => db.Placements
+            .Where(p => p.EndedOn == null && (p.Where.SettingName == "Heworth Lodge" || p.Where.SettingName == "Coastal View"))
+            .Select(p => new { p.ChildId, p.Suitability, p.Where.InArea }).ToListAsync());
+        Assert.Equal((2, 1), (placed.Count(p => p.InArea), placed.Count(p => !p.InArea)));
+
+        var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
+        var matches = await lead.GetAsync($"/api/v1/placement-referrals/{demo.Id.Value}/matches");
+        Assert.True(matches.StatusCode == HttpStatusCode.OK, await matches.Content.ReadAsStringAsync());
+        Assert.NotEmpty((await matches.JsonAsync()).GetProperty("options").EnumerateArray());
+        var panel = await (await lead.GetAsync("/api/v1/placements/tracking")).JsonAsync();
+        Assert.NotNull(Row(panel, demo.ChildId.Value));
+        Assert.NotNull(Row(panel, placed.First(p => p.Suitability == Cairn.Domain.Placements.PlacementSuitability.Interim).ChildId.Value));
+    }
 }
