@@ -189,6 +189,12 @@ public readonly record struct PlacementId(Guid Value)
     public override string ToString() => Value.ToString();
 }
 
+public readonly record struct PanelDecisionId(Guid Value)
+{
+    public static PanelDecisionId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
 public readonly record struct MissingEpisodeId(Guid Value)
 {
     public static MissingEpisodeId New() => new(Guid.CreateVersion7());

@@ -15,6 +15,16 @@ public enum FamilyInformed
     NotInformed = 4,
 }
 
+/// <summary>Whether a placement is where the child should stay (L39): an interim or unsuitable one keeps them on the tracking panel.</summary>
+public enum PlacementSuitability
+{
+    Suitable = 0,
+    /// <summary>A stop-gap while the right placement is found.</summary>
+    Interim = 1,
+    /// <summary>Does not meet the child's needs (for example it cannot deliver what was commissioned).</summary>
+    Unsuitable = 2,
+}
+
 /// <summary>Where the placement is, as the return and matching need it, taken from the setting (or entered) when the child is placed.</summary>
 public sealed record PlacementWhere
 {
@@ -77,6 +87,11 @@ public sealed class Placement
     /// <summary>The SSDA903 reason the placement changed (REASON_PLACE_CHANGE), when it ended.</summary>
     public string? ReasonForChange { get; private set; }
 
+    /// <summary>Suitable unless children's social care says it is interim or unsuitable, with the reason (L39).</summary>
+    public PlacementSuitability Suitability { get; private set; }
+
+    public string? SuitabilityReason { get; private set; }
+
     public ProfessionalId StartedBy { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
     public ProfessionalId? EndedBy { get; private set; }
@@ -114,6 +129,26 @@ public sealed class Placement
         private set => _escalation = _escalation with { NextAt = value };
     }
 
+    /// <summary>
+    /// The placement plan's own clock (T16): it starts at the close of the plan's due day and climbs the same ladder as a late visit,
+    /// separately from it, until the plan is agreed or the placement ends.
+    /// </summary>
+    private EscalationClock _planEscalation;
+
+    public EscalationClock PlanEscalation => _planEscalation;
+
+    public int PlanEscalationLevel
+    {
+        get => _planEscalation.Level;
+        private set => _planEscalation = _planEscalation with { Level = value };
+    }
+
+    public DateTimeOffset? PlanNextEscalationAt
+    {
+        get => _planEscalation.NextAt;
+        private set => _planEscalation = _planEscalation with { NextAt = value };
+    }
+
     /// <summary>Whether on <paramref name="today"/> the next statutory visit is late.</summary>
     public bool VisitLateOn(DateOnly today) => EndedOn is null && NextVisitDueOn is { } due && today > due;
 
@@ -130,6 +165,7 @@ public sealed class Placement
         NextVisitDueOn = VisitTimescales.NextDue(StartedOn, LongTerm, null);
         PlacementPlanDueOn = calendar.AddWorkingDays(StartedOn, Casework.PlanTimescales.PlacementPlanWorkingDays);
         _escalation = EscalationClock.StartingAt(calendar.CloseOf(NextVisitDueOn.Value));
+        _planEscalation = PlacementPlanAgreedOn is null ? EscalationClock.StartingAt(calendar.CloseOf(PlacementPlanDueOn.Value)) : default;
     }
 
     /// <summary>Records a statutory visit: the next one is due from it (T13, T14), and the late-visit clock starts again.</summary>
@@ -191,6 +227,7 @@ public sealed class Placement
         }
 
         PlacementPlanAgreedOn = on;
+        _planEscalation = _planEscalation.Stopped();
         Version++;
         return null;
     }
@@ -216,6 +253,61 @@ public sealed class Placement
 
         _escalation = climb.Clock;
         VisitOverdue = true;
+        Version++;
+        return climb.Step is { } step ? new VisitEscalation(Id, ChildId, step.Level, step.Audience, due) : null;
+    }
+
+    /// <summary>Says the placement is suitable, or interim or unsuitable with the reason (L39); an ended placement keeps what it was.</summary>
+    public Refusal? MarkSuitability(PlacementSuitability? suitability, string? reason, int? expectedVersion)
+    {
+        if (expectedVersion != Version)
+        {
+            return Stale;
+        }
+
+        if (EndedOn is not null)
+        {
+            return Refusal.Conflict("this placement", "This placement has ended.");
+        }
+
+        if (suitability is not { } s || !Enum.IsDefined(s))
+        {
+            return Refusal.Of("Suitability", "Select whether the placement is suitable, interim or unsuitable");
+        }
+
+        var why = reason?.Trim();
+        if (s != PlacementSuitability.Suitable && (why is null || why.Length < MinReasonLength || why.Length > MaxReasonLength))
+        {
+            return Refusal.Of("SuitabilityReason", $"Say why the placement is {s.ToString().ToLowerInvariant()}, "
+                                                    + $"in {MinReasonLength} to {MaxReasonLength:N0} characters");
+        }
+
+        Suitability = s;
+        SuitabilityReason = s == PlacementSuitability.Suitable ? null : why;
+        Version++;
+        return null;
+    }
+
+    /// <summary>
+    /// Called by the sweep: once the placement plan is late (T16) the placement climbs one rung per sweep on its plan clock, never
+    /// twice for the same rung; agreeing the plan, the end of the placement or the top of the ladder stops it.
+    /// </summary>
+    public VisitEscalation? SweepPlan(DateTimeOffset now, EscalationLadder ladder, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (EndedOn is not null || PlacementPlanAgreedOn is not null || PlacementPlanDueOn is not { } dueOn)
+        {
+            _planEscalation = _planEscalation.Stopped();
+            return null;
+        }
+
+        var due = calendar.CloseOf(dueOn);
+        if (_planEscalation.Climb(due, now, ladder, calendar) is not { } climb)
+        {
+            return null;
+        }
+
+        _planEscalation = climb.Clock;
         Version++;
         return climb.Step is { } step ? new VisitEscalation(Id, ChildId, step.Level, step.Audience, due) : null;
     }
@@ -380,6 +472,7 @@ public sealed class Placement
         EndedBy = by;
         NextVisitDueOn = null;
         _escalation = _escalation.Stopped();
+        _planEscalation = _planEscalation.Stopped();
         Version++;
         return null;
     }

@@ -2891,6 +2891,42 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.ToTable("RiskPersonDangers");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Placements.PanelDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "RecordedAt");
+
+                    b.ToTable("PanelDecisions");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Placements.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2946,6 +2982,12 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("PlacementPlanDueOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("PlanEscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PlanNextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ReasonForChange")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
@@ -2961,6 +3003,13 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("Suitability")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuitabilityReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3008,6 +3057,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .HasFilter("\"EndedOn\" IS NULL");
 
                     b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("PlanNextEscalationAt");
 
                     b.HasIndex("ChildId", "StartedOn");
 

@@ -2844,6 +2844,42 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.ToTable("RiskPersonDangers");
                 });
 
+            modelBuilder.Entity("Cairn.Domain.Placements.PanelDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "RecordedAt");
+
+                    b.ToTable("PanelDecisions");
+                });
+
             modelBuilder.Entity("Cairn.Domain.Placements.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2899,6 +2935,12 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PlacementPlanDueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PlanEscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlanNextEscalationAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReasonForChange")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
@@ -2913,6 +2955,13 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Suitability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuitabilityReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -2961,6 +3010,8 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasFilter("\"EndedOn\" IS NULL");
 
                     b.HasIndex("NextEscalationAt");
+
+                    b.HasIndex("PlanNextEscalationAt");
 
                     b.HasIndex("ChildId", "StartedOn");
 

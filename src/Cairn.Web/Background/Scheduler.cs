@@ -46,7 +46,10 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
                     // Breaches of a placement's commissioned conditions with no risk assessment in time climb it too (L38).
                     await services.GetRequiredService<ConditionSweep>().EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Statutory visits to looked-after children not made by their due date climb it too (T12-T14).
-                    await services.GetRequiredService<VisitSweep>().EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    var visits = services.GetRequiredService<VisitSweep>();
+                    await visits.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    // So do placement plans not agreed within five working days of the start (T16).
+                    await visits.EscalatePlansAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Unanswered concern prompts climb the ladder; every area is re-evaluated in full every few hours (L04, L09, L31).
                     var concerns = services.GetRequiredService<ConcernSweep>();
                     await concerns.EscalateAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);

@@ -111,6 +111,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
     public DbSet<PlacementReferral> PlacementReferrals => Set<PlacementReferral>();
     public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<PanelDecision> PanelDecisions => Set<PanelDecision>();
     public DbSet<CommissionedCondition> CommissionedConditions => Set<CommissionedCondition>();
     public DbSet<StatutoryVisit> StatutoryVisits => Set<StatutoryVisit>();
 
@@ -183,6 +184,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
         configurationBuilder.Properties<PlaceOfConcernId>().HaveConversion<PlaceOfConcernIdConverter>();
         configurationBuilder.Properties<PlacementReferralId>().HaveConversion<PlacementReferralIdConverter>();
         configurationBuilder.Properties<PlacementId>().HaveConversion<PlacementIdConverter>();
+        configurationBuilder.Properties<PanelDecisionId>().HaveConversion<PanelDecisionIdConverter>();
         configurationBuilder.Properties<CommissionedConditionId>().HaveConversion<CommissionedConditionIdConverter>();
         configurationBuilder.Properties<MissingEpisodeId>().HaveConversion<MissingEpisodeIdConverter>();
         if (IsSqlite)

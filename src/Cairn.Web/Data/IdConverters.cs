@@ -47,6 +47,7 @@ internal sealed class ProviderIdConverter() : ValueConverter<ProviderId, Guid>(v
 internal sealed class SettingIdConverter() : ValueConverter<SettingId, Guid>(v => v.Value, v => new SettingId(v));
 internal sealed class PlaceOfConcernIdConverter() : ValueConverter<PlaceOfConcernId, Guid>(v => v.Value, v => new PlaceOfConcernId(v));
 internal sealed class PlacementReferralIdConverter() : ValueConverter<PlacementReferralId, Guid>(v => v.Value, v => new PlacementReferralId(v));
+internal sealed class PanelDecisionIdConverter() : ValueConverter<PanelDecisionId, Guid>(v => v.Value, v => new PanelDecisionId(v));
 internal sealed class PlacementIdConverter() : ValueConverter<PlacementId, Guid>(v => v.Value, v => new PlacementId(v));
 internal sealed class CommissionedConditionIdConverter()
     : ValueConverter<CommissionedConditionId, Guid>(v => v.Value, v => new CommissionedConditionId(v));

@@ -46,13 +46,29 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         b.Property(x => x.FamilyNote).HasMaxLength(Placement.MaxReasonLength);
         b.Property(x => x.OverrideReason).HasMaxLength(Placement.MaxReasonLength);
         b.Property(x => x.ReasonForChange).HasMaxLength(6);
+        b.Property(x => x.SuitabilityReason).HasMaxLength(Placement.MaxReasonLength);
         b.Ignore(x => x.Escalation);
         b.HasIndex(x => new { x.ChildId, x.StartedOn });
         // The visit sweep reads the placements whose statutory visit is due to escalate.
         b.HasIndex(x => x.NextEscalationAt);
+        // ... and those whose placement plan is due to escalate (T16).
+        b.Ignore(x => x.PlanEscalation);
+        b.HasIndex(x => x.PlanNextEscalationAt);
 
         // One current placement per child, also when two are recorded at once: the loser of the race is refused, not kept.
         b.HasIndex(x => x.ChildId).IsUnique().HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Placements_ChildId_Current");
+    }
+}
+
+internal sealed class PanelDecisionConfiguration : IEntityTypeConfiguration<PanelDecision>
+{
+    public void Configure(EntityTypeBuilder<PanelDecision> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Decision).HasMaxLength(PanelDecision.MaxDecisionLength);
+        // The tracking panel reads each child's latest decision.
+        b.HasIndex(x => new { x.ChildId, x.RecordedAt });
     }
 }
 

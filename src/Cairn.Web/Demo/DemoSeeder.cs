@@ -124,6 +124,7 @@ public sealed class DemoSeeder(CairnDbContext db, IPasswordHasher<Account> hashe
         }
 
         await DemoRegister.SeedAsync(db, area, org.Administrator.Id, now, today, cancellationToken);
+        await DemoPlacements.SeedAsync(db, area, org.SocialWorker.Id, now, today, cancellationToken);
         db.AuditEntries.Add(new AuditEntry { At = now, Action = "demo.seed", Outcome = "succeeded", Detail = $"children={children}" });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -135,4 +135,34 @@ public sealed class StatutoryVisitTests
         Assert.False(placement.PlanLateOn(Today.AddDays(30)));
         Assert.True(placement.LongTerm);
     }
+
+    [Fact]
+    public void A_late_placement_plan_climbs_its_own_ladder_one_rung_per_sweep_until_it_is_agreed()
+    {
+        var placement = Placed(daysAgo: 10);
+        var due = Calendar.CloseOf(placement.PlacementPlanDueOn!.Value);
+
+        Assert.Equal(due, placement.PlanNextEscalationAt);
+        Assert.Null(placement.SweepPlan(due.AddMinutes(-1), EscalationLadder.Default, Calendar));
+        var first = placement.SweepPlan(due.AddMinutes(1), EscalationLadder.Default, Calendar);
+        Assert.Null(placement.SweepPlan(due.AddMinutes(2), EscalationLadder.Default, Calendar));
+        Assert.Equal((1, EscalationAudience.SenderAndRecipientManager), (first!.Level, first.Audience));
+        Assert.Equal((1, 0), (placement.PlanEscalationLevel, placement.EscalationLevel)); // the visit clock is its own
+
+        Assert.Null(placement.AgreePlacementPlan(Today, placement.Version, Now));
+
+        Assert.Null(placement.PlanNextEscalationAt);
+        Assert.Null(placement.SweepPlan(Now.AddDays(60), EscalationLadder.Default, Calendar));
+        Assert.Equal(1, placement.PlanEscalationLevel);
+    }
+
+    [Fact]
+    public void An_ended_placement_never_escalates_its_plan()
+    {
+        var placement = Placed(daysAgo: 20);
+        Assert.Null(placement.End(Today, "CARPL", Sam, placement.Version, Now));
+
+        Assert.Null(placement.PlanNextEscalationAt);
+        Assert.Null(placement.SweepPlan(Now.AddDays(60), EscalationLadder.Default, Calendar));
+    }
 }

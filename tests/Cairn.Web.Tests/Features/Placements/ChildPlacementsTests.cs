@@ -54,6 +54,12 @@ public sealed class ChildPlacementsTests(CairnFactory factory) : IClassFixture<C
         return await scope.ServiceProvider.GetRequiredService<VisitSweep>().EscalateAsync(now);
     }
 
+    private async Task<int> EscalatePlansAsync(DateTimeOffset now)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<VisitSweep>().EscalatePlansAsync(now);
+    }
+
     [Fact]
     public async Task A_placement_has_its_first_visit_due_in_a_week_a_missed_visit_escalates_and_a_visit_with_the_childs_views_stops_it()
     {
@@ -92,6 +98,37 @@ public sealed class ChildPlacementsTests(CairnFactory factory) : IClassFixture<C
         Assert.Equal(0, await Level());
         var page = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child}/placements");
         Assert.Contains("not seen alone (Her carer stayed: she asked them to.)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_placement_plan_not_agreed_in_five_working_days_escalates_to_the_childs_worker_once_per_rung_until_it_is_agreed()
+    {
+        var (child, placement, _) = await PlacedAsync();
+        var id = new PlacementId(placement);
+        var due = await factory.WithDbAsync(db => db.Placements.Where(p => p.Id == id).Select(p => p.PlanNextEscalationAt).SingleAsync());
+        Assert.NotNull(due);
+
+        // Other tests' placements share the database: read this placement's own plan rung after each sweep.
+        Task<int> Level() => factory.WithDbAsync(db => db.Placements.Where(p => p.Id == id).Select(p => p.PlanEscalationLevel).SingleAsync());
+        await EscalatePlansAsync(due.Value.AddMinutes(-1));
+        Assert.Equal(0, await Level());
+        await EscalatePlansAsync(due.Value.AddMinutes(1));
+        Assert.Equal(1, await Level());
+        await EscalatePlansAsync(due.Value.AddMinutes(2));
+        Assert.Equal(1, await Level());
+        var sam = await factory.ProfessionalOfAsync(Accounts.SocialWorker);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == "placement-plan.escalated" && n.ProfessionalId == sam
+                                                                                   && n.Link == $"/people/{child}/placements")));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "placement-plan.escalate"
+                                                                                        && a.RecordId == placement && a.ActorId == null)));
+
+        var social = await factory.ApiAsAsync(Accounts.SocialWorker);
+        var version = await factory.WithDbAsync(db => db.Placements.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+        var agreed = await social.PostAsJsonAsync($"/api/v1/placements/{placement}/placement-plan", new { agreedOn = Today, version });
+        Assert.True(agreed.StatusCode == HttpStatusCode.OK, await agreed.Content.ReadAsStringAsync());
+        await EscalatePlansAsync(due.Value.AddDays(20));
+        Assert.Equal(1, await Level());
+        Assert.Null(await factory.WithDbAsync(db => db.Placements.Where(p => p.Id == id).Select(p => p.PlanNextEscalationAt).SingleAsync()));
     }
 
     [Fact]
