@@ -43,6 +43,10 @@ public static class CairnApp
         services.AddScoped<AuditLog>();
         services.AddScoped<RecordAccessService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<SignInSessions>();
+        services.Configure<SignInSessionOptions>(builder.Configuration.GetSection("Cairn:Sessions"));
+        var sessions = builder.Configuration.GetSection("Cairn:Sessions").Get<SignInSessionOptions>() ?? new SignInSessionOptions();
+        Throttling.Add(services, builder.Configuration);
         services.AddScoped<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddFeatureServices();
         services.Configure<WorkingHoursOptions>(builder.Configuration.GetSection("Cairn:WorkingHours"));
@@ -98,8 +102,10 @@ public static class CairnApp
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                // The server-side session decides when a session ends (idle and absolute, SessionValidation); the cookie
+                // never outlives the absolute limit and never slides.
+                o.ExpireTimeSpan = sessions.Absolute;
+                o.SlidingExpiration = false;
                 o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
@@ -192,6 +198,8 @@ public static class CairnApp
         app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiStatusProblemAsync));
         app.Use(SecurityHeadersAsync);
         app.UseAuthentication();
+        // After authentication, so the API is limited per token (issue #17, defect 2); sign-in posts per source address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();

@@ -4143,9 +4143,6 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -4153,6 +4150,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("SecurityStamp")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SignInWaitUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -4247,6 +4247,42 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.HasIndex("ProfessionalId");
 
                     b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Security.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EndedWhy")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId", "EndedAt");
+
+                    b.ToTable("SignInSessions");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Agencies.Agency", b =>
@@ -4661,6 +4697,15 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Cairn.Web.Security.ApiToken", b =>
+                {
+                    b.HasOne("Cairn.Domain.Agencies.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Web.Security.SignInSession", b =>
                 {
                     b.HasOne("Cairn.Domain.Agencies.Professional", null)
                         .WithMany()

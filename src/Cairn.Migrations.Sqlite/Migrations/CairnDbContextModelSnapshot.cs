@@ -4086,9 +4086,6 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("LockedUntil")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -4096,6 +4093,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("SecurityStamp")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignInWaitUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -4188,6 +4188,42 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.HasIndex("ProfessionalId");
 
                     b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("Cairn.Web.Security.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndedWhy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId", "EndedAt");
+
+                    b.ToTable("SignInSessions");
                 });
 
             modelBuilder.Entity("Cairn.Domain.Agencies.Agency", b =>
@@ -4598,6 +4634,15 @@ namespace Cairn.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Cairn.Web.Security.ApiToken", b =>
+                {
+                    b.HasOne("Cairn.Domain.Agencies.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Web.Security.SignInSession", b =>
                 {
                     b.HasOne("Cairn.Domain.Agencies.Professional", null)
                         .WithMany()

@@ -40,6 +40,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AccountChange> AccountChanges => Set<AccountChange>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonRevision> PersonRevisions => Set<PersonRevision>();
     public DbSet<PersonSearchKey> PersonSearchKeys => Set<PersonSearchKey>();

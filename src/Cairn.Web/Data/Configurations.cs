@@ -95,6 +95,17 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> b)
+    {
+        b.HasKey(x => x.Id);
+        b.HasOne<Professional>().WithMany().HasForeignKey(x => x.ProfessionalId);
+        b.HasIndex(x => new { x.ProfessionalId, x.EndedAt });
+        b.Property(x => x.Device).HasMaxLength(SignInSession.MaxDeviceLength);
+    }
+}
+
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> b)

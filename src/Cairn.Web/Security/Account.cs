@@ -8,15 +8,17 @@ namespace Cairn.Web.Security;
 /// </summary>
 public sealed class Account
 {
-    public const int MaxFailedSignIns = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     public ProfessionalId ProfessionalId { get; set; }
     /// <summary>Lower-case email address used to sign in.</summary>
     public string UserName { get; set; } = "";
     public string PasswordHash { get; set; } = "";
+    /// <summary>Wrong passwords since the last right one.</summary>
     public int FailedSignIns { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>
+    /// Until when a password sign-in to this account is not even tried (issue #17, defect 2): a growing delay after
+    /// repeated wrong passwords, never a lock. The account's page sessions and API tokens carry on regardless.
+    /// </summary>
+    public DateTimeOffset? SignInWaitUntil { get; set; }
     /// <summary>
     /// Changes when an administrator deactivates the account or signs it out everywhere; every page session carries
     /// the stamp it was signed in with and ends at its next request once the stamp differs (SessionValidation).
@@ -24,32 +26,31 @@ public sealed class Account
     public Guid SecurityStamp { get; set; } = Guid.NewGuid();
     public int Version { get; set; } = 1;
 
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
+    /// <summary>How long a password sign-in must still wait at <paramref name="now"/>, or null when it may be tried.</summary>
+    public TimeSpan? WaitLeft(DateTimeOffset now) => SignInWaitUntil is { } until && until > now ? until - now : null;
 
-    public void RecordFailedSignIn(DateTimeOffset now)
+    /// <summary>Counts a wrong password; from the throttle's threshold on, each one makes the next attempt wait longer.</summary>
+    public void RecordFailedSignIn(DateTimeOffset now, SignInThrottleOptions throttle)
     {
         FailedSignIns++;
-        if (FailedSignIns >= MaxFailedSignIns)
+        if (throttle.DelayAfter(FailedSignIns) is { } delay)
         {
-            LockedUntil = now + LockoutDuration;
-            FailedSignIns = 0;
+            SignInWaitUntil = now + delay;
         }
     }
 
-    public void RecordSuccessfulSignIn()
+    public void RecordSuccessfulSignIn() => ClearFailedSignIns();
+
+    /// <summary>Failed sign-ins to clear, or a delay still running: something an administrator may clear.</summary>
+    public bool NeedsUnlocking(DateTimeOffset now) => WaitLeft(now) is not null || FailedSignIns > 0;
+
+    /// <summary>Clears the delay and the count of failed sign-ins, so the professional can sign in at once.</summary>
+    public void Unlock() => ClearFailedSignIns();
+
+    private void ClearFailedSignIns()
     {
         FailedSignIns = 0;
-        LockedUntil = null;
-    }
-
-    /// <summary>Failed sign-ins to clear, or a lockout still running: something for an administrator to unlock.</summary>
-    public bool NeedsUnlocking(DateTimeOffset now) => IsLockedOut(now) || FailedSignIns > 0;
-
-    /// <summary>Clears the lockout and the count of failed sign-ins, so the professional can sign in at once.</summary>
-    public void Unlock()
-    {
-        FailedSignIns = 0;
-        LockedUntil = null;
+        SignInWaitUntil = null;
     }
 
     /// <summary>Ends every page session signed in with the old stamp, at its next request.</summary>

@@ -11,8 +11,8 @@ namespace Cairn.Web.Security;
 
 /// <summary>
 /// Authenticates API clients by a bearer token issued on the account page. Tokens are random, shown once,
-/// and stored only as a SHA-256 hash; a revoked or expired token, or one whose account is locked or
-/// inactive, is refused.
+/// and stored only as a SHA-256 hash; a revoked or expired token, or one whose professional is inactive, is
+/// refused. Wrong passwords typed at the sign-in page never affect a token (issue #17, defect 2).
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -51,7 +51,7 @@ public sealed class ApiTokenAuthenticationHandler(
             .Join(db.Accounts, x => x.Professional.Id, a => a.ProfessionalId, (x, a) => new { x.Token, x.Professional, Account = a })
             .Join(db.Agencies, x => x.Professional.AgencyId, a => a.Id, (x, agency) => new { x.Token, x.Professional, x.Account, agency.AreaId })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (found is null || !found.Token.IsUsable(now) || !found.Professional.IsActive || found.Account.IsLockedOut(now))
+        if (found is null || !found.Token.IsUsable(now) || !found.Professional.IsActive)
         {
             return AuthenticateResult.Fail("The token is not valid.");
         }

@@ -1,20 +1,24 @@
 using System.Globalization;
 using System.Security.Claims;
 using Cairn.Domain;
+using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cairn.Web.Security;
 
 /// <summary>
-/// Checks a signed-in page session against the database on every request, as the API token handler does for each
-/// token: a professional who has been deactivated, whose account is locked or whose security stamp has changed is
-/// signed out at once, not when the cookie expires hours later; one whose roles, agency or area have changed gets
-/// them in a renewed cookie, so reach into children's records follows the job they have now, not the one they had
-/// when they signed in.
+/// Checks a signed-in page session against the database on every request, in one read, as the API token handler does
+/// for each token. The cookie names a server-side session (<see cref="SignInSession"/>): one that has been signed out,
+/// ended from the sessions page or by an administrator, left idle too long or past its absolute lifetime is refused,
+/// so a copy of the cookie kept after signing out opens nothing (issue #17, defect 1). A professional who has been
+/// deactivated or whose security stamp has changed is signed out at once; one whose roles, agency or area have
+/// changed gets them for every request (the cookie is never reissued, so it cannot outlive the session), so reach
+/// into children's records follows the job they have now. Last seen is written at most once a minute.
 /// </summary>
 public static class SessionValidation
 {
@@ -28,7 +32,8 @@ public static class SessionValidation
         }
 
         var principal = context.Principal;
-        if (!Guid.TryParse(principal?.FindFirst(CurrentUser.ProfessionalClaim)?.Value, out var id))
+        if (!Guid.TryParse(principal?.FindFirst(CurrentUser.ProfessionalClaim)?.Value, out var id)
+            || !Guid.TryParse(principal.FindFirst(CurrentUser.SessionClaim)?.Value, out var sessionId))
         {
             await RejectAsync(context);
             return;
@@ -37,25 +42,59 @@ public static class SessionValidation
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<CairnDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var options = services.GetRequiredService<IOptions<SignInSessionOptions>>().Value;
+        var cancel = context.HttpContext.RequestAborted;
         var professionalId = new ProfessionalId(id);
-        var found = await db.Accounts.AsNoTracking().Where(a => a.ProfessionalId == professionalId)
-            .Join(db.Professionals.AsNoTracking(), a => a.ProfessionalId, p => p.Id, (a, p) => new { Account = a, Professional = p })
-            .Join(db.Agencies.AsNoTracking(), x => x.Professional.AgencyId, g => g.Id, (x, g) => new { x.Account, x.Professional, g.AreaId })
-            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (found is null || !found.Professional.IsActive || found.Account.IsLockedOut(now)
-            || principal!.FindFirst(CurrentUser.StampClaim)?.Value != found.Account.SecurityStamp.ToString())
+        var found = await db.SignInSessions.AsNoTracking().Where(s => s.Id == sessionId && s.ProfessionalId == professionalId)
+            .Join(db.Accounts.AsNoTracking(), s => s.ProfessionalId, a => a.ProfessionalId, (s, a) => new { Session = s, Account = a })
+            .Join(db.Professionals.AsNoTracking(), x => x.Account.ProfessionalId, p => p.Id, (x, p) => new { x.Session, x.Account, Professional = p })
+            .Join(db.Agencies.AsNoTracking(), x => x.Professional.AgencyId, g => g.Id,
+                (x, g) => new { x.Session, x.Account, x.Professional, g.AreaId })
+            .FirstOrDefaultAsync(cancel);
+        if (found is null || !found.Professional.IsActive
+            || principal.FindFirst(CurrentUser.StampClaim)?.Value != found.Account.SecurityStamp.ToString())
         {
             await RejectAsync(context);
             return;
+        }
+
+        if (found.Session.WhyNotUsable(now, options) is { } why)
+        {
+            if (found.Session.EndedAt is null)
+            {
+                await EndAsync(services, db, found.Session, why, now, cancel);
+            }
+
+            await RejectAsync(context);
+            return;
+        }
+
+        if (now - found.Session.LastSeenAt >= SignInSessionOptions.LastSeenResolution)
+        {
+            await db.SignInSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), cancel);
         }
 
         if (principal.FindFirst(CurrentUser.RolesClaim)?.Value != ((int)found.Professional.Roles).ToString(CultureInfo.InvariantCulture)
             || principal.FindFirst(CurrentUser.AgencyClaim)?.Value != found.Professional.AgencyId.Value.ToString()
             || principal.FindFirst(CurrentUser.AreaClaim)?.Value != found.AreaId.Value.ToString())
         {
-            context.ReplacePrincipal(new ClaimsPrincipal(
-                CurrentUser.CreateIdentity(found.Professional, found.AreaId, found.Account.SecurityStamp, CairnApp.CookieScheme)));
-            context.ShouldRenew = true;
+            context.ReplacePrincipal(new ClaimsPrincipal(CurrentUser.CreateIdentity(found.Professional, found.AreaId,
+                found.Account.SecurityStamp, CairnApp.CookieScheme, sessionId)));
+        }
+    }
+
+    /// <summary>Marks an idle or expired session ended, with an audit entry, so the sessions page and the log agree.</summary>
+    private static async Task EndAsync(IServiceProvider services, CairnDbContext db, SignInSession session, SessionEnd why,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ended = await db.SignInSessions.Where(s => s.Id == session.Id && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndedWhy, why), cancellationToken);
+        if (ended > 0)
+        {
+            services.GetRequiredService<AuditLog>().Record(SignInSessions.AuditEnd, null, "session", session.Id,
+                detail: SignInSessions.Detail(why, session.ProfessionalId));
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 

@@ -24,6 +24,11 @@ public class CairnFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool UseKestrelServer => false;
 
+    /// <summary>A year: long enough for every test that moves its clock on with a client still signed in.</summary>
+    protected virtual int SessionsLastMinutes => 60 * 24 * 365;
+
+    protected virtual int SessionsLastHours => 24 * 365;
+
     /// <summary>A clock the tests set, for features whose rules depend on the time (working hours, due times).</summary>
     public virtual TestClock? Clock => null;
 
@@ -34,6 +39,12 @@ public class CairnFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Cairn:Demo:SeedWhenEmpty", "false");
         // Tests run the escalation sweep themselves, at the times they choose.
         builder.UseSetting("Cairn:Escalation:Enabled", "false");
+        // Tests move their clocks by hours and days with clients signed in, and sign in many times a minute from one
+        // address: generous session and request limits here; the tests of those limits set their own (Security/).
+        builder.UseSetting("Cairn:Sessions:IdleMinutes", SessionsLastMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Cairn:Sessions:AbsoluteHours", SessionsLastHours.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Cairn:Throttling:SignInPerAddress", "100000");
+        builder.UseSetting("Cairn:Throttling:ApiPerToken", "100000");
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));

@@ -11,10 +11,16 @@ namespace Cairn.Web.Features.Account;
 /// typed or bookmarked address) shows a page with the same button, as GOV.UK services do, and changes nothing.
 /// </summary>
 [Authorize(Policy = Policies.Professional)]
-public sealed class SignOutModel : PageModel
+public sealed class SignOutModel(SignInSessions sessions, CurrentUser user) : PageModel
 {
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>Ends the session on the server first, so a copy of the cookie kept anywhere opens nothing afterwards.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (user.SessionId is { } session)
+        {
+            await sessions.EndAsync(user.ProfessionalId, session, SessionEnd.SignedOut, cancellationToken);
+        }
+
         await HttpContext.SignOutAsync(CairnApp.CookieScheme);
         return Redirect("/sign-in");
     }

@@ -48,8 +48,9 @@ public sealed record ProfessionalAccount
     public string? Team { get; init; }
     public required Role Roles { get; init; }
     public required bool IsActive { get; init; }
-    public required bool IsLockedOut { get; init; }
-    public DateTimeOffset? LockedUntil { get; init; }
+    /// <summary>Wrong passwords lately: the next password sign-in must wait (never a lock; sessions and tokens carry on).</summary>
+    public required bool IsSignInDelayed { get; init; }
+    public DateTimeOffset? SignInDelayedUntil { get; init; }
     public required int FailedSignIns { get; init; }
     public required int Version { get; init; }
     public required bool IsYou { get; init; }
@@ -70,7 +71,8 @@ public delegate Task<Outcome<string?>> AccountStep(Professional professional, Se
 /// found only in the administrator's area, every change carries a reason and the version read, is kept in the account's
 /// history and audited by ids, and answers with the account as it is now. Each verb's own rules live in its slice.
 /// </summary>
-public sealed class ProfessionalAccountsHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class ProfessionalAccountsHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock,
+    SignInSessions sessions)
 {
     /// <summary>What every account change's API summary ends with.</summary>
     public const string ChangeSummary =
@@ -118,8 +120,8 @@ public sealed class ProfessionalAccountsHandler(CairnDbContext db, CurrentUser u
             Team = found.Team,
             Roles = p.Roles,
             IsActive = p.IsActive,
-            IsLockedOut = account.IsLockedOut(now),
-            LockedUntil = account.IsLockedOut(now) ? account.LockedUntil : null,
+            IsSignInDelayed = account.WaitLeft(now) is not null,
+            SignInDelayedUntil = account.WaitLeft(now) is not null ? account.SignInWaitUntil : null,
             FailedSignIns = account.FailedSignIns,
             Version = account.Version,
             IsYou = p.Id == user.ProfessionalId,
@@ -180,15 +182,16 @@ public sealed class ProfessionalAccountsHandler(CairnDbContext db, CurrentUser u
     }
 
     /// <summary>
-    /// Ends every page session (a new security stamp) and revokes every API token of the account; the audit detail
-    /// says how many tokens.
+    /// Ends every page session (each session record, and a new security stamp) and revokes every API token of the
+    /// account; the audit detail says how many of each.
     /// </summary>
-    public async Task<string> EndSessionsAsync(Security.Account account, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<string> EndSessionsAsync(Security.Account account, DateTimeOffset now, SessionEnd why, CancellationToken cancellationToken)
     {
         account.ChangeSecurityStamp();
+        var ended = await sessions.EndAllAsync(account.ProfessionalId, why, cancellationToken);
         var tokens = await db.ApiTokens.Where(t => t.ProfessionalId == account.ProfessionalId && t.RevokedAt == null).ToListAsync(cancellationToken);
         tokens.ForEach(t => t.RevokedAt = now);
-        return string.Create(CultureInfo.InvariantCulture, $"api-tokens-revoked={tokens.Count}");
+        return string.Create(CultureInfo.InvariantCulture, $"sessions-ended={ended};api-tokens-revoked={tokens.Count}");
     }
 
     public static string AuditAction(AccountAction action) => action switch

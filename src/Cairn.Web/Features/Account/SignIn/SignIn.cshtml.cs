@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cairn.Web.Features.Account.SignIn;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInService signIn, CairnDbContext db) : PageModel
+public sealed class SignInModel(SignInService signIn, SignInSessions sessions, CairnDbContext db) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -26,12 +26,16 @@ public sealed class SignInModel(SignInService signIn, CairnDbContext db) : PageM
             return Page();
         }
 
-        var (result, account) = await signIn.CheckAsync(Input.Email!, Input.Password!, cancellationToken);
+        var (result, account, wait) = await signIn.CheckAsync(Input.Email!, Input.Password!, cancellationToken);
         switch (result)
         {
-            case Security.SignInResult.LockedOut:
-                ModelState.AddModelError("Input.Email",
-                    "Your account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator.");
+            case Security.SignInResult.MustWait:
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                ModelState.AddModelError("Input.Email", seconds == 1
+                    ? "There have been several wrong passwords for this account. Wait 1 second, then try again"
+                    : $"There have been several wrong passwords for this account. Wait {seconds} seconds, then try again");
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Page();
             case Security.SignInResult.WrongDetails:
                 ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
@@ -40,8 +44,12 @@ public sealed class SignInModel(SignInService signIn, CairnDbContext db) : PageM
 
         var professional = await db.Professionals.SingleAsync(p => p.Id == account!.ProfessionalId, cancellationToken);
         var area = await db.Agencies.Where(a => a.Id == professional.AgencyId).Select(a => a.AreaId).SingleAsync(cancellationToken);
-        var identity = CurrentUser.CreateIdentity(professional, area, account!.SecurityStamp, CairnApp.CookieScheme);
-        await HttpContext.SignInAsync(CairnApp.CookieScheme, new ClaimsPrincipal(identity));
+        // A server-side session, which the cookie names: signing out, an administrator or the timeouts end it there.
+        var session = sessions.Start(professional.Id, Request.Headers.UserAgent.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        var identity = CurrentUser.CreateIdentity(professional, area, account!.SecurityStamp, CairnApp.CookieScheme, session.Id);
+        await HttpContext.SignInAsync(CairnApp.CookieScheme, new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = session.ExpiresAt, AllowRefresh = false });
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 

@@ -28,6 +28,7 @@ public sealed class DeactivateAccountHandler(ProfessionalAccountsHandler account
             }
 
             var holdings = (await accounts.HoldingsAsync(id, cancellationToken)).Detail;
-            return Outcome<string?>.Success(holdings + ";" + await accounts.EndSessionsAsync(account, now, cancellationToken));
+            var ended = await accounts.EndSessionsAsync(account, now, SessionEnd.Deactivated, cancellationToken);
+            return Outcome<string?>.Success(holdings + ";" + ended);
         }, cancellationToken);
 }

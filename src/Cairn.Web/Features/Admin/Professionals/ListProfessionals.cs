@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Web.Features.Admin.Professionals;
 
-public sealed record ProfessionalRow(ProfessionalId Id, string Name, string Agency, string? Team, Role Roles, bool IsActive, bool IsLockedOut);
+public sealed record ProfessionalRow(ProfessionalId Id, string Name, string Agency, string? Team, Role Roles, bool IsActive, bool IsSignInDelayed);
 
 public sealed record ProfessionalList(string? Name, IReadOnlyList<ProfessionalRow> Professionals);
 
@@ -34,7 +34,7 @@ public sealed class ListProfessionalsHandler(CairnDbContext db, CurrentUser user
                 Team = team == null ? null : team.Name,
                 p.Roles,
                 p.IsActive,
-                LockedUntil = account == null ? null : account.LockedUntil,
+                WaitUntil = account == null ? null : account.SignInWaitUntil,
             };
         // Filtered here rather than in SQL: an area has hundreds of professionals, not millions, and this matches names
         // such as "Wiśniewski" without regard to case on both providers (SQLite's lower() folds ASCII only).
@@ -43,7 +43,7 @@ public sealed class ListProfessionalsHandler(CairnDbContext db, CurrentUser user
         return new ProfessionalList(term, rows
             .Where(p => string.IsNullOrEmpty(term) || p.Name.Contains(term, StringComparison.OrdinalIgnoreCase))
             .Select(p => new ProfessionalRow(p.Id, p.Name, p.Agency, p.Team, p.Roles, p.IsActive,
-                p.LockedUntil is { } until && until > now))
+                p.WaitUntil is { } until && until > now))
             .ToList());
     }
 }

@@ -59,7 +59,7 @@ public sealed class ViewProfessionalModel(
         AccountAction.Deactivate => "Account deactivated. Their sessions and API tokens have ended and they cannot sign in."
                                     + (account.Holdings.Total > 0 ? " They still hold work that must be passed on: see below." : ""),
         AccountAction.Reactivate => "Account reactivated. They can sign in again.",
-        AccountAction.Unlock => "Account unlocked. They can sign in again now.",
+        AccountAction.Unlock => "Failed sign-ins cleared. They can sign in now, without waiting.",
         _ => "Signed out everywhere. Their sessions and API tokens have ended; they can sign in again.",
     };
 

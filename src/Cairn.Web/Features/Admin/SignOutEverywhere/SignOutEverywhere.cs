@@ -11,6 +11,6 @@ public sealed class SignOutEverywhereHandler(ProfessionalAccountsHandler account
             ProfessionalAccountsHandler.Check(professional.IsActive, "This account is deactivated: it has no sessions to end", command.Reason)
                 is { } refusal
                 ? refusal
-                : Outcome<string?>.Success(await accounts.EndSessionsAsync(account, now, cancellationToken)),
+                : Outcome<string?>.Success(await accounts.EndSessionsAsync(account, now, SessionEnd.SignedOutEverywhere, cancellationToken)),
             cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace Cairn.Web.Features.Admin.UnlockAccount;
 
 public sealed class UnlockAccountEndpoints : IEndpoints
 {
-    private const string Summary = "Clears a lockout and the count of failed sign-ins.";
+    private const string Summary = "Clears a sign-in delay and the count of failed sign-ins (nothing ever locks an account).";
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/admin/professionals/{id:guid}/unlock",

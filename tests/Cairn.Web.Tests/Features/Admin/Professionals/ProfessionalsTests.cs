@@ -75,7 +75,7 @@ public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : I
         var row = Assert.Single(rows.EnumerateArray());
         Assert.Equal("Sam Okoro", row.GetProperty("name").GetString());
         Assert.True(row.GetProperty("isActive").GetBoolean());
-        Assert.False(row.GetProperty("isLockedOut").GetBoolean());
+        Assert.False(row.GetProperty("isSignInDelayed").GetBoolean());
     }
 
     [Fact]
@@ -184,11 +184,12 @@ public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : I
     }
 
     [Fact]
-    public async Task Unlocking_clears_the_lockout_and_failed_sign_ins()
+    public async Task Clearing_failed_sign_ins_ends_the_wait_at_once()
     {
         var leaver = await NewProfessionalAsync();
         var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
-        for (var i = 0; i < Web.Security.Account.MaxFailedSignIns; i++)
+        // One more than the free failures: the next sign-in must wait (a delay, never a lock).
+        for (var i = 0; i <= new Web.Security.SignInThrottleOptions().FreeFailures; i++)
         {
             await anonymous.PostAsync("/sign-in", await Clients.FormAsync(anonymous, "/sign-in",
                 new() { ["Input.Email"] = leaver.Email, ["Input.Password"] = "not-the-password" }));
@@ -198,7 +199,7 @@ public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : I
         var admin = await factory.ApiAsAsync(Accounts.Administrator);
         var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/professionals?name=lee leaver")).GetProperty("professionals")
             .EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == leaver.Id.Value);
-        Assert.True(listed.GetProperty("isLockedOut").GetBoolean());
+        Assert.True(listed.GetProperty("isSignInDelayed").GetBoolean());
         var page = await factory.SignedInAsAsync(Accounts.Administrator);
         Assert.Contains("value=\"Unlock\"", await page.GetStringAsync($"/admin/professionals/{leaver.Id.Value}"), StringComparison.Ordinal);
 
@@ -206,7 +207,7 @@ public sealed class ProfessionalsTests(AccountAdministrationFactory factory) : I
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var account = await factory.WithDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.ProfessionalId == leaver.Id));
-        Assert.Equal((0, (DateTimeOffset?)null), (account.FailedSignIns, account.LockedUntil));
+        Assert.Equal((0, (DateTimeOffset?)null), (account.FailedSignIns, account.SignInWaitUntil));
         Assert.True(await CanSignInAsync(leaver.Email));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "account.unlock" && a.RecordId == leaver.Id.Value)));
         // Nothing left to unlock.
