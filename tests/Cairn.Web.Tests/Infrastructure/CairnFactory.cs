@@ -111,11 +111,20 @@ public class CairnFactory : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 /// <summary>The same app on a real Kestrel port, for browser tests; on a test clock when one is given.</summary>
-public sealed class CairnServerFactory(TestClock? clock = null) : CairnFactory
+public sealed class CairnServerFactory : CairnFactory
 {
+    private readonly TestClock? _clock;
+
+    public CairnServerFactory()
+    {
+    }
+
+    /// <summary>Internal: xUnit builds a class fixture through its one public constructor, the one without a clock.</summary>
+    internal CairnServerFactory(TestClock clock) => _clock = clock;
+
     protected override bool UseKestrelServer => true;
 
-    public override TestClock? Clock => clock;
+    public override TestClock? Clock => _clock;
 
     public string RootUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
 }
