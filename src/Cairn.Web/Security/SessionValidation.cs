@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Cairn.Domain;
-using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -62,7 +61,8 @@ public static class SessionValidation
         {
             if (found.Session.EndedAt is null)
             {
-                await EndAsync(services, db, found.Session, why, now, cancel);
+                // Marked ended, with its audit entry, so the sessions page and the log agree.
+                await services.GetRequiredService<SignInSessions>().EndAsync(professionalId, sessionId, why, cancel);
             }
 
             await RejectAsync(context);
@@ -81,20 +81,6 @@ public static class SessionValidation
         {
             context.ReplacePrincipal(new ClaimsPrincipal(CurrentUser.CreateIdentity(found.Professional, found.AreaId,
                 found.Account.SecurityStamp, CairnApp.CookieScheme, sessionId)));
-        }
-    }
-
-    /// <summary>Marks an idle or expired session ended, with an audit entry, so the sessions page and the log agree.</summary>
-    private static async Task EndAsync(IServiceProvider services, CairnDbContext db, SignInSession session, SessionEnd why,
-        DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var ended = await db.SignInSessions.Where(s => s.Id == session.Id && s.EndedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndedWhy, why), cancellationToken);
-        if (ended > 0)
-        {
-            services.GetRequiredService<AuditLog>().Record(SignInSessions.AuditEnd, null, "session", session.Id,
-                detail: SignInSessions.Detail(why, session.ProfessionalId));
-            await db.SaveChangesAsync(cancellationToken);
         }
     }
 
