@@ -39,12 +39,25 @@ public static class CairnHost
         }
     }
 
-    /// <summary>Applies migrations and, on an empty database, seeds the synthetic demo area and prints how to sign in.</summary>
+    /// <summary>
+    /// Applies migrations (unless <c>Cairn:Database:MigrateOnStart</c> is false, when a release step applies them and
+    /// start-up refuses a database that is behind) and, on an empty database, seeds the synthetic demo area and prints how
+    /// to sign in.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app, bool seedIfEmpty)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
-        await db.Database.MigrateAsync();
+        if (app.Configuration.GetValue("Cairn:Database:MigrateOnStart", true))
+        {
+            await db.Database.MigrateAsync();
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync()).ToList() is { Count: > 0 } pending)
+        {
+            throw new InvalidOperationException($"The database is {pending.Count} migration(s) behind ({pending[^1]} is the latest) "
+                + "and Cairn:Database:MigrateOnStart is false: apply the migrations first.");
+        }
+
         await Features.People.PersonSearchIndex.EnsureBuiltAsync(db, CancellationToken.None);
         if (seedIfEmpty && !await db.Areas.AnyAsync())
         {

@@ -3,7 +3,6 @@ using Cairn.Web.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Web.Tests.Infrastructure;
@@ -50,19 +49,12 @@ public class CairnFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         }
 
-        if (UsePostgres)
-        {
-            var server = Environment.GetEnvironmentVariable("CAIRN_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("CAIRN_TEST_POSTGRES is not set: run the tests through ./test.sh");
-            builder.UseSetting("Cairn:Database:Provider", "PostgreSql");
-            builder.UseSetting("ConnectionStrings:Cairn", $"{server};Database={_name}");
-        }
-        else
-        {
-            _sqliteFile = Path.Combine(Path.GetTempPath(), _name + ".db");
-            builder.UseSetting("Cairn:Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Cairn", $"Data Source={_sqliteFile}");
-        }
+        // The database is a copy of the run's migrated template (TestDatabase), made before the host starts.
+        builder.UseSetting("Cairn:Database:MigrateOnStart", "false");
+        builder.UseSetting("Cairn:Database:Provider", UsePostgres ? "PostgreSql" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:Cairn", TestDatabase.ConnectionString(_name));
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<CairnDbContext>(o => o.UseModel(TestDatabase.Model)));
+        _sqliteFile = UsePostgres ? null : TestDatabase.SqliteFile(_name);
 
         if (UseKestrelServer)
         {
@@ -72,14 +64,13 @@ public class CairnFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await TestDatabase.CreateAsync(_name);
         if (UseKestrelServer)
         {
             StartServer();
         }
 
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CairnDbContext>();
-        await db.Database.MigrateAsync();
         var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
         Demo = await seeder.SeedAsync(new DemoSize(Children: 20, EntriesPerChild: 4), CancellationToken.None);
     }
