@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cairn.Domain.Agencies;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;

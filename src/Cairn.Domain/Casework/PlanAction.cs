@@ -1,5 +1,4 @@
 using Cairn.Domain.Escalation;
-using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Casework;

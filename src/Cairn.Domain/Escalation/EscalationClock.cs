@@ -1,4 +1,3 @@
-using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Escalation;

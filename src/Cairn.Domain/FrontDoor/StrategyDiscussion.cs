@@ -1,6 +1,5 @@
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Escalation;
-using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.FrontDoor;

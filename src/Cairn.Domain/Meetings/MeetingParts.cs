@@ -1,5 +1,5 @@
 using Cairn.Domain.Children;
-using Cairn.Domain.Shares;
+using Cairn.Domain.Escalation;
 
 namespace Cairn.Domain.Meetings;
 

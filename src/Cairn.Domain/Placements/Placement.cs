@@ -1,6 +1,5 @@
 using Cairn.Domain.Escalation;
 using Cairn.Domain.Places;
-using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Placements;

@@ -1,3 +1,4 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Placements;
@@ -34,7 +35,7 @@ public static class VisitTimescales
 }
 
 /// <summary>A statutory visit not made in time, climbing the escalation ladder (T12–T14).</summary>
-public sealed record VisitEscalation(PlacementId Id, PersonId ChildId, int Level, Shares.EscalationAudience Audience, DateTimeOffset DueAt);
+public sealed record VisitEscalation(PlacementId Id, PersonId ChildId, int Level, EscalationAudience Audience, DateTimeOffset DueAt);
 
 /// <summary>
 /// One statutory visit to a looked-after child in their placement (T12–T14, L54): the date, whether the child was seen alone (and

@@ -1,4 +1,4 @@
-using Cairn.Domain.Shares;
+using Cairn.Domain.Escalation;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 

@@ -1,6 +1,6 @@
 using Cairn.Domain;
 using Cairn.Domain.Children;
-using Cairn.Domain.Shares;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;

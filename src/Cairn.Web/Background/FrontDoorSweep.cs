@@ -1,6 +1,5 @@
 using Cairn.Domain;
 using Cairn.Domain.Escalation;
-using Cairn.Domain.Shares;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 

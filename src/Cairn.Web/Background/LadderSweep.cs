@@ -1,6 +1,6 @@
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
-using Cairn.Domain.Shares;
+using Cairn.Domain.Escalation;
 using Cairn.Web.Data;
 using Cairn.Web.Notifications;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Meetings;
-using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;

@@ -1,5 +1,5 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Placements;
-using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;

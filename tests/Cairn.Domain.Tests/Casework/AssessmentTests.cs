@@ -1,6 +1,6 @@
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Casework;
-using Cairn.Domain.Shares;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Tests.Casework;

@@ -1,5 +1,5 @@
 using Cairn.Domain.Concerns;
-using Cairn.Domain.Shares;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Tests.Concerns;

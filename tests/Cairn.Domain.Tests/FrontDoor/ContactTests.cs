@@ -1,6 +1,6 @@
 using Cairn.Domain.Concerns;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.FrontDoor;
-using Cairn.Domain.Shares;
 using static Cairn.Domain.Tests.FrontDoor.FrontDoorClock;
 
 namespace Cairn.Domain.Tests.FrontDoor;

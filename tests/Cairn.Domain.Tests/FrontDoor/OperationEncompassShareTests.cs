@@ -1,3 +1,4 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Shares;
 using static Cairn.Domain.Tests.FrontDoor.FrontDoorClock;
 

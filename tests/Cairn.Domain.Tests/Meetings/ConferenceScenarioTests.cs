@@ -3,7 +3,6 @@ using Cairn.Domain.Casework;
 using Cairn.Domain.Escalation;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.Meetings;
-using Cairn.Domain.Shares;
 using static Cairn.Domain.Tests.FrontDoor.FrontDoorClock;
 using static Cairn.Domain.Tests.Meetings.AMeeting;
 

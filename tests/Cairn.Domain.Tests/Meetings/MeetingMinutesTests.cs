@@ -1,5 +1,5 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Meetings;
-using Cairn.Domain.Shares;
 using static Cairn.Domain.Tests.FrontDoor.FrontDoorClock;
 using static Cairn.Domain.Tests.Meetings.AMeeting;
 

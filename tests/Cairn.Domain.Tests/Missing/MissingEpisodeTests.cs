@@ -1,5 +1,5 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Missing;
-using Cairn.Domain.Shares;
 using Cairn.Domain.Tests.Casework;
 using Cairn.Domain.Time;
 

@@ -1,6 +1,6 @@
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Placements;
 using Cairn.Domain.Placements.Conditions;
-using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
 
 namespace Cairn.Domain.Tests.Placements;

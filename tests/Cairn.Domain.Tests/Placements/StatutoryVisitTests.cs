@@ -1,6 +1,6 @@
 using Cairn.Domain.Casework;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.Placements;
-using Cairn.Domain.Shares;
 using Cairn.Domain.Tests.Casework;
 using Cairn.Domain.Time;
 

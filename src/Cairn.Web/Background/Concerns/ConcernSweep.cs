@@ -1,5 +1,5 @@
 using Cairn.Domain;
-using Cairn.Domain.Shares;
+using Cairn.Domain.Escalation;
 using Cairn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 

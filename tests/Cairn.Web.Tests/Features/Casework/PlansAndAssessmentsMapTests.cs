@@ -20,7 +20,9 @@ public sealed class PlansAndAssessmentsMapTests(CairnFactory factory) : IClassFi
     {
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
         var child = new PersonId(await api.CreateChildAsync());
-        var old = await factory.AuthorisedAssessmentAsync(child, AssessmentType.ChildAndFamily, DateTimeOffset.UtcNow.AddMonths(-14));
+        // Midday UTC: the same calendar date in London whether the day fell in summer time or not, at any hour the test runs.
+        var middayToday = new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero);
+        var old = await factory.AuthorisedAssessmentAsync(child, AssessmentType.ChildAndFamily, middayToday.AddMonths(-14));
         var fresh = await factory.AuthorisedAssessmentAsync(child, AssessmentType.Risk, DateTimeOffset.UtcNow.AddDays(-10));
         var plan = await factory.PlanAsync(child, PlanType.ChildInNeed, "Goes to school every day", "Walk to school with mum", Accounts.SocialWorker,
             Today.AddDays(20));

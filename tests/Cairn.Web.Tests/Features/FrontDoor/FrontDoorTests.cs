@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cairn.Domain;
 using Cairn.Domain.Children;
 using Cairn.Domain.Chronology;
+using Cairn.Domain.Escalation;
 using Cairn.Domain.FrontDoor;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
