@@ -4,6 +4,7 @@ using Cairn.Bench.Generation;
 using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Children;
+using Cairn.Web.Auditing;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Casework.ViewMap;
 using Cairn.Web.Features.Plans.OverdueActions;
@@ -135,4 +136,55 @@ public class OverdueActionsBenchmarks
 
     [Benchmark]
     public Task<OverdueActionsPage> List() => _handler.HandleAsync(1, CancellationToken.None);
+}
+
+/// <summary>
+/// The audit write of one page of the manager's overdue list alone, both ways, for the same children: one tracked entry per
+/// child saved through <c>SaveChangesAsync</c> (as the list did before), and one multi-row INSERT on the end of the chain
+/// (<see cref="AuditLog.RecordReadsAsync"/>, as it does now). Each call appends to the chain, as a request does.
+/// </summary>
+[Config(typeof(LatencyConfig))]
+public class OverdueAuditBenchmarks
+{
+    private CaseworkFixture _fixture = null!;
+    private IServiceScope _request = null!;
+    private AuditLog _audit = null!;
+    private CairnDbContext _db = null!;
+    private List<PersonId> _children = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _fixture = CaseworkFixture.Shared();
+        IterationSetup();
+        _children = _request.ServiceProvider.GetRequiredService<OverdueActionsHandler>().HandleAsync(1, CancellationToken.None)
+            .GetAwaiter().GetResult().Items.Select(i => i.ChildId).Distinct().ToList();
+        IterationCleanup();
+        Console.WriteLine($"// One page of the manager's overdue list names {_children.Count} children.");
+    }
+
+    [IterationSetup]
+    public void IterationSetup()
+    {
+        _request = _fixture.Bench.BeginRequest(_fixture.Manager);
+        _audit = _request.ServiceProvider.GetRequiredService<AuditLog>();
+        _db = _request.ServiceProvider.GetRequiredService<CairnDbContext>();
+    }
+
+    [IterationCleanup]
+    public void IterationCleanup() => _request.Dispose();
+
+    [Benchmark(Baseline = true)]
+    public async Task<int> TrackedEntries()
+    {
+        foreach (var child in _children)
+        {
+            _audit.Record("plan-action.overdue.list", child, "person", child.Value, "allowed");
+        }
+
+        return await _db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    [Benchmark]
+    public Task OneInsert() => _audit.RecordReadsAsync("plan-action.overdue.list", _children, null, CancellationToken.None);
 }

@@ -106,6 +106,8 @@ public sealed class Plan
     public DateOnly? StartedOn { get; private set; }
     public DateOnly? EndedOn { get; private set; }
     public string? EndReason { get; private set; }
+    /// <summary>The early help episode an early help plan belongs to; only an early help plan has one.</summary>
+    public EarlyHelpEpisodeId? EpisodeId { get; private set; }
     /// <summary>The plan it was made from, when it was made from another (L24).</summary>
     public PlanId? MadeFromPlanId { get; private set; }
     public ProfessionalId CreatedBy { get; private set; }
@@ -175,6 +177,29 @@ public sealed class Plan
         plan._versions.Add(PlanVersion.Create(plan.Id, 1, carried, label, by, now));
         return plan;
     }
+
+    /// <summary>Links an early help plan to its episode, once, before it is first saved; any other plan has no episode.</summary>
+    public Refusal? BelongTo(EarlyHelpEpisodeId episode)
+    {
+        if (Type != PlanType.EarlyHelp)
+        {
+            return Refusal.Of("EpisodeId", "Only an early help plan belongs to an early help episode");
+        }
+
+        if (EpisodeId is not null && EpisodeId != episode)
+        {
+            return Refusal.Of("EpisodeId", "This plan already belongs to another early help episode");
+        }
+
+        EpisodeId = episode;
+        return null;
+    }
+
+    /// <summary>The title of the section that holds a summary written on an episode before early help plans were recorded.</summary>
+    public const string EpisodeSummaryTitle = "Plan summary recorded on the early help episode";
+
+    /// <summary>Where that section came from, as a carried section says (it stays not reviewed until someone confirms or changes it).</summary>
+    public const string EpisodeSummaryOrigin = "the early help episode's plan summary";
 
     /// <summary>
     /// Starts a revision of an agreed plan (L24): a new draft version carrying every section over marked not reviewed, with

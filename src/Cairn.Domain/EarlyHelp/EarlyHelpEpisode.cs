@@ -37,11 +37,19 @@ public enum EarlyHelpEventKind
 /// <summary>Who agreed to early help for the family, when and how. Early help is voluntary: no consent, no episode.</summary>
 public sealed record Consent(string GivenBy, DateOnly GivenOn, ConsentMethod Method);
 
-/// <summary>An episode as someone wants to start it.</summary>
+/// <summary>
+/// An episode as someone wants to start it. <paramref name="PlanSummary"/> is no longer accepted: an episode's plan is an early help
+/// <c>Plan</c> (outcomes with actions, owners and due dates, the child's and the family's views), started from the episode.
+/// </summary>
 public sealed record EarlyHelpDraft(DateOnly? StartedOn, ProfessionalId? LeadProfessional, string? ConsentGivenBy, DateOnly? ConsentGivenOn,
-    ConsentMethod? ConsentMethod, string? PlanSummary)
+    ConsentMethod? ConsentMethod, string? PlanSummary = null)
 {
+    /// <summary>The longest note kept with a closure or a change of lead.</summary>
     public const int MaxPlanLength = 4000;
+
+    public const string PlanSummaryRefused =
+        "A plan summary is no longer recorded on the episode. Start the episode, then start its early help plan from the episode page: " +
+        "outcomes for the child with actions, each with an owner and a due date, and the child's and the family's views.";
     public const int MaxConsentGivenByLength = 200;
 }
 
@@ -65,7 +73,7 @@ public sealed record EarlyHelpEvent(EarlyHelpEpisodeId EpisodeId, EarlyHelpEvent
 
 /// <summary>
 /// An early help episode: voluntary family support below the statutory threshold, with recorded consent and a named
-/// lead professional (L19). Closing because the family disengaged or withdrew consent while concerns remain does not
+/// lead professional (L19). Its plan is an early help <c>Plan</c> linked to it (<c>Plan.EpisodeId</c>). Closing because the family disengaged or withdrew consent while concerns remain does not
 /// close the episode: the front door checks first (L18), and the episode closes once that check is decided.
 /// </summary>
 public sealed class EarlyHelpEpisode
@@ -81,7 +89,6 @@ public sealed class EarlyHelpEpisode
     private EarlyHelpEpisode()
     {
         Consent = null!;
-        PlanSummary = "";
     }
 
     public EarlyHelpEpisodeId Id { get; private set; }
@@ -89,7 +96,6 @@ public sealed class EarlyHelpEpisode
     public DateOnly StartedOn { get; private set; }
     public ProfessionalId LeadProfessionalId { get; private set; }
     public Consent Consent { get; private set; }
-    public string PlanSummary { get; private set; }
     public EarlyHelpStatus Status { get; private set; }
     /// <summary>The reason asked for when closing; set while awaiting the front door check and once closed.</summary>
     public ClosureReason? ClosureReason { get; private set; }
@@ -134,13 +140,9 @@ public sealed class EarlyHelpEpisode
 
         ValidateConsent(draft, errors, today);
 
-        if (string.IsNullOrWhiteSpace(draft.PlanSummary))
+        if (!string.IsNullOrWhiteSpace(draft.PlanSummary))
         {
-            errors.Add(new("PlanSummary", "Enter a summary of the plan: what the family wants to change and who will help"));
-        }
-        else if (draft.PlanSummary.Trim().Length > EarlyHelpDraft.MaxPlanLength)
-        {
-            errors.Add(new("PlanSummary", $"The plan summary must be {EarlyHelpDraft.MaxPlanLength:N0} characters or fewer"));
+            errors.Add(new("PlanSummary", EarlyHelpDraft.PlanSummaryRefused));
         }
 
         if (Refusal.FromErrors(errors) is { } refusal)
@@ -155,7 +157,6 @@ public sealed class EarlyHelpEpisode
             StartedOn = draft.StartedOn!.Value,
             LeadProfessionalId = draft.LeadProfessional!.Value,
             Consent = new Consent(draft.ConsentGivenBy!.Trim(), draft.ConsentGivenOn!.Value, draft.ConsentMethod!.Value),
-            PlanSummary = draft.PlanSummary!.Trim(),
             Status = EarlyHelpStatus.Open,
             StartedBy = by,
             StartedAt = now,

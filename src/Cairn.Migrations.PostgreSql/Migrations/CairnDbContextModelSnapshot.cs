@@ -537,6 +537,9 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uuid");
 
@@ -557,6 +560,8 @@ namespace Cairn.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
 
                     b.HasIndex("ChildId", "Status");
 
@@ -1440,11 +1445,6 @@ namespace Cairn.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("LeadProfessionalId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("PlanSummary")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");

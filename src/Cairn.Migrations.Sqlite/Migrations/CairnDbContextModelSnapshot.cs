@@ -522,6 +522,9 @@ namespace Cairn.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("LeadId")
                         .HasColumnType("TEXT");
 
@@ -542,6 +545,8 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
 
                     b.HasIndex("ChildId", "Status");
 
@@ -1410,11 +1415,6 @@ namespace Cairn.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("LeadProfessionalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlanSummary")
-                        .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartedAt")

@@ -21,7 +21,18 @@ public sealed class AuditLog(CairnDbContext db, CurrentUser user, TimeProvider c
 
     public void Record(string action, PersonId? person, string? recordType = null, Guid? recordId = null,
         string outcome = "succeeded", string? detail = null) =>
-        db.AuditEntries.Add(new AuditEntry
+        db.AuditEntries.Add(Entry(action, person, recordType, recordId, outcome, detail));
+
+    /// <summary>
+    /// Records a read of each person a list shows, one entry each, and writes them at once in one INSERT on the end of the chain
+    /// (<see cref="AuditChain.AppendBatchAsync"/>): a list of 25 children costs one statement, not 25 tracked rows.
+    /// </summary>
+    public Task RecordReadsAsync(string action, IEnumerable<PersonId> people, string? detail, CancellationToken cancellationToken) =>
+        AuditChain.AppendBatchAsync(db, people.Distinct().Select(p => Entry(action, p, "person", p.Value, "allowed", detail)).ToList(),
+            cancellationToken);
+
+    private AuditEntry Entry(string action, PersonId? person, string? recordType, Guid? recordId, string outcome, string? detail) =>
+        new()
         {
             // A temporary key until the chain position is assigned when saving.
             Sequence = Interlocked.Decrement(ref _temporaryKey),
@@ -34,7 +45,7 @@ public sealed class AuditLog(CairnDbContext db, CurrentUser user, TimeProvider c
             Outcome = outcome,
             Detail = detail,
             CorrelationId = Activity.Current?.TraceId.ToString(),
-        });
+        };
 
     /// <summary>Records a read and saves at once: every look at a child's record is in the log.</summary>
     public async Task RecordReadAsync(string action, PersonId person, string? detail, CancellationToken cancellationToken)

@@ -93,6 +93,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Navigation(x => x.Versions).HasField("_versions");
         b.HasIndex(x => new { x.ChildId, x.Status });
         b.HasIndex(x => new { x.LeadId, x.Status });
+        b.HasIndex(x => x.EpisodeId);
     }
 }
 

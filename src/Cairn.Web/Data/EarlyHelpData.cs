@@ -11,7 +11,6 @@ internal sealed class EarlyHelpEpisodeConfiguration : IEntityTypeConfiguration<E
     {
         b.HasKey(x => x.Id);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.Property(x => x.PlanSummary).HasMaxLength(EarlyHelpDraft.MaxPlanLength);
         b.ComplexProperty(x => x.Consent, c => c.Property(x => x.GivenBy).HasMaxLength(EarlyHelpDraft.MaxConsentGivenByLength));
         b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.EpisodeId);
         b.Navigation(x => x.Events).HasField("_events");

@@ -13,19 +13,18 @@ public class EarlyHelpEpisodeTests
     private static readonly ProfessionalId Other = ProfessionalId.New();
 
     private static EarlyHelpDraft ADraft() =>
-        new(Today.AddDays(-30), Lead, " Mother ", Today.AddDays(-31), ConsentMethod.Written, " Help with routines and school attendance ");
+        new(Today.AddDays(-30), Lead, " Mother ", Today.AddDays(-31), ConsentMethod.Written);
 
     private static EarlyHelpEpisode Started() => EarlyHelpEpisode.Start(Child, ADraft(), true, false, Worker, Now).Value!;
 
     [Fact]
-    public void An_episode_starts_open_with_its_lead_consent_and_plan()
+    public void An_episode_starts_open_with_its_lead_and_consent()
     {
         var episode = Started();
 
         Assert.Equal(EarlyHelpStatus.Open, episode.Status);
         Assert.Equal(Lead, episode.LeadProfessionalId);
         Assert.Equal(new Consent("Mother", Today.AddDays(-31), ConsentMethod.Written), episode.Consent);
-        Assert.Equal("Help with routines and school attendance", episode.PlanSummary);
         Assert.Equal(1, episode.Version);
         var started = Assert.Single(episode.Events);
         Assert.Equal(EarlyHelpEventKind.Started, started.Kind);
@@ -76,11 +75,14 @@ public class EarlyHelpEpisodeTests
     }
 
     [Fact]
-    public void Missing_start_date_and_plan_are_refused_together()
+    public void A_plan_summary_is_no_longer_accepted_and_the_refusal_points_to_the_early_help_plan()
     {
-        var outcome = EarlyHelpEpisode.Start(Child, ADraft() with { StartedOn = null, PlanSummary = " " }, true, false, Worker, Now);
+        var outcome = EarlyHelpEpisode.Start(Child, ADraft() with { StartedOn = null, PlanSummary = "Help with routines" }, true, false, Worker, Now);
+        var blank = EarlyHelpEpisode.Start(Child, ADraft() with { PlanSummary = " " }, true, false, Worker, Now);
 
         Assert.Equal(["StartedOn", "PlanSummary"], outcome.Refusal!.Errors.Select(e => e.Field));
+        Assert.Contains("early help plan from the episode page", outcome.Refusal.Errors[1].Message, StringComparison.Ordinal);
+        Assert.True(blank.Succeeded);
     }
 
     [Fact]

@@ -143,7 +143,6 @@ public sealed class ConcernsAndChildPagesTests(BrowserFixture fixture) : IClassF
         await page.GetByLabel("Who gave consent").FillAsync("Mother");
         await BrowserPages.FillDateAsync(page, "Date consent was given", today);
         await page.Locator("input[name='Input.ConsentMethod'][value='Written']").CheckAsync();
-        await page.GetByLabel("Plan summary").FillAsync("Parenting support weekly; school to check attendance daily; review in six weeks.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start early help" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
         await BrowserPages.AssertAccessibleAsync(page);

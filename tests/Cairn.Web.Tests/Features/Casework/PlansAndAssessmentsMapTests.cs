@@ -5,6 +5,7 @@ using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
 using Cairn.Domain.People;
+using Cairn.Domain.Time;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,9 +21,8 @@ public sealed class PlansAndAssessmentsMapTests(CairnFactory factory) : IClassFi
     {
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
         var child = new PersonId(await api.CreateChildAsync());
-        // Midday UTC: the same calendar date in London whether the day fell in summer time or not, at any hour the test runs.
-        var middayToday = new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero);
-        var old = await factory.AuthorisedAssessmentAsync(child, AssessmentType.ChildAndFamily, middayToday.AddMonths(-14));
+        var completedAt = DateTimeOffset.UtcNow.AddMonths(-14);
+        var old = await factory.AuthorisedAssessmentAsync(child, AssessmentType.ChildAndFamily, completedAt);
         var fresh = await factory.AuthorisedAssessmentAsync(child, AssessmentType.Risk, DateTimeOffset.UtcNow.AddDays(-10));
         var plan = await factory.PlanAsync(child, PlanType.ChildInNeed, "Goes to school every day", "Walk to school with mum", Accounts.SocialWorker,
             Today.AddDays(20));
@@ -33,7 +33,7 @@ public sealed class PlansAndAssessmentsMapTests(CairnFactory factory) : IClassFi
 
         var assessments = map.GetProperty("assessments").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetGuid());
         Assert.Equal("OutOfDate", assessments[old.Value].GetProperty("currency").GetString());
-        Assert.Equal(Today.AddMonths(-14).AddMonths(12), DateOnly.Parse(assessments[old.Value].GetProperty("currentUntil").GetString()!));
+        Assert.Equal(completedAt.InLondon().AddMonths(12), DateOnly.Parse(assessments[old.Value].GetProperty("currentUntil").GetString()!));
         Assert.Equal("Current", assessments[fresh.Value].GetProperty("currency").GetString());
         var dependencies = map.GetProperty("dependencies").EnumerateArray().ToList();
         Assert.Equal(2, dependencies.Count);

@@ -23,7 +23,6 @@ public sealed class EarlyHelpEpisodesTests(CairnFactory factory) : IClassFixture
         consentGivenBy = "Mother",
         consentGivenOn = Today.AddDays(-21),
         consentMethod = "Written",
-        planSummary = "Support with routines, school attendance and a parenting course.",
     };
 
     private static async Task<HttpResponseMessage> StartAsync(HttpClient api, Guid child, ProfessionalId lead) =>
@@ -90,7 +89,7 @@ public sealed class EarlyHelpEpisodesTests(CairnFactory factory) : IClassFixture
         var api = await factory.ApiAsAsync(Accounts.SocialWorker);
         var child = await api.CreateChildAsync();
 
-        var response = await api.PostAsJsonAsync($"/api/v1/people/{child}/early-help", new { startedOn = Today, planSummary = "A plan" });
+        var response = await api.PostAsJsonAsync($"/api/v1/people/{child}/early-help", new { startedOn = Today });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -346,7 +345,6 @@ public sealed class EarlyHelpEpisodesTests(CairnFactory factory) : IClassFixture
         {
             ["Input.StartedOn"] = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.LeadProfessionalId"] = lead.Value.ToString(),
-            ["Input.PlanSummary"] = "Parenting support",
         }));
         var html = await response.Content.ReadAsStringAsync();
 

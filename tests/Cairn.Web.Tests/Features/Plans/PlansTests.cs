@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
+using Cairn.Web.Auditing;
 using Cairn.Web.Background;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -327,8 +328,18 @@ public sealed class PlansTests(CairnFactory factory) : IClassFixture<CairnFactor
     public async Task An_early_help_worker_in_the_team_may_write_an_early_help_plan_but_not_a_child_in_need_plan()
     {
         var (api, child) = await ChildAsync();
-        await JoinTeamAsync(api, child, await factory.ProfessionalOfAsync(Accounts.HealthVisitor), "EarlyHelpWorker");
+        var visitor = await factory.ProfessionalOfAsync(Accounts.HealthVisitor);
+        await JoinTeamAsync(api, child, visitor, "EarlyHelpWorker");
         var health = await factory.ApiAsAsync(Accounts.HealthVisitor);
+        var episode = await health.PostAsJsonAsync($"/api/v1/people/{child}/early-help", new
+        {
+            startedOn = Today.AddDays(-2),
+            leadProfessionalId = visitor.Value,
+            consentGivenBy = "Mother",
+            consentGivenOn = Today.AddDays(-2),
+            consentMethod = "Written",
+        });
+        Assert.Equal(HttpStatusCode.Created, episode.StatusCode);
 
         var earlyHelp = await StartAsync(health, child, "EarlyHelp");
         var inNeed = await StartAsync(health, child, "ChildInNeed");
@@ -340,6 +351,28 @@ public sealed class PlansTests(CairnFactory factory) : IClassFixture<CairnFactor
             new { agreedOn = Today, agreedAt = "Team around the family meeting", version })).StatusCode);
         var list = await health.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child}/plans");
         Assert.Equal("EarlyHelp", Assert.Single(list.GetProperty("plans").EnumerateArray()).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_plan_shows_health_and_flags_a_missing_gp_and_no_health_owned_action()
+    {
+        var (api, bare) = await ChildAsync();
+        var (_, withHealth) = await ChildAsync();
+        var visitor = await factory.ProfessionalOfAsync(Accounts.HealthVisitor);
+        await JoinTeamAsync(api, withHealth, visitor, "GeneralPractitioner");
+
+        var (flagged, _) = await IdAndVersionAsync(await StartAsync(api, bare));
+        var (healthy, _) = await IdAndVersionAsync(await StartAsync(api, withHealth, owner: visitor));
+
+        var none = (await PlanAsync(api, flagged)).GetProperty("health");
+        var some = (await PlanAsync(api, healthy)).GetProperty("health");
+        Assert.True(none.GetProperty("noGp").GetBoolean());
+        Assert.False(none.GetProperty("healthOwnsAnAction").GetBoolean());
+        Assert.False(some.GetProperty("noGp").GetBoolean());
+        Assert.Equal("Nadia Hussain", Assert.Single(some.GetProperty("gps").EnumerateArray()).GetString());
+        Assert.True(some.GetProperty("healthOwnsAnAction").GetBoolean());
+        var page = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/plans/{flagged}");
+        Assert.Contains("No GP is recorded in the team around the child", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -385,6 +418,11 @@ public sealed class PlansTests(CairnFactory factory) : IClassFixture<CairnFactor
         Assert.False(Lists(police));
         var page = await (await factory.SignedInAsAsync(Accounts.TeamManager)).GetStringAsync("/actions/overdue");
         Assert.Contains(action.Id.Value.ToString(), page, StringComparison.Ordinal);
+        // The list's reads are written in one batch: still one entry per child per read, and the chain still holds.
+        var priyaId = (await factory.ProfessionalOfAsync(Accounts.TeamManager)).Value;
+        Assert.Equal(2, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "plan-action.overdue.list"
+                                                                                      && a.PersonId == child && a.ActorId == priyaId)));
+        Assert.Null((await factory.WithDbAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None))).FirstBroken);
 
         var after = action.NextEscalationAt!.Value.AddHours(1);
         await SweepAsync(after);

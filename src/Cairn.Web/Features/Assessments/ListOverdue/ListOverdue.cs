@@ -52,15 +52,8 @@ public sealed class ListOverdueHandler(CairnDbContext db, RecordAccessService ac
                 x.Assessment.Status, x.Assessment.DueOn!.Value, names.GetValueOrDefault(x.Assessment.LeadId, ""), x.Assessment.LeadId == me,
                 x.Assessment.EscalationLevel, CurrencyView.Of(x.Assessment, currencies[x.AreaId], today)))
             .ToList();
-        foreach (var child in items.Select(i => i.ChildId).Distinct())
-        {
-            audit.Record("assessment.overdue-list", child, "person", child.Value, "allowed");
-        }
-
-        if (items.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // One entry per child listed, written in one statement on the end of the chain.
+        await audit.RecordReadsAsync("assessment.overdue-list", items.Select(i => i.ChildId), null, cancellationToken);
 
         return new OverdueAssessments(items.Where(i => i.LedByMe).ToList(), items.Where(i => !i.LedByMe).ToList());
     }

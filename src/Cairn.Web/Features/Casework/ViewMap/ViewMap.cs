@@ -44,6 +44,8 @@ public sealed record MapPlan
     public required int SectionsNotReviewed { get; init; }
     public required int OverdueActions { get; init; }
     public PlanId? MadeFromPlanId { get; init; }
+    /// <summary>For an early help plan: the early help episode it belongs to.</summary>
+    public EarlyHelpEpisodeId? EpisodeId { get; init; }
 }
 
 /// <summary>A section 47 enquiry on the map.</summary>
@@ -158,6 +160,7 @@ public sealed class ViewMapHandler(CairnDbContext db, RecordAccessService access
                     SectionsNotReviewed = draft?.Sections.Count(s => s.NeedsReview) ?? 0,
                     OverdueActions = overdueActions.GetValueOrDefault(p.Id),
                     MadeFromPlanId = p.MadeFromPlanId,
+                    EpisodeId = p.EpisodeId,
                 };
             }).ToList(),
             Enquiries = enquiries.OrderByDescending(e => e.StartedOn)

@@ -26,13 +26,16 @@ public sealed record StartEpisodeCommand
 
     public ConsentMethod? ConsentMethod { get; init; }
 
-    [StringLength(EarlyHelpDraft.MaxPlanLength)]
+    /// <summary>
+    /// No longer accepted: refused with a message pointing to the episode's early help plan, which is started from the episode once
+    /// the episode has started (outcomes with actions, owners and due dates, and the child's and the family's views).
+    /// </summary>
     public string? PlanSummary { get; init; }
 }
 
 /// <summary>
-/// Starts an early help episode (L18, L19) with consent, a lead professional from the team around the child and a plan.
-/// Started by whoever <see cref="EarlyHelpAccess"/> allows; records the legal status Early help when the child has none.
+/// Starts an early help episode (L18, L19) with consent and a lead professional from the team around the child.
+/// Its plan is an early help plan started from the episode afterwards. Started by whoever <see cref="EarlyHelpAccess"/> allows; records the legal status Early help when the child has none.
 /// </summary>
 public sealed class StartEpisodeHandler(CairnDbContext db, RecordAccessService access, EarlyHelpAccessHandler earlyHelp, CurrentUser user,
     AuditLog audit, TimeProvider clock)

@@ -48,7 +48,8 @@ public sealed class StartEpisodeModel(StartEpisodeHandler handler, EarlyHelpAcce
             ConsentMethod = Input.ConsentMethod,
             PlanSummary = Input.PlanSummary,
         }, cancellationToken);
-        return await this.AfterChangeAsync(started, e => new PageDone("Early help started", $"/early-help/{e.Id.Value}"),
+        return await this.AfterChangeAsync(started, e => new PageDone("Early help started. Now start its early help plan.",
+                $"/early-help/{e.Id.Value}"),
             () => LoadAsync(childId, cancellationToken));
     }
 
@@ -73,6 +74,8 @@ public sealed class StartEpisodeModel(StartEpisodeHandler handler, EarlyHelpAcce
         [Display(Name = "Date consent was given")]
         public DateOnly? ConsentGivenOn { get; set; }
         public ConsentMethod? ConsentMethod { get; set; }
+
+        /// <summary>No longer on the form: a form posted with it (an old page) is refused with a message pointing to the plan.</summary>
         public string? PlanSummary { get; set; }
     }
 }

@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Domain.Casework;
 using Cairn.Domain.EarlyHelp;
 using Cairn.Domain.FrontDoor;
 using Cairn.Web.Auditing;
@@ -13,7 +14,13 @@ public sealed record LeadProfessionalView(ProfessionalId Id, string Name, string
 public sealed record EpisodeEventView(EarlyHelpEventKind Kind, string By, DateTimeOffset At, string? FromLead, string? ToLead,
     ClosureReason? Reason, string? Note);
 
-/// <summary>One early help episode: lead professional, consent, plan, where it stands and its history.</summary>
+/// <summary>
+/// The episode's early help plan: where it stands, the version being drafted, and how many of its sections nobody has reviewed yet
+/// (a plan summary recorded on the episode before early help plans is such a section).
+/// </summary>
+public sealed record EpisodePlanView(PlanId Id, PlanStatus Status, int? DraftNumber, int NotReviewed, DateOnly? StartedOn, DateOnly? EndedOn);
+
+/// <summary>One early help episode: lead professional, consent, its early help plan, where it stands and its history.</summary>
 public sealed record EpisodeDetails
 {
     public required EarlyHelpEpisodeId Id { get; init; }
@@ -21,7 +28,8 @@ public sealed record EpisodeDetails
     public required DateOnly StartedOn { get; init; }
     public required LeadProfessionalView Lead { get; init; }
     public required Consent Consent { get; init; }
-    public required string PlanSummary { get; init; }
+    /// <summary>Its early help plans, newest first: one not ended at most.</summary>
+    public required IReadOnlyList<EpisodePlanView> Plans { get; init; }
     public required EarlyHelpStatus Status { get; init; }
     public ClosureReason? ClosureReason { get; init; }
     public DateOnly? ClosedOn { get; init; }
@@ -29,6 +37,9 @@ public sealed record EpisodeDetails
     public ContactStatus? FrontDoorContactStatus { get; init; }
     public required int Version { get; init; }
     public required bool MayManage { get; init; }
+
+    /// <summary>Whether the viewer may start its early help plan here: they may manage it, it is not closed and has no plan in force.</summary>
+    public bool MayStartPlan => MayManage && Status != EarlyHelpStatus.Closed && Plans.All(p => p.Status == PlanStatus.Ended);
     public required IReadOnlyList<EpisodeEventView> History { get; init; }
 }
 
@@ -58,6 +69,7 @@ public sealed class ViewEpisodeHandler(CairnDbContext db, RecordAccessService ac
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         string? Name(ProfessionalId? p) => p is { } x ? professionals[x].Name : null;
 
+        var plans = await db.Plans.AsNoTracking().Include(p => p.Versions).Where(p => p.EpisodeId == id).ToListAsync(cancellationToken);
         ContactStatus? contactStatus = e.FrontDoorContactId is { } contact
             ? await db.Contacts.Where(c => c.Id == contact).Select(c => (ContactStatus?)c.Status).FirstOrDefaultAsync(cancellationToken)
             : null;
@@ -68,7 +80,10 @@ public sealed class ViewEpisodeHandler(CairnDbContext db, RecordAccessService ac
             StartedOn = e.StartedOn,
             Lead = professionals[e.LeadProfessionalId],
             Consent = e.Consent,
-            PlanSummary = e.PlanSummary,
+            Plans = plans.OrderByDescending(p => p.CreatedAt)
+                .Select(p => new EpisodePlanView(p.Id, p.Status, p.Draft?.Number, p.Draft?.Sections.Count(x => x.NeedsReview) ?? 0, p.StartedOn,
+                    p.EndedOn))
+                .ToList(),
             Status = e.Status,
             ClosureReason = e.ClosureReason,
             ClosedOn = e.ClosedOn,

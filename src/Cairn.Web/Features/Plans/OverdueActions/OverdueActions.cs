@@ -50,15 +50,8 @@ public sealed class OverdueActionsHandler(CairnDbContext db, CurrentUser user, A
                 x.GivenName + " " + x.FamilyName, p.Type, x.a.What, x.a.OwnerId, x.Owner, x.a.DueOn, x.a.Status, x.a.EscalationLevel,
                 x.a.Version))
             .ToListAsync(cancellationToken);
-        foreach (var child in rows.Select(r => r.ChildId).Distinct())
-        {
-            audit.Record("plan-action.overdue.list", child, "person", child.Value, "allowed");
-        }
-
-        if (rows.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // One entry per child on the page, written in one statement on the end of the chain.
+        await audit.RecordReadsAsync("plan-action.overdue.list", rows.Select(r => r.ChildId), null, cancellationToken);
 
         var items = rows.Select(r => r with { Mine = r.OwnerId == me }).OrderBy(r => r.DueOn).ThenBy(r => r.Owner, StringComparer.Ordinal).ToList();
         return new OverdueActionsPage(total, number, PageSize, items);

@@ -2,6 +2,7 @@ using Cairn.Domain;
 using Cairn.Domain.Access;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
+using Cairn.Domain.EarlyHelp;
 using Cairn.Domain.People;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
@@ -24,6 +25,12 @@ public sealed record StartPlanCommand
 
     /// <summary>The plan to make this one from (the same child's, or a sibling's): every section carried over not reviewed (L24).</summary>
     public PlanId? SourcePlanId { get; init; }
+
+    /// <summary>
+    /// For an early help plan only: the episode it belongs to. When it is left out, the child's early help episode that is not
+    /// closed; an early help plan is refused without one.
+    /// </summary>
+    public EarlyHelpEpisodeId? EpisodeId { get; init; }
 }
 
 /// <summary>
@@ -91,11 +98,52 @@ public sealed class StartPlanHandler(CairnDbContext db, RecordAccessService acce
         }
 
         var plan = outcome.Value!;
+        var (episode, noEpisode) = await EpisodeAsync(childId, command, cancellationToken);
+        if ((noEpisode ?? (episode is { } e ? plan.BelongTo(e) : null)) is { } notLinked)
+        {
+            return notLinked;
+        }
+
         db.Plans.Add(plan);
         audit.Record("plan.start", childId, "plan", plan.Id.Value,
             detail: plan.MadeFromPlanId is { } from ? $"{plan.Type}; made from plan {from.Value}" : plan.Type.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return ChangedPlan.Of(plan);
+    }
+
+    /// <summary>
+    /// The episode an early help plan belongs to (given, or the child's episode not yet closed), or why there is none; null for any
+    /// other type of plan. One early help plan not ended per episode: a new one is a revision of it.
+    /// </summary>
+    private async Task<(EarlyHelpEpisodeId? Episode, Refusal? Refusal)> EpisodeAsync(PersonId childId, StartPlanCommand command,
+        CancellationToken cancellationToken)
+    {
+        if (command.Type != PlanType.EarlyHelp)
+        {
+            return (null, command.EpisodeId is null ? null : Refusal.Of("EpisodeId", "Only an early help plan belongs to an early help episode"));
+        }
+
+        var episodes = db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.ChildId == childId);
+        var episode = await (command.EpisodeId is { } wanted ? episodes.Where(e => e.Id == wanted) : episodes.Where(e => e.Status != EarlyHelpStatus.Closed))
+            .Select(e => new { e.Id, e.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (episode is null)
+        {
+            return (null, Refusal.Of("EpisodeId", command.EpisodeId is null
+                ? "Start an early help episode first, with the family's consent and a lead professional: an early help plan belongs to one"
+                : "Select an early help episode of this child"));
+        }
+
+        if (episode.Status == EarlyHelpStatus.Closed)
+        {
+            return (null, Refusal.Of("EpisodeId", "This early help episode is closed"));
+        }
+
+        if (await db.Plans.AnyAsync(p => p.EpisodeId == episode.Id && p.Status != PlanStatus.Ended, cancellationToken))
+        {
+            return (null, Refusal.Of("EpisodeId", "This early help episode already has a plan. Open it from the episode page and revise it."));
+        }
+
+        return (episode.Id, null);
     }
 
     /// <summary>A plan may be made from the same child's plan, or from a sibling's whose record the viewer may open too.</summary>

@@ -26,8 +26,17 @@ public sealed class StartPlanModel(StartPlanHandler handler, PlanAccessHandler p
     /// <summary>Plans this one can be made from: the child's own, and their brothers' and sisters' the viewer may open.</summary>
     public IReadOnlyList<(string Value, string Text)> Sources { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(new PersonId(id), cancellationToken) ? Page() : NotFound();
+    /// <param name="episode">From the early help episode page: the episode the early help plan belongs to.</param>
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? episode, CancellationToken cancellationToken)
+    {
+        if (episode is not null)
+        {
+            Input.Type = PlanType.EarlyHelp;
+            Input.EpisodeId = episode;
+        }
+
+        return await LoadAsync(new PersonId(id), cancellationToken) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -43,6 +52,7 @@ public sealed class StartPlanModel(StartPlanHandler handler, PlanAccessHandler p
             Category = Input.Type == PlanType.ChildProtection ? Input.Category : null,
             LeadId = Input.LeadId is { } lead ? new ProfessionalId(lead) : null,
             SourcePlanId = Input.SourcePlanId is { } source ? new PlanId(source) : null,
+            EpisodeId = Input.Type == PlanType.EarlyHelp && Input.EpisodeId is { } episode ? new EarlyHelpEpisodeId(episode) : null,
         }, cancellationToken);
         return await this.AfterChangeAsync(started, p => new PageDone(
                 p.DraftNumber is null ? "Plan started" : "Plan started: write its sections, then agree it", $"/plans/{p.Id.Value}"),
@@ -86,5 +96,8 @@ public sealed class StartPlanModel(StartPlanHandler handler, PlanAccessHandler p
         public ChildProtectionCategory? Category { get; set; }
         public Guid? LeadId { get; set; }
         public Guid? SourcePlanId { get; set; }
+
+        /// <summary>The early help episode, when started from its page.</summary>
+        public Guid? EpisodeId { get; set; }
     }
 }

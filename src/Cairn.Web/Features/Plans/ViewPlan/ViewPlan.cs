@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Domain.Agencies;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
 using Cairn.Web.Auditing;
@@ -50,12 +51,27 @@ public sealed record PlanDetails
     public DateOnly? EndedOn { get; init; }
     public string? EndReason { get; init; }
     public PlanId? MadeFromPlanId { get; init; }
+    /// <summary>For an early help plan: the early help episode it belongs to.</summary>
+    public EarlyHelpEpisodeId? EpisodeId { get; init; }
     public required int Version { get; init; }
     public required bool MayWrite { get; init; }
     public VersionView? Current { get; init; }
     public VersionView? Draft { get; init; }
     public required IReadOnlyList<VersionSummary> Versions { get; init; }
     public required IReadOnlyList<CitedAssessmentView> Evidence { get; init; }
+    public required PlanHealth Health { get; init; }
+}
+
+/// <summary>
+/// Health in the plan (L26): the child's GP and other health professionals in the team around the child today, and whether any
+/// action in the version shown is owned by someone in a health agency. A missing GP, or a plan with no health-owned action, is flagged.
+/// </summary>
+public sealed record PlanHealth(IReadOnlyList<string> Gps, IReadOnlyList<string> OtherHealth, bool HealthOwnsAnAction)
+{
+    public static readonly AgencyKind[] HealthAgencies =
+        [AgencyKind.GeneralPractice, AgencyKind.HealthVisiting, AgencyKind.Midwifery, AgencyKind.Hospital, AgencyKind.Camhs];
+
+    public bool NoGp => Gps.Count == 0;
 }
 
 /// <summary>Reads one plan (L22, L23, L24, L25) for anyone who may open the child's record; every read is audited.</summary>
@@ -91,6 +107,8 @@ public sealed class ViewPlanHandler(CairnDbContext db, RecordAccessService acces
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var today = clock.Today();
         var currency = await AreaAssessmentCurrency.ForChildAsync(db, child, cancellationToken);
+        var health = await HealthAsync(child, (plan.Draft ?? plan.Current)?.Actions.Select(a => a.OwnerAgency).ToList() ?? [], today,
+            cancellationToken);
 
         return new PlanDetails
         {
@@ -105,6 +123,7 @@ public sealed class ViewPlanHandler(CairnDbContext db, RecordAccessService acces
             EndedOn = plan.EndedOn,
             EndReason = plan.EndReason,
             MadeFromPlanId = plan.MadeFromPlanId,
+            EpisodeId = plan.EpisodeId,
             Version = plan.Version,
             MayWrite = plan.Status != PlanStatus.Ended && await plans.MayWriteAsync(child, decision, plan.Type, cancellationToken),
             Current = plan.Current is { } current ? View(current, live, names, today) : null,
@@ -114,7 +133,23 @@ public sealed class ViewPlanHandler(CairnDbContext db, RecordAccessService acces
             Evidence = citations.OrderByDescending(c => c.Citation.CitedAt).Select(c => new CitedAssessmentView(c.Assessment.Id,
                 c.Assessment.TypeName, c.Assessment.CompletedOn, c.Assessment.CurrentUntil(currency), c.Assessment.CurrencyOn(today, currency),
                 c.Citation.OutOfDateWhenCited, c.Citation.Note, names[c.Citation.CitedBy].Name, c.Citation.CitedAt)).ToList(),
+            Health = health,
         };
+    }
+
+    private async Task<PlanHealth> HealthAsync(PersonId child, List<AgencyId> owners, DateOnly today, CancellationToken cancellationToken)
+    {
+        var team = await db.Involvements.AsNoTracking()
+            .Where(i => i.ChildId == child && i.StartedOn <= today && (i.EndedOn == null || i.EndedOn >= today))
+            .Join(db.Agencies, i => i.AgencyId, a => a.Id, (i, a) => new { i.ProfessionalId, i.Role, a.Kind })
+            .Where(x => x.Role == InvolvementRole.GeneralPractitioner || PlanHealth.HealthAgencies.Contains(x.Kind))
+            .Join(db.Professionals, x => x.ProfessionalId, p => p.Id, (x, p) => new { x.Role, x.Kind, p.Name })
+            .ToListAsync(cancellationToken);
+        var healthOwner = owners.Count > 0 && await db.Agencies.AnyAsync(a => owners.Contains(a.Id) && PlanHealth.HealthAgencies.Contains(a.Kind),
+            cancellationToken);
+        static bool IsGp(InvolvementRole role, AgencyKind kind) => role == InvolvementRole.GeneralPractitioner || kind == AgencyKind.GeneralPractice;
+        return new PlanHealth(team.Where(t => IsGp(t.Role, t.Kind)).Select(t => t.Name).Distinct().Order(StringComparer.Ordinal).ToList(),
+            team.Where(t => !IsGp(t.Role, t.Kind)).Select(t => t.Name).Distinct().Order(StringComparer.Ordinal).ToList(), healthOwner);
     }
 
     private static VersionView View(PlanVersion v, Dictionary<Guid, PlanAction> live, Dictionary<ProfessionalId, ProfessionalOption> names,
