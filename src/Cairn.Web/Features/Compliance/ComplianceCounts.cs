@@ -13,8 +13,8 @@ namespace Cairn.Web.Features.Compliance;
 /// </summary>
 public sealed class ComplianceCounts
 {
-    /// <summary>The smallest count worth keeping: below it counting costs a few milliseconds.</summary>
-    public const int LargeCount = 5_000;
+    /// <summary>The smallest count worth keeping: below it counting costs a millisecond or two.</summary>
+    public const int LargeCount = 1_000;
 
     /// <summary>How long a kept count is used.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
