@@ -60,6 +60,8 @@ internal static class BenchRunner
         var compliance = new ComplianceBenchmarks();
         await TimeAsync("ComplianceList", compliance.Setup, compliance.IterationSetup, compliance.List, compliance.IterationCleanup);
         await TimeAsync("ComplianceOnTime", compliance.Setup, compliance.IterationSetup, compliance.OnTime, compliance.IterationCleanup);
+        await TimeAsync("ComplianceListAfresh", compliance.Setup, compliance.IterationSetupAfresh, compliance.ListCountingAfresh,
+            compliance.IterationCleanup);
 
         // The sweep's own writes bypass EF Core's command log (RowWriter): this prints its reads and its time.
         var sweep = new EscalationSweepBenchmarks();

@@ -67,6 +67,7 @@ public static class CairnApp
         services.AddScoped<ConcernSweep>();
         services.AddScoped<CaseworkSweep>();
         services.AddScoped<MeetingSweep>();
+        services.AddSingleton<Features.Compliance.ComplianceCounts>();
         services.AddScoped<MissingSweep>();
         services.AddScoped<ConditionSweep>();
         services.AddScoped<VisitSweep>();

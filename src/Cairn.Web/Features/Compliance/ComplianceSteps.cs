@@ -33,6 +33,9 @@ public sealed record CompliancePage(ComplianceReach Reach, string Scope, DateOnl
     IReadOnlyList<ComplianceItem> Items, IReadOnlyList<ComplianceCount> Counts)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>On a child's page: the outcomes of their plan the last two meetings did not review (L22); elsewhere empty.</summary>
+    public IReadOnlyList<UnreviewedOutcome> UnreviewedOutcomes { get; init; } = [];
 }
 
 /// <summary>What the list shows: a kind of step or all, and a page (1-based).</summary>
@@ -45,7 +48,7 @@ public sealed record ComplianceFilter(StepKind? Kind, int Page);
 /// whatever its date. Each kind is counted and read from its own index by due date, taking only as many rows as the page
 /// needs from each before merging, so a page costs the same however many steps there are; names are read for the page only.
 /// </summary>
-public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock, ComplianceCounts kept)
 {
     public const int PageSize = 25;
     public const int DueSoonDays = 28;
@@ -92,7 +95,7 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
         var counts = new List<ComplianceCount>();
         foreach (var (kind, source) in sources)
         {
-            var (all, overdue) = await source.Count(today, cancellationToken);
+            var (all, overdue) = await CountAsync(scope, kind, source, today, cancellationToken);
             counts.Add(new ComplianceCount(kind, NameOf(kind), all - overdue, overdue));
         }
 
@@ -191,6 +194,26 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
                         .Select(a => new StepRow(StepKind.PlanAction, a.Id.Value, a.ChildId, a.OwnerId, a.DueOn, a.EscalationLevel))
                         .ToListAsync(ct))))])),
         ];
+    }
+
+    /// <summary>A kind's counts: the area's large counts may be a minute old (<see cref="ComplianceCounts"/>), any other is exact.</summary>
+    private async Task<(int All, int Overdue)> CountAsync(ComplianceScope scope, StepKind kind, Source source, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        if (scope.Reach != ComplianceReach.Area)
+        {
+            return await source.Count(today, cancellationToken);
+        }
+
+        var area = user.AreaId;
+        if (kept.Find(area, kind, today, clock.GetUtcNow()) is { } found)
+        {
+            return found;
+        }
+
+        var counted = await source.Count(today, cancellationToken);
+        kept.Keep(area, kind, today, counted, clock.GetUtcNow());
+        return counted;
     }
 
     private static (int All, int Overdue) Pair<T>(T? counted, Func<T, (int, int)> read)

@@ -27,9 +27,10 @@ public sealed record OnTimeRates(string Scope, IReadOnlyList<OnTimeMonth> Months
 
 /// <summary>
 /// Counts on-time and late statutory meetings and assessments by month of due date, grouped in the database (a row per month and
-/// kind of outcome comes back, never the steps themselves).
+/// kind of outcome comes back, never the steps themselves). The area's rates, when they count at least
+/// <see cref="ComplianceCounts.LargeCount"/> steps, are kept for a minute (<see cref="ComplianceCounts"/>).
 /// </summary>
-public sealed class OnTimeRatesHandler(CairnDbContext db, TimeProvider clock)
+public sealed class OnTimeRatesHandler(CairnDbContext db, TimeProvider clock, CurrentUser user, ComplianceCounts kept)
 {
     public const int Months = 12;
 
@@ -39,6 +40,27 @@ public sealed class OnTimeRatesHandler(CairnDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var today = clock.Today();
+        if (scope.Reach == ComplianceReach.Area)
+        {
+            if (kept.FindRates(user.AreaId, today, clock.GetUtcNow()) is { } found)
+            {
+                return found;
+            }
+
+            var rates = await CountAsync(scope, today, cancellationToken);
+            if (rates.Months.Sum(m => m.MeetingsOnTime + m.MeetingsLate + m.AssessmentsOnTime + m.AssessmentsLate) >= ComplianceCounts.LargeCount)
+            {
+                kept.KeepRates(user.AreaId, today, rates, clock.GetUtcNow());
+            }
+
+            return rates;
+        }
+
+        return await CountAsync(scope, today, cancellationToken);
+    }
+
+    private async Task<OnTimeRates> CountAsync(ComplianceScope scope, DateOnly today, CancellationToken cancellationToken)
+    {
         var from = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - Months);
         var to = from.AddMonths(Months).AddDays(-1);
         var meetings = await db.Meetings.AsNoTracking()

@@ -124,6 +124,19 @@ public sealed class MeetingAccessHandler(CairnDbContext db, RecordAccessService 
             .ThenByDescending(p => p.CreatedAt).FirstOrDefault();
     }
 
+    /// <summary>
+    /// The outcomes of the child's current plan not reviewed at the last two meetings whose minutes were written (L22), for the
+    /// plan the most recent of those meetings reviews; empty when fewer than two such meetings were held or there is no plan.
+    /// </summary>
+    public async Task<IReadOnlyList<UnreviewedOutcome>> UnreviewedOutcomesAsync(PersonId child, CancellationToken cancellationToken)
+    {
+        var held = await db.Meetings.AsNoTracking()
+            .Where(m => m.ChildId == child && m.Status == MeetingStatus.Held && m.MinutesStatus != MinutesStatus.NotStarted)
+            .ToListAsync(cancellationToken);
+        var latest = held.OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.CreatedAt).FirstOrDefault();
+        return latest is null ? [] : OutcomeReviewGaps.Find(held, OutcomesOf(await CurrentPlanAsync(child, latest.Kind, cancellationToken)));
+    }
+
     /// <summary>The outcomes of a plan's version in force: section key and title (L22).</summary>
     public static IReadOnlyList<(Guid Key, string Title)> OutcomesOf(Plan? plan) =>
         plan?.Current?.Sections.Where(s => s.Kind == PlanSectionKind.Outcome).Select(s => (s.Key, s.Title)).ToList() ?? [];

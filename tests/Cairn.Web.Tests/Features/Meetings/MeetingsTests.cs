@@ -429,8 +429,19 @@ public sealed class MeetingsTests(EnquiryFactory factory) : IClassFixture<Enquir
         var view = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{second}");
         Assert.Contains(ViewMeetingHandler.OutcomesNotReviewed, Flags(view));
         Assert.Equal("Goes to school every day", view.GetProperty("unreviewedOutcomes")[0].GetProperty("title").GetString());
+        // The child's meetings and compliance view flag it too, on the API and the pages.
+        var list = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child.Value}/meetings");
+        Assert.Equal("Goes to school every day", list.GetProperty("unreviewedOutcomes")[0].GetProperty("title").GetString());
+        var steps = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child.Value}/compliance");
+        Assert.Equal("Goes to school every day", steps.GetProperty("unreviewedOutcomes")[0].GetProperty("title").GetString());
+        var page = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}/compliance");
+        Assert.Contains("id=\"outcomes-not-reviewed\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"outcomes-not-reviewed\"",
+            await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}/meetings"), StringComparison.Ordinal);
         var third = await HeldWithMinutesAsync(true);
         Assert.DoesNotContain(ViewMeetingHandler.OutcomesNotReviewed, Flags(await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{third}")));
+        steps = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child.Value}/compliance");
+        Assert.Equal(0, steps.GetProperty("unreviewedOutcomes").GetArrayLength());
     }
 
     [Fact]

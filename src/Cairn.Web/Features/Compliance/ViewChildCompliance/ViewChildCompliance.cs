@@ -1,5 +1,6 @@
 using Cairn.Domain;
 using Cairn.Web.Auditing;
+using Cairn.Web.Features.Meetings;
 using Cairn.Web.Security;
 
 namespace Cairn.Web.Features.Compliance.ViewChildCompliance;
@@ -10,7 +11,7 @@ namespace Cairn.Web.Features.Compliance.ViewChildCompliance;
 /// each look is audited as a read of the record.
 /// </summary>
 public sealed class ViewChildComplianceHandler(RecordAccessService access, AuditLog audit, ComplianceStepsHandler steps,
-    OnTimeRatesHandler rates)
+    OnTimeRatesHandler rates, MeetingAccessHandler meetings)
 {
     public const string Action = "compliance.view";
 
@@ -22,12 +23,13 @@ public sealed class ViewChildComplianceHandler(RecordAccessService access, Audit
         }
 
         var result = await steps.HandleAsync(ComplianceScopeHandler.ForChild(child), new ComplianceFilter(null, page), cancellationToken);
-        if (result.IsDone)
+        if (!result.IsDone)
         {
-            await audit.RecordReadAsync(Action, child, null, cancellationToken);
+            return result;
         }
 
-        return result;
+        await audit.RecordReadAsync(Action, child, null, cancellationToken);
+        return result.Value! with { UnreviewedOutcomes = await meetings.UnreviewedOutcomesAsync(child, cancellationToken) };
     }
 
     /// <summary>The child's on-time rates; the caller has already opened the record (<see cref="StepsAsync"/>).</summary>

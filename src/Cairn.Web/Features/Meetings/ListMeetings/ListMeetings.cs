@@ -12,7 +12,11 @@ public sealed record MeetingSummary(MeetingId Id, MeetingKind Kind, string Name,
     int MissingRoles);
 
 /// <summary>A child's meetings (due, overdue first; then held, newest first; then cancelled) and the kinds the viewer may arrange.</summary>
-public sealed record ChildMeetings(PersonId ChildId, IReadOnlyList<MeetingSummary> Meetings, IReadOnlyList<MeetingKind> MayArrange);
+public sealed record ChildMeetings(PersonId ChildId, IReadOnlyList<MeetingSummary> Meetings, IReadOnlyList<MeetingKind> MayArrange)
+{
+    /// <summary>The outcomes of the child's plan the last two meetings with minutes did not review (L22).</summary>
+    public IReadOnlyList<UnreviewedOutcome> UnreviewedOutcomes { get; init; } = [];
+}
 
 /// <summary>Lists a child's meetings for anyone who may open the child's record; every read is audited.</summary>
 public sealed class ListMeetingsHandler(CairnDbContext db, MeetingAccessHandler meetings, AuditLog audit, TimeProvider clock)
@@ -47,6 +51,9 @@ public sealed class ListMeetingsHandler(CairnDbContext db, MeetingAccessHandler 
             .ThenByDescending(m => m.CreatedAt)
             .Select(m => new MeetingSummary(m.Id, m.Kind, m.Type.Name, m.Number, m.Type.Statutory, m.Status, m.DueOn, m.ScheduledAt, m.HeldOn,
                 m.MinutesStatus, m.IsOverdue(now), m.MinutesOverdue(now), m.Status == MeetingStatus.Scheduled ? m.MissingRoles(m.Type).Count : 0))
-            .ToList(), mayArrange);
+            .ToList(), mayArrange)
+        {
+            UnreviewedOutcomes = await meetings.UnreviewedOutcomesAsync(childId, cancellationToken),
+        };
     }
 }
