@@ -27,6 +27,26 @@ public sealed class PlacementAccessHandler(CairnDbContext db, RecordAccessServic
     /// <summary>Whether the viewer is a practitioner (anyone who sees the child may record what they observe).</summary>
     public bool IsPractitioner => user.IsSignedIn && user.Has(Role.Practitioner);
 
-    private Task<bool> InSocialCareAsync(CancellationToken cancellationToken) =>
-        db.Agencies.AnyAsync(a => a.Id == user.AgencyId && a.Kind == AgencyKind.ChildrensSocialCare, cancellationToken);
+    /// <summary>
+    /// Whether the viewer may use the placement tracking panel (L39): children's social care practitioners, team managers and heads of
+    /// service (the local authority finds placements), and the partnership's safeguarding leads. A police officer, a teacher or a
+    /// health visitor does not, whatever their role; the navigation shows the link only to those who may.
+    /// </summary>
+    public async Task<bool> MayUseTrackingAsync(CancellationToken cancellationToken) =>
+        user.IsSignedIn && (user.Has(Role.SafeguardingLead)
+            || ((user.Has(Role.Practitioner) || user.Has(Role.TeamManager) || user.Has(Role.HeadOfService)) && await InSocialCareAsync(cancellationToken)));
+
+    /// <summary>
+    /// Whether the viewer may see the area's placement stability (L41, L44): children's social care team managers and heads of service,
+    /// and the partnership's safeguarding leads. A manager in another agency does not.
+    /// </summary>
+    public async Task<bool> MaySeeStabilityAsync(CancellationToken cancellationToken) =>
+        user.IsSignedIn && (user.Has(Role.SafeguardingLead)
+            || ((user.Has(Role.TeamManager) || user.Has(Role.HeadOfService)) && await InSocialCareAsync(cancellationToken)));
+
+    private bool? inSocialCare;
+
+    /// <summary>Whether the viewer's agency is children's social care: asked once per request (the navigation asks on every page).</summary>
+    private async Task<bool> InSocialCareAsync(CancellationToken cancellationToken) =>
+        inSocialCare ??= await db.Agencies.AnyAsync(a => a.Id == user.AgencyId && a.Kind == AgencyKind.ChildrensSocialCare, cancellationToken);
 }

@@ -201,4 +201,50 @@ public sealed class DangersTests(CairnFactory factory) : IClassFixture<CairnFact
         Assert.Contains("Current address, YO1 0AJ", page, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (stranger.StatusCode, hotspots.StatusCode));
     }
+
+    private static Dictionary<string, string> PlaceForm(string name, string postcode = "YO1 0AJ") => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.Postcode"] = postcode,
+        ["Input.Kind"] = "CriminalExploitation",
+        ["Input.Risk"] = "Older boys recruit children to carry drugs from here",
+        ["Input.From.Day"] = $"{Today.Day}",
+        ["Input.From.Month"] = $"{Today.Month}",
+        ["Input.From.Year"] = $"{Today.Year}",
+    };
+
+    [Fact]
+    public async Task The_place_of_concern_forms_record_through_the_same_rules_as_the_api_for_the_child_and_the_area()
+    {
+        var (_, child, _, _) = await factory.FamilyWithAsync("Nadia Hussain", "HealthVisitor");
+        var childPage = $"/people/{child.Value}/dangers";
+        var social = await factory.SignedInAsAsync(Accounts.SocialWorker);
+        var health = await factory.SignedInAsAsync(Accounts.HealthVisitor);
+        var named = "The flat over the chip shop " + Guid.NewGuid().ToString("N")[..6];
+
+        // The child's page: a postcode not in the directory is shown in the error summary; the social worker records it; the involved
+        // health visitor, who may read the dangers, is refused (403) and sees no form.
+        var unknown = await social.PostAsync(childPage, await Clients.FormAsync(social, childPage, PlaceForm(named, "ZZ9 9ZZ")));
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("govuk-error-summary", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var recorded = await social.PostAsync(childPage, await Clients.FormAsync(social, childPage, PlaceForm(named)));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Contains(named, await social.GetStringAsync(childPage), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"record-place\"", await health.GetStringAsync(childPage), StringComparison.Ordinal);
+        var byHealth = await health.PostAsync(childPage, await Clients.FormAsync(health, childPage, PlaceForm(named + " again")));
+        Assert.Equal(HttpStatusCode.Forbidden, byHealth.StatusCode);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.PlacesOfConcern.CountAsync(p => p.ChildId == child)));
+        Assert.True(await factory.AuditedAsync("place-of-concern.record", child));
+
+        // The area's page: the police record a hotspot; a health visitor may not use the page at all (sent to the forbidden page).
+        var police = await factory.SignedInAsAsync(Accounts.Police);
+        var hotspot = "The underpass by the station " + Guid.NewGuid().ToString("N")[..6];
+        var byPolice = await police.PostAsync("/places-of-concern", await Clients.FormAsync(police, "/places-of-concern", PlaceForm(hotspot)));
+        Assert.Equal(HttpStatusCode.Redirect, byPolice.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.PlacesOfConcern.AnyAsync(p => p.Name == hotspot && p.ChildId == null)));
+        var healthArea = await health.PostAsync("/places-of-concern", await Clients.FormAsync(health, childPage, PlaceForm(hotspot + " 2")));
+        Assert.Equal(HttpStatusCode.Redirect, healthArea.StatusCode);
+        Assert.Contains("/forbidden", healthArea.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.PlacesOfConcern.AnyAsync(p => p.Name == hotspot + " 2")));
+    }
 }

@@ -220,4 +220,100 @@ public sealed class MissingEpisodesTests(CairnFactory factory) : IClassFixture<C
         Assert.Contains("missing-now", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
     }
+
+    private static Dictionary<string, string> When(string field, DateTimeOffset at)
+    {
+        var local = at.ToOffset(TimeZoneInfo.FindSystemTimeZoneById("Europe/London").GetUtcOffset(at));
+        var i = System.Globalization.CultureInfo.InvariantCulture;
+        return new()
+        {
+            [$"Input.{field}.Day"] = local.Day.ToString(i),
+            [$"Input.{field}.Month"] = local.Month.ToString(i),
+            [$"Input.{field}.Year"] = local.Year.ToString(i),
+            [$"Input.{field}.Time"] = local.ToString("HH:mm", i),
+        };
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, PersonId child, string handler,
+        Dictionary<string, string> fields, Guid? episode = null)
+    {
+        var page = $"/people/{child.Value}/missing-episodes";
+        var path = $"{page}?handler={handler}" + (episode is { } e ? $"&episodeId={e}" : "");
+        return await browser.PostAsync(path, await Clients.FormAsync(browser, page, fields));
+    }
+
+    [Fact]
+    public async Task The_pages_forms_record_going_missing_the_return_and_the_interview_through_the_same_rules_as_the_api()
+    {
+        var (_, child, _, _) = await factory.FamilyWithAsync("DC Chris Barnes", "PoliceOfficer");
+        var social = await factory.SignedInAsAsync(Accounts.SocialWorker);
+        var police = await factory.SignedInAsAsync(Accounts.Police);
+
+        // Going missing, by the police, on the page; a future time is refused with the error summary and nothing kept.
+        var future = await PostFormAsync(police, child, "Start", new(When("StartedAt", Now.AddHours(3)))
+        {
+            ["Input.From"] = "Placement",
+            ["Input.ReportedBy"] = "Registered manager",
+        });
+        Assert.Equal(HttpStatusCode.OK, future.StatusCode);
+        Assert.Contains("govuk-error-summary", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.MissingEpisodes.AnyAsync(e => e.ChildId == child)));
+        var started = await PostFormAsync(police, child, "Start", new(When("StartedAt", Now.AddHours(-100)))
+        {
+            ["Input.From"] = "Placement",
+            ["Input.ReportedBy"] = "Registered manager",
+            ["Input.Context"] = "Left after a phone call",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var episode = await factory.WithDbAsync(db => db.MissingEpisodes.Where(e => e.ChildId == child).Select(e => new { e.Id, e.Version }).SingleAsync());
+        Assert.True(await factory.AuditedAsync("missing-episode.start", child));
+
+        // The police see the return form but not the interview's; a stale version is 409 with the message on the page.
+        var policePage = await police.GetStringAsync($"/people/{child.Value}/missing-episodes");
+        Assert.Contains("data-form=\"end\"", policePage, StringComparison.Ordinal);
+        var stale = await PostFormAsync(police, child, "End", new(When("EndedAt", Now.AddHours(-80)))
+        {
+            ["Input.WhereFound"] = "Bus station",
+            ["Input.Version"] = $"{episode.Version + 5}",
+        }, episode.Id.Value);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var ended = await PostFormAsync(police, child, "End", new(When("EndedAt", Now.AddHours(-80)))
+        {
+            ["Input.WhereFound"] = "Bus station",
+            ["Input.Version"] = $"{episode.Version}",
+        }, episode.Id.Value);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.DoesNotContain("data-form=\"offer\"", await police.GetStringAsync($"/people/{child.Value}/missing-episodes"),
+            StringComparison.Ordinal);
+        var policeOffer = await PostFormAsync(police, child, "Offer", new(When("OfferedAt", Now))
+        {
+            ["Input.OfferedBy"] = "Police",
+            ["Input.Version"] = $"{episode.Version + 1}",
+        }, episode.Id.Value);
+        Assert.Equal(HttpStatusCode.Forbidden, policeOffer.StatusCode);
+
+        // Children's social care records the offer and the outcome on the page.
+        Assert.Contains("data-form=\"offer\"", await social.GetStringAsync($"/people/{child.Value}/missing-episodes"), StringComparison.Ordinal);
+        var offered = await PostFormAsync(social, child, "Offer", new(When("OfferedAt", Now.AddHours(-1)))
+        {
+            ["Input.OfferedBy"] = "Return interview service",
+            ["Input.Version"] = $"{episode.Version + 1}",
+        }, episode.Id.Value);
+        Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
+        var answered = await PostFormAsync(social, child, "Outcome", new()
+        {
+            ["Input.Answer"] = "Declined",
+            ["Input.Version"] = $"{episode.Version + 2}",
+        }, episode.Id.Value);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var kept = await factory.WithDbAsync(db => db.MissingEpisodes.SingleAsync(e => e.Id == episode.Id));
+        Assert.Equal(("Bus station", Cairn.Domain.Missing.ReturnInterviewAnswer.Declined), (kept.WhereFound, kept.InterviewAnswer));
+        Assert.True(await factory.AuditedAsync("missing-episode.interview-outcome", child));
+
+        // Someone who may not open the record cannot post the form at all.
+        var stranger = await factory.SignedInAsAsync(Accounts.Uninvolved);
+        var refused = await stranger.PostAsync($"/people/{child.Value}/missing-episodes?handler=Start",
+            await Clients.FormAsync(stranger, "/", new(When("StartedAt", Now.AddHours(-1))) { ["Input.From"] = "Home", ["Input.ReportedBy"] = "X" }));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
 }

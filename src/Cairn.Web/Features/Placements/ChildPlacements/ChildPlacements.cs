@@ -36,6 +36,9 @@ public sealed record PlacementView
     public DateOnly? PlacementPlanAgreedOn { get; init; }
     public required bool PlacementPlanLate { get; init; }
     public required IReadOnlyList<VisitView> Visits { get; init; }
+    /// <summary>Suitable, or interim or unsuitable with the reason: the child stays on the tracking panel until it is suitable (L39).</summary>
+    public required PlacementSuitability Suitability { get; init; }
+    public string? SuitabilityReason { get; init; }
     public required int Version { get; init; }
 }
 
@@ -94,6 +97,8 @@ public sealed class ChildPlacementsHandler(CairnDbContext db, PlacementAccessHan
             PlacementPlanLate = p.PlanLateOn(today),
             Visits = visits[p.Id].OrderByDescending(v => v.VisitedOn)
                 .Select(v => new VisitView(v.VisitedOn, v.SeenAlone, v.NotSeenAloneReason, v.ChildsViews)).ToList(),
+            Suitability = p.Suitability,
+            SuitabilityReason = p.SuitabilityReason,
             Version = p.Version,
         }).ToList();
         var stability = PlacementStability.Of(placements.Select(p => (p.StartedOn, p.EndedOn, p.Where.InArea)), today);

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
 using Cairn.Domain.Casework;
+using Cairn.Domain.Placements;
 using Cairn.Domain.Placements.Conditions;
 using Cairn.Web.Data;
 using Cairn.Web.Features.Placements.ChildPlacements.AgreePlacementPlan;
 using Cairn.Web.Features.Placements.ChildPlacements.EndPlacement;
+using Cairn.Web.Features.Placements.ChildPlacements.MarkSuitability;
 using Cairn.Web.Features.Placements.ChildPlacements.RecordVisit;
 using Cairn.Web.Features.Placements.Conditions;
 using Cairn.Web.Features.Placements.Conditions.AnswerBreach;
@@ -34,7 +36,7 @@ public sealed record ContactOption(ProfessionalId Id, string Text);
 [Authorize(Policy = Policies.Professional)]
 public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionAccessHandler conditions, RecordConditionHandler record,
     ObserveConditionHandler observe, AnswerBreachHandler answer, NotifyBreachHandler notify, EndPlacementHandler end, RecordVisitHandler visit,
-    AgreePlacementPlanHandler plan, ChildBannerHandler banner,
+    AgreePlacementPlanHandler plan, MarkSuitabilityHandler suitability, ChildBannerHandler banner,
     CairnDbContext db, CurrentUser user, TimeProvider clock) : PageModel
 {
     public ChildPlacementsView Placements { get; private set; } = null!;
@@ -65,6 +67,8 @@ public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionA
         Input.SeenAlone = true;
         Input.EndedOn = clock.Today();
         Input.From = Placements.Current?.StartedOn;
+        Input.Suitability = Placements.Current?.Suitability;
+        Input.SuitabilityReason = Placements.Current?.SuitabilityReason;
         return Page();
     }
 
@@ -117,6 +121,14 @@ public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionA
         AfterPlacementAsync(id, () => plan.HandleAsync(new PlacementId(placementId),
             new AgreePlacementPlanCommand { AgreedOn = Input.AgreedOn, LongTerm = Input.LongTerm, Version = Input.Version }, cancellationToken),
             "Placement plan recorded", cancellationToken);
+
+    public Task<IActionResult> OnPostSuitabilityAsync(Guid id, Guid placementId, CancellationToken cancellationToken) =>
+        AfterPlacementAsync(id, () => suitability.HandleAsync(new PlacementId(placementId), new MarkSuitabilityCommand
+        {
+            Suitability = Input.Suitability,
+            Reason = Input.Suitability == PlacementSuitability.Suitable ? null : Input.SuitabilityReason,
+            Version = Input.Version,
+        }, cancellationToken), "Placement suitability recorded", cancellationToken);
 
     private async Task<IActionResult> AfterPlacementAsync(Guid id, Func<Task<Handled<PlacementId>>> step, string notice,
         CancellationToken cancellationToken)
@@ -216,6 +228,10 @@ public sealed class ChildPlacementsModel(ChildPlacementsHandler view, ConditionA
         public DateOnly? EndedOn { get; set; }
 
         public string? ReasonForChange { get; set; }
+
+        public PlacementSuitability? Suitability { get; set; }
+
+        public string? SuitabilityReason { get; set; }
 
         /// <summary>The version of the placement read (ending it).</summary>
         public int? Version { get; set; }

@@ -33,16 +33,28 @@ public sealed record TrackingPanel(IReadOnlyList<TrackedChild> Children, int Rev
 /// <summary>
 /// The placement tracking panel (L39): children of the viewer's area waiting for a placement (a submitted referral not yet placed) or
 /// living in an interim or unsuitable one, longest wait first, with the panel's latest decision, its owner and review date, an
-/// overdue review flagged. Need-to-know: only children whose record the viewer may open appear, so a team manager sees their
-/// teams' children and area-wide roles the area. Reading it is audited once, naming no child.
+/// overdue review flagged. For children's social care and the partnership's safeguarding leads
+/// (<see cref="PlacementAccessHandler.MayUseTrackingAsync"/>; anyone else is refused, 403). Need-to-know: only children whose record
+/// the viewer may open appear, so a team manager sees their teams' children and area-wide roles the area. Reading it is audited
+/// once, naming no child.
 /// </summary>
 public sealed class TrackingHandler(CairnDbContext db, RecordAccessService access, PlacementAccessHandler placements, AuditLog audit,
     TimeProvider clock)
 {
     public const string Action = "placement.tracking";
 
-    public async Task<TrackingPanel> HandleAsync(CancellationToken cancellationToken)
+    public static Refusal NotTheirs => Refusal.NotAllowed("Tracking",
+        "The placement tracking panel is for children's social care and the partnership's safeguarding leads.");
+
+    public async Task<Handled<TrackingPanel>> HandleAsync(CancellationToken cancellationToken)
     {
+        if (!await placements.MayUseTrackingAsync(cancellationToken))
+        {
+            audit.Record(Action, null, outcome: "refused");
+            await db.SaveChangesAsync(cancellationToken);
+            return NotTheirs;
+        }
+
         var viewer = await access.ViewerAsync(cancellationToken);
         var visible = await access.VisiblePeopleAsync(cancellationToken);
         var today = clock.GetUtcNow().InLondon();
@@ -115,9 +127,11 @@ public sealed class TrackingEndpoints : IEndpoints
             .WithName("PlacementTrackingPanel")
             .WithSummary("The placement tracking panel (L39): children waiting for a placement (a submitted referral not yet placed) or in "
                          + "an interim or unsuitable placement, longest wait first, with the panel's latest decision, owner and review date "
-                         + "(reviewOverdue when it has passed). Only children whose record the viewer may open appear.")
+                         + "(reviewOverdue when it has passed). Children's social care and safeguarding leads only (403); only children whose "
+                         + "record the viewer may open appear.")
             .WithTags("Placements");
 
-    private static async Task<Ok<TrackingPanel>> HandleAsync(TrackingHandler handler, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await handler.HandleAsync(cancellationToken));
+    private static async Task<Results<Ok<TrackingPanel>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(TrackingHandler handler,
+        CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(cancellationToken)).ToApiResult();
 }

@@ -20,6 +20,9 @@ public sealed class TrackingModel(TrackingHandler handler, RecordPanelDecisionHa
 {
     public TrackingPanel Panel { get; private set; } = null!;
 
+    /// <summary>The viewer may not use the panel: the page shows only why.</summary>
+    public bool Refused { get; private set; }
+
     public IReadOnlyList<AreaProfessional> Owners { get; private set; } = [];
 
     [BindProperty]
@@ -57,7 +60,17 @@ public sealed class TrackingModel(TrackingHandler handler, RecordPanelDecisionHa
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Panel = await handler.HandleAsync(cancellationToken);
+        var handled = await handler.HandleAsync(cancellationToken);
+        if (handled.Refusal is { } refusal)
+        {
+            this.ShowRefusal(refusal, prefix: "");
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            Panel = new TrackingPanel([], 0, false);
+            Refused = true;
+            return;
+        }
+
+        Panel = handled.Value!;
         if (Panel.MayDecide && Panel.Children.Count > 0)
         {
             Owners = await AreaProfessionals.ActiveAsync(db, user.AreaId, cancellationToken);

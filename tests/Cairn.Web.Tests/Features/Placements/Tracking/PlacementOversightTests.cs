@@ -11,8 +11,10 @@ namespace Cairn.Web.Tests.Features.Placements.Tracking;
 /// <summary>
 /// The placement tracking panel (issue #15 part 9, L39), through the real app: a child waiting for a placement and a child in an
 /// interim placement appear, longest wait first, with the panel's decision, owner and review date, an overdue review flagged; only a
-/// children's social care manager records a decision; nobody sees a child on the panel whose record they may not open. The area's
-/// stability (part 8, L41, L44) is numbers only, in SVG charts with tables beside them, for managers and area-wide roles.
+/// children's social care manager records a decision; nobody sees a child on the panel whose record they may not open, and other
+/// agencies may not use it (nor see its link). The area's stability (part 8, L41, L44) is numbers only, small numbers withheld, in SVG
+/// charts with tables beside them, for children's social care managers and area-wide roles. The placement page marks a placement
+/// interim or unsuitable through the API's handler.
 /// </summary>
 public sealed class PlacementOversightTests(CairnFactory factory) : IClassFixture<CairnFactory>
 {
@@ -99,20 +101,56 @@ public sealed class PlacementOversightTests(CairnFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task Nobody_sees_a_child_on_the_panel_whose_record_they_may_not_open()
+    public async Task Nobody_sees_a_child_on_the_panel_whose_record_they_may_not_open_and_other_agencies_may_not_use_it()
     {
         var (waiting, _, _) = await factory.ReferredAsync();
+        var team = await factory.TeamAsync(PlacementTestData.Unique("Another Team"));
+        var (_, colleague) = await factory.ProfessionalWithAccountAsync("Another social worker", team: team);
 
         var mine = await (await (await factory.ApiAsAsync(Accounts.SocialWorker)).GetAsync("/api/v1/placements/tracking")).JsonAsync();
-        var stranger = await (await (await factory.ApiAsAsync(Accounts.Uninvolved)).GetAsync("/api/v1/placements/tracking")).JsonAsync();
-        var police = await (await (await factory.ApiAsAsync(Accounts.Police)).GetAsync("/api/v1/placements/tracking")).JsonAsync();
-        var page = await (await factory.SignedInAsAsync(Accounts.Uninvolved)).GetStringAsync("/placements/tracking");
+        var otherTeam = await (await factory.ApiAsAsync(colleague)).GetAsync("/api/v1/placements/tracking");
+        var police = await (await factory.ApiAsAsync(Accounts.Police)).GetAsync("/api/v1/placements/tracking");
+        var youthJustice = await (await factory.ApiAsAsync(Accounts.Uninvolved)).GetAsync("/api/v1/placements/tracking");
+        var page = await (await factory.SignedInAsAsync(colleague)).GetStringAsync("/placements/tracking");
+        var policePage = await (await factory.SignedInAsAsync(Accounts.Police)).GetAsync("/placements/tracking");
 
         Assert.NotNull(Row(mine, waiting));
-        Assert.Null(Row(stranger, waiting));
-        Assert.Null(Row(police, waiting));
+        Assert.Equal(HttpStatusCode.OK, otherTeam.StatusCode);
+        Assert.Null(Row(await otherTeam.JsonAsync(), waiting));
         Assert.DoesNotContain(waiting.ToString(), page, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (police.StatusCode, youthJustice.StatusCode));
+        Assert.Equal(HttpStatusCode.Forbidden, policePage.StatusCode);
+        Assert.DoesNotContain(waiting.ToString(), await policePage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "placement.tracking" && a.PersonId == null)));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "placement.tracking" && a.Outcome == "refused")));
+    }
+
+    [Theory]
+    [InlineData(Accounts.Police, false, false)]
+    [InlineData(Accounts.HealthVisitor, false, false)]
+    [InlineData(Accounts.SocialWorker, true, false)]
+    [InlineData(Accounts.TeamManager, true, true)]
+    [InlineData(Accounts.SafeguardingLead, true, true)]
+    public async Task The_navigation_and_the_register_offer_tracking_and_stability_only_to_those_who_may_use_them(string account, bool tracking,
+        bool stability)
+    {
+        var browser = await factory.SignedInAsAsync(account);
+        var home = await browser.GetStringAsync("/");
+        // The register is for some only; where it opens, its links follow the same rule.
+        var registerAnswer = await browser.GetAsync("/placements/register");
+        var register = registerAnswer.IsSuccessStatusCode ? await registerAnswer.Content.ReadAsStringAsync() : home;
+        var trackingAnswer = await browser.GetAsync("/placements/tracking");
+        var stabilityAnswer = await (await factory.ApiAsAsync(account)).GetAsync("/api/v1/placements/stability");
+
+        foreach (var html in new[] { home, register })
+        {
+            Assert.Equal(tracking, html.Contains("href=\"/placements/tracking\"", StringComparison.Ordinal));
+            Assert.Equal(stability, html.Contains("href=\"/placements/stability\"", StringComparison.Ordinal));
+        }
+
+        // The links follow what the pages allow.
+        Assert.Equal(tracking ? HttpStatusCode.OK : HttpStatusCode.Forbidden, trackingAnswer.StatusCode);
+        Assert.Equal(stability ? HttpStatusCode.OK : HttpStatusCode.Forbidden, stabilityAnswer.StatusCode);
     }
 
     private async Task<JsonElement> StabilityAsync()
@@ -122,22 +160,52 @@ public sealed class PlacementOversightTests(CairnFactory factory) : IClassFixtur
         return await response.JsonAsync();
     }
 
-    private static int Count(JsonElement view, string chart, string label) =>
-        view.GetProperty(chart).EnumerateArray().Single(b => b.GetProperty("label").GetString() == label).GetProperty("count").GetInt32();
+    private static JsonElement Bar(JsonElement view, string chart, string label) =>
+        view.GetProperty(chart).EnumerateArray().Single(b => b.GetProperty("label").GetString() == label);
+
+    private static readonly string[] Charts = ["location", "moves", "length"];
+
+    private static IEnumerable<JsonElement> Bars(JsonElement view) => Charts.SelectMany(c => view.GetProperty(c).EnumerateArray());
 
     [Fact]
-    public async Task The_areas_stability_counts_a_new_placement_shows_charts_with_tables_and_names_no_child()
+    public async Task The_areas_stability_counts_a_new_placement_withholds_small_numbers_shows_charts_with_tables_and_names_no_child()
     {
-        // This class's tests run one at a time on their own database: what changes between two reads is this test's placement.
+        // Enough children placed that the total is published; this class's tests run one at a time on their own database, so what
+        // changes between two reads is this test's placement.
         var before = await StabilityAsync();
+        while (before.GetProperty("children").ValueKind == JsonValueKind.Null)
+        {
+            await InInterimAsync();
+            before = await StabilityAsync();
+        }
+
         var child = await InInterimAsync();
         var after = await StabilityAsync();
-
         Assert.Equal(before.GetProperty("children").GetInt32() + 1, after.GetProperty("children").GetInt32());
-        Assert.Equal(Count(before, "moves", "No moves") + 1, Count(after, "moves", "No moves"));
-        Assert.Equal(Count(before, "length", "Under 3 months") + 1, Count(after, "length", "Under 3 months"));
-        Assert.Equal(after.GetProperty("children").GetInt32(),
-            Count(after, "location", "In the area") + Count(after, "location", "Out of the area"));
+        var newest = Bar(after, "length", "Under 3 months");
+        var earlier = Bar(before, "length", "Under 3 months");
+        if (!newest.GetProperty("suppressed").GetBoolean() && !earlier.GetProperty("suppressed").GetBoolean())
+        {
+            Assert.Equal(earlier.GetProperty("count").GetInt32() + 1, newest.GetProperty("count").GetInt32());
+        }
+
+        // No published count is from 1 to 4: a withheld bar has no count and no share; no chart has exactly one withheld bar.
+        foreach (var bar in Bars(after))
+        {
+            if (bar.GetProperty("suppressed").GetBoolean())
+            {
+                Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (bar.GetProperty("count").ValueKind, bar.GetProperty("share").ValueKind));
+            }
+            else
+            {
+                Assert.False(bar.GetProperty("count").GetInt32() is > 0 and < 5, bar.ToString());
+            }
+        }
+
+        foreach (var chart in Charts)
+        {
+            Assert.NotEqual(1, after.GetProperty(chart).EnumerateArray().Count(b => b.GetProperty("suppressed").GetBoolean()));
+        }
 
         var refused = await (await factory.ApiAsAsync(Accounts.SocialWorker)).GetAsync("/api/v1/placements/stability");
         var police = await (await factory.ApiAsAsync(Accounts.Police)).GetAsync("/api/v1/placements/stability");
@@ -147,9 +215,62 @@ public sealed class PlacementOversightTests(CairnFactory factory) : IClassFixtur
         var page = await (await factory.SignedInAsAsync(Accounts.SafeguardingLead)).GetStringAsync("/placements/stability");
         Assert.Contains("<svg", page, StringComparison.Ordinal);
         Assert.Contains("id=\"moves-table\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"suppression\"", page, StringComparison.Ordinal);
+        // The demo's one child out of the area is a small number: that chart withholds it (and its partner), and a withheld bar draws
+        // nothing whose size could give the number away; its table cells show the marker.
+        Assert.All(after.GetProperty("location").EnumerateArray(), b => Assert.True(b.GetProperty("suppressed").GetBoolean()));
+        var withheld = System.Text.RegularExpressions.Regex.Matches(page, "<g data-suppressed=\"true\">(.*?)</g>",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.NotEmpty(withheld);
+        Assert.All(withheld, g => Assert.DoesNotContain("<rect", g.Groups[1].Value, StringComparison.Ordinal));
+        Assert.Contains("data-suppressed=\"true\">c", page, StringComparison.Ordinal);
         var name = await factory.WithDbAsync(db => db.People.Where(p => p.Id == new PersonId(child)).Select(p => p.GivenName).SingleAsync());
         Assert.DoesNotContain(name, page, StringComparison.Ordinal);
         Assert.DoesNotContain(child.ToString(), page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_placement_page_marks_a_placement_unsuitable_with_a_reason_refusing_a_stale_version_and_a_stranger()
+    {
+        var setting = await factory.SettingAsync(PlacementTestData.Unique("Bridge House"), "YO3 5ZN", vacancies: 1);
+        var (child, referral, version) = await factory.ReferredAsync();
+        var placed = await (await factory.ApiAsAsync(Accounts.SocialWorker)).PostAsJsonAsync($"/api/v1/placement-referrals/{referral}/placements",
+            new { settingId = setting, startedOn = Today, familyInformed = "InPerson", familyConsulted = true, version });
+        Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
+        var placement = (await placed.JsonAsync()).GetProperty("placementId").GetGuid();
+        var current = await factory.WithDbAsync(db => db.Placements.Where(p => p.Id == new PlacementId(placement)).Select(p => p.Version).SingleAsync());
+        var path = $"/people/{child}/placements";
+        var post = $"{path}?handler=Suitability&placementId={placement}";
+        const string Because = "It cannot give her the 2:1 staffing she needs";
+        Dictionary<string, string> Form(string reason, int v) => new()
+        {
+            ["Input.Suitability"] = "Unsuitable",
+            ["Input.SuitabilityReason"] = reason,
+            ["Input.Version"] = $"{v}",
+        };
+
+        var social = await factory.SignedInAsAsync(Accounts.SocialWorker);
+        Assert.Contains("handler=Suitability", await social.GetStringAsync(path), StringComparison.Ordinal);
+        var noReason = await social.PostAsync(post, await Clients.FormAsync(social, path, Form("", current)));
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("govuk-error-summary", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stale = await social.PostAsync(post, await Clients.FormAsync(social, path, Form(Because, current + 3)));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var marked = await social.PostAsync(post, await Clients.FormAsync(social, path, Form(Because, current)));
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        Assert.Contains(Because, await social.GetStringAsync(path), StringComparison.Ordinal);
+
+        // Someone who may not open the child's record gets 404 and changes nothing; the change is audited.
+        var stranger = await factory.SignedInAsAsync(Accounts.Uninvolved);
+        var byStranger = await stranger.PostAsync(post, await Clients.FormAsync(stranger, "/", Form("Somebody else says it is unsuitable", current + 1)));
+        Assert.Equal(HttpStatusCode.NotFound, byStranger.StatusCode);
+        var kept = await factory.WithDbAsync(db => db.Placements.Where(p => p.Id == new PlacementId(placement))
+            .Select(p => new { p.Suitability, p.SuitabilityReason }).SingleAsync());
+        Assert.Equal((Cairn.Domain.Placements.PlacementSuitability.Unsuitable, Because), (kept.Suitability, kept.SuitabilityReason));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "placement.suitability"
+            && a.PersonId == child && a.Outcome == "succeeded")));
+        var panel = await (await (await factory.ApiAsAsync(Accounts.TeamManager)).GetAsync("/api/v1/placements/tracking")).JsonAsync();
+        Assert.Equal("Unsuitable", Row(panel, child)!.Value.GetProperty("because").GetString());
     }
 
     [Fact]
