@@ -53,7 +53,8 @@ public sealed class PlanRevisionJourneyTests(BrowserFixture fixture) : IClassFix
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revise the plan" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("New version started");
-        await Assertions.Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("3 sections were carried over");
+        await Assertions.Expect(page.Locator(".govuk-warning-text", new() { HasText = "sections were carried over" }))
+            .ToContainTextAsync("3 sections were carried over");
         await BrowserPages.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Agree version 2" }).ClickAsync();

@@ -23,6 +23,9 @@ public sealed class Ssda903ExportTests(CairnFactory factory) : IClassFixture<Cai
 {
     private static DateOnly Today => DateTimeOffset.UtcNow.InLondon();
 
+    /// <summary>Half an hour ago: on the day before, in London, when the test runs just after midnight.</summary>
+    private readonly DateTimeOffset _wentMissingAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+
     private static CollectionYear Year => CollectionYear.Containing(Today);
 
     private static string Path => $"/api/v1/returns/ssda903/{Year.EndingYear}";
@@ -40,7 +43,7 @@ public sealed class Ssda903ExportTests(CairnFactory factory) : IClassFixture<Cai
             new { settingId = setting, startedOn = Today, familyInformed = "InPerson", familyConsulted = true, version });
         Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
         var missing = await social.PostAsJsonAsync($"/api/v1/children/{child}/missing-episodes",
-            new { from = "Placement", startedAt = DateTimeOffset.UtcNow.AddMinutes(-30), reportedBy = "Her carer" });
+            new { from = "Placement", startedAt = _wentMissingAt, reportedBy = "Her carer" });
         Assert.True(missing.StatusCode == HttpStatusCode.Created, await missing.Content.ReadAsStringAsync());
         return (child, Ssda903RecordHandler.ChildIdOf(new PersonId(child)), (await status.JsonAsync()).GetProperty("id").GetGuid());
     }
@@ -91,7 +94,7 @@ public sealed class Ssda903ExportTests(CairnFactory factory) : IClassFixture<Cai
         Assert.Equal("F", Row(files, Ssda903Layout.Header, id)["SEX"]);
         var missing = Row(files, Ssda903Layout.MissingEpisodes, id);
         Assert.Equal("M", missing["MISSING"]);
-        Assert.Equal(Ssda903Row.FormatDate(Today), missing["MIS_START"]);
+        Assert.Equal(Ssda903Row.FormatDate(_wentMissingAt.InLondon()), missing["MIS_START"]);
     }
 
     [Fact]
