@@ -73,7 +73,8 @@ public sealed record EarlyHelpEvent(EarlyHelpEpisodeId EpisodeId, EarlyHelpEvent
 
 /// <summary>
 /// An early help episode: voluntary family support below the statutory threshold, with recorded consent and a named
-/// lead professional (L19). Its plan is an early help <c>Plan</c> linked to it (<c>Plan.EpisodeId</c>). Closing because the family disengaged or withdrew consent while concerns remain does not
+/// lead professional (L19). Its plan is an early help <c>Plan</c> linked to it (<c>Plan.EpisodeId</c>).
+/// Closing because the family disengaged or withdrew consent while concerns remain does not
 /// close the episode: the front door checks first (L18), and the episode closes once that check is decided.
 /// </summary>
 public sealed class EarlyHelpEpisode

@@ -34,7 +34,8 @@ public sealed class PlacementAccessHandler(CairnDbContext db, RecordAccessServic
     /// </summary>
     public async Task<bool> MayUseTrackingAsync(CancellationToken cancellationToken) =>
         user.IsSignedIn && (user.Has(Role.SafeguardingLead)
-            || ((user.Has(Role.Practitioner) || user.Has(Role.TeamManager) || user.Has(Role.HeadOfService)) && await InSocialCareAsync(cancellationToken)));
+            || ((user.Has(Role.Practitioner) || user.Has(Role.TeamManager) || user.Has(Role.HeadOfService))
+                && await InSocialCareAsync(cancellationToken)));
 
     /// <summary>
     /// Whether the viewer may see the area's placement stability (L41, L44): children's social care team managers and heads of service,

@@ -35,7 +35,8 @@ public sealed record StartEpisodeCommand
 
 /// <summary>
 /// Starts an early help episode (L18, L19) with consent and a lead professional from the team around the child.
-/// Its plan is an early help plan started from the episode afterwards. Started by whoever <see cref="EarlyHelpAccess"/> allows; records the legal status Early help when the child has none.
+/// Its plan is an early help plan started from the episode afterwards. Started by whoever <see cref="EarlyHelpAccess"/> allows;
+/// records the legal status Early help when the child has none.
 /// </summary>
 public sealed class StartEpisodeHandler(CairnDbContext db, RecordAccessService access, EarlyHelpAccessHandler earlyHelp, CurrentUser user,
     AuditLog audit, TimeProvider clock)

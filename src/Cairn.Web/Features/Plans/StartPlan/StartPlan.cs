@@ -124,7 +124,10 @@ public sealed class StartPlanHandler(CairnDbContext db, RecordAccessService acce
         }
 
         var episodes = db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.ChildId == childId);
-        var episode = await (command.EpisodeId is { } wanted ? episodes.Where(e => e.Id == wanted) : episodes.Where(e => e.Status != EarlyHelpStatus.Closed))
+        var chosen = command.EpisodeId is { } wanted
+            ? episodes.Where(e => e.Id == wanted)
+            : episodes.Where(e => e.Status != EarlyHelpStatus.Closed);
+        var episode = await chosen
             .Select(e => new { e.Id, e.Status }).FirstOrDefaultAsync(cancellationToken);
         if (episode is null)
         {
