@@ -20,6 +20,9 @@ public static class AuditChain
     /// <summary>Arbitrary, fixed key for the audit chain's advisory lock.</summary>
     private const long AdvisoryLockKey = 0x43_41_49_52_4E_41_55_44; // "CAIRNAUD"
 
+    /// <summary>Rows in one INSERT of <see cref="AppendBatchAsync"/>: well inside every provider's parameter limit.</summary>
+    internal const int RowsPerStatement = 500;
+
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     internal static async Task AppendAsync(CairnDbContext db, IReadOnlyList<AuditEntry> pending, CancellationToken cancellationToken)
@@ -55,27 +58,32 @@ public static class AuditChain
                 previous = Link(entry, ++sequence, previous);
             }
 
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
             var insert = Insert.Of(db);
-            var rows = new List<string>(entries.Count);
-            var n = 0;
-            foreach (var entry in entries)
+            // A statement's parameters are limited (SQLite 32,766; PostgreSQL 65,535): a long list goes in several statements.
+            foreach (var chunk in entries.Chunk(RowsPerStatement))
             {
-                var names = new List<string>(insert.Columns.Count);
-                foreach (var column in insert.Columns)
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.Transaction = transaction.GetDbTransaction();
+                var rows = new List<string>(chunk.Length);
+                var n = 0;
+                foreach (var entry in chunk)
                 {
-                    var name = $"@a{n++}";
-                    names.Add(name);
-                    command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Property.PropertyInfo!.GetValue(entry),
-                        column.Property.IsNullable));
+                    var names = new List<string>(insert.Columns.Count);
+                    foreach (var column in insert.Columns)
+                    {
+                        var name = $"@a{n++}";
+                        names.Add(name);
+                        command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Property.PropertyInfo!.GetValue(entry),
+                            column.Property.IsNullable));
+                    }
+
+                    rows.Add($"({string.Join(", ", names)})");
                 }
 
-                rows.Add($"({string.Join(", ", names)})");
+                command.CommandText = $"{insert.Head} VALUES {string.Join(", ", rows)}";
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            command.CommandText = $"{insert.Head} VALUES {string.Join(", ", rows)}";
-            await command.ExecuteNonQueryAsync(cancellationToken);
             if (ownTransaction)
             {
                 await transaction.CommitAsync(cancellationToken);
