@@ -85,7 +85,7 @@ public sealed class PlanRevisionJourneyTests(BrowserFixture fixture) : IClassFix
 
         // The child's plans-and-assessments map (L27) shows the plan, and passes axe too.
         await page.GotoAsync($"/people/{child}/plans-and-assessments");
-        await Assertions.Expect(page.Locator(".govuk-caption-l")).ToContainTextAsync("Plans and assessments");
+        await Assertions.Expect(page.Locator(".govuk-caption-l", new() { HasText = "Plans and assessments" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Child in need plan");
         await BrowserPages.AssertAccessibleAsync(page);
     }
