@@ -66,6 +66,11 @@ internal static class BenchRunner
         // The sweep's own writes bypass EF Core's command log (RowWriter): this prints its reads and its time.
         var sweep = new EscalationSweepBenchmarks();
         await TimeAsync("EscalationSweep", sweep.Setup, sweep.IterationSetup, sweep.Sweep, sweep.IterationCleanup);
+
+        var overdue = new OverdueActionsBenchmarks();
+        await TimeAsync("OverdueActions", overdue.Setup, overdue.IterationSetup, overdue.List, overdue.IterationCleanup);
+        var meetings = new MeetingSweepBenchmarks { Case = MeetingSweepCase.FirstRun };
+        await TimeAsync("MeetingSweep", meetings.Setup, meetings.IterationSetup, meetings.Sweep, meetings.IterationCleanup);
         return 0;
 
         async Task TimeAsync(string name, Action setup, Action begin, Func<Task> call, Action end)

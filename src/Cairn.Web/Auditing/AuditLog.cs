@@ -31,6 +31,20 @@ public sealed class AuditLog(CairnDbContext db, CurrentUser user, TimeProvider c
         AuditChain.AppendBatchAsync(db, people.Distinct().Select(p => Entry(action, p, "person", p.Value, "allowed", detail)).ToList(),
             cancellationToken);
 
+    /// <summary>
+    /// Records a change to each of many records made by Cairn itself (a sweep), written at once in multi-row INSERTs on the end of
+    /// the chain inside the caller's transaction (<see cref="AuditChain.AppendBatchAsync"/>), 100 rows a statement.
+    /// </summary>
+    public async Task RecordManyAsync(string action, IEnumerable<(PersonId Person, string RecordType, Guid RecordId, string? Detail)> records,
+        CancellationToken cancellationToken)
+    {
+        foreach (var chunk in records.Chunk(100))
+        {
+            await AuditChain.AppendBatchAsync(db, chunk.Select(r => Entry(action, r.Person, r.RecordType, r.RecordId, "succeeded", r.Detail))
+                .ToList(), cancellationToken);
+        }
+    }
+
     private AuditEntry Entry(string action, PersonId? person, string? recordType, Guid? recordId, string outcome, string? detail) =>
         new()
         {

@@ -12,11 +12,12 @@ namespace Cairn.Web.Background;
 
 /// <summary>
 /// Schedules the meetings requested that are not already scheduled from their triggers, as Cairn itself, in the caller's unit of
-/// work; returns how many. The meetings feature provides it (the scheduling handler), so the sweep depends on no feature.
+/// work; returns those scheduled, not yet audited (the caller writes their audit entries in one batch). The meetings feature
+/// provides it (the scheduling handler), so the sweep depends on no feature.
 /// </summary>
 public interface IMeetingScheduler
 {
-    Task<int> ScheduleAsync(IReadOnlyList<MeetingRequest> requests, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Meeting>> ScheduleAsync(IReadOnlyList<MeetingRequest> requests, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -93,10 +94,22 @@ public sealed class MeetingSweep(CairnDbContext db, AuditLog audit, WorkingCalen
                 var requests = await MissingAsync(now, cancellationToken);
                 foreach (var batch in requests.Chunk(ScheduleBatchSize))
                 {
+                    // Each batch in one transaction: its meetings in one SaveChanges, then their audit entries in one multi-row
+                    // INSERT on the end of the chain (not one tracked entry per meeting), committed together.
+                    await using var transaction = db.Database.CurrentTransaction is null
+                        ? await db.Database.BeginTransactionAsync(cancellationToken)
+                        : null;
                     var made = await scheduler.ScheduleAsync(batch, now, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
+                    await audit.RecordManyAsync("meeting.schedule-auto",
+                        made.Select(m => (m.ChildId, MeetingRecordType, m.Id.Value, (string?)m.Kind.ToString())), cancellationToken);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+
                     db.ChangeTracker.Clear();
-                    scheduled += made;
+                    scheduled += made.Count;
                 }
 
                 break;

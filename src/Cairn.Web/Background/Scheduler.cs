@@ -36,6 +36,7 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
                     var casework = services.GetRequiredService<CaseworkSweep>();
                     await casework.EscalateAssessmentsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     await casework.EscalatePlanActionsAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
+                    await casework.EscalateCarePlansAsync(clock.GetUtcNow(), cancellationToken: stoppingToken);
                     // Statutory meetings (issue #14, L16): whatever a trigger requires and nobody scheduled is scheduled; then
                     // meetings not held, and minutes not sent, by their due dates climb the same ladder.
                     var meetings = services.GetRequiredService<MeetingSweep>();

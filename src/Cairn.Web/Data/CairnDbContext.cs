@@ -91,6 +91,7 @@ public sealed class CairnDbContext(DbContextOptions<CairnDbContext> options) : D
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<CarePlanDue> CarePlansDue => Set<CarePlanDue>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
     public DbSet<MeetingEvent> MeetingEvents => Set<MeetingEvent>();

@@ -132,6 +132,24 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
     }
 }
 
+/// <summary>T15: the care plan due for each period of care, keyed by the legal status that began it.</summary>
+internal sealed class CarePlanDueConfiguration : IEntityTypeConfiguration<CarePlanDue>
+{
+    public void Configure(EntityTypeBuilder<CarePlanDue> b)
+    {
+        b.ToTable("CarePlansDue");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.Escalation);
+        b.HasIndex(x => new { x.ChildId, x.Status });
+        // The compliance list reads open care plans in due-date order; the owner's own list by owner.
+        b.HasIndex(x => new { x.Status, x.DueOn, x.Id });
+        b.HasIndex(x => new { x.OwnerId, x.Status });
+        b.HasIndex(x => x.NextEscalationAt);
+    }
+}
+
 /// <summary>
 /// One area's currency periods for assessments (L25): how many months each type stays current once authorised. No row means
 /// <see cref="AssessmentCurrency.Default"/>.

@@ -15,7 +15,7 @@ public sealed class PlanRevisionJourneyTests(BrowserFixture fixture) : IClassFix
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
-    public async Task A_social_worker_revises_a_plan_confirms_the_carried_sections_and_agrees_it()
+    public async Task A_social_worker_revises_a_plan_confirms_the_carried_sections_agrees_it_and_sees_it_on_the_map()
     {
         var api = await fixture.App.ApiAsAsync(Accounts.SocialWorker);
         api.BaseAddress = new Uri(fixture.App.RootUrl);
@@ -81,6 +81,12 @@ public sealed class PlanRevisionJourneyTests(BrowserFixture fixture) : IClassFix
         await page.GetByRole(AriaRole.Link, new() { Name = "Version 2", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Version 2");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("What changed from version 1.");
+        await BrowserPages.AssertAccessibleAsync(page);
+
+        // The child's plans-and-assessments map (L27) shows the plan, and passes axe too.
+        await page.GotoAsync($"/people/{child}/plans-and-assessments");
+        await Assertions.Expect(page.Locator(".govuk-caption-l", new() { HasText = "Plans and assessments" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Child in need plan");
         await BrowserPages.AssertAccessibleAsync(page);
     }
 }

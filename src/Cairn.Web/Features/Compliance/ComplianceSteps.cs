@@ -19,6 +19,8 @@ public enum StepKind
     Assessment = 3,
     /// <summary>An action of a plan in force, not done.</summary>
     PlanAction = 4,
+    /// <summary>A care plan due for a looked-after child (T15: 10 working days after they became looked after), not yet agreed.</summary>
+    CarePlan = 5,
 }
 
 /// <summary>One step due or overdue: what, about whom, whose, by when, and how far up the escalation ladder it has climbed (L16).</summary>
@@ -43,7 +45,7 @@ public sealed record ComplianceFilter(StepKind? Kind, int Page);
 
 /// <summary>
 /// The statutory steps due or overdue in a scope (L16): statutory meetings due and not held, minutes not sent, assessments not
-/// authorised and actions of plans in force not done, oldest due date first. "Due" means due within the next
+/// authorised, care plans not agreed (T15) and actions of plans in force not done, oldest due date first. "Due" means due within the next
 /// <see cref="DueSoonDays"/> days (today included); "overdue" means past the due date. A child's own view lists every open step
 /// whatever its date. Each kind is counted and read from its own index by due date, taking only as many rows as the page
 /// needs from each before merging, so a page costs the same however many steps there are; names are read for the page only.
@@ -62,6 +64,7 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
         StepKind.Minutes => "Minutes to send",
         StepKind.Assessment => "Assessments",
         StepKind.PlanAction => "Plan actions",
+        StepKind.CarePlan => "Care plans",
         _ => kind.ToString(),
     };
 
@@ -158,6 +161,9 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
             .Where(a => a.InForce == inForce && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress)
                         && a.DueOn <= last)
             .Where(scope.Over<PlanAction>(a => a.ChildId, a => a.OwnerId));
+        var carePlans = db.CarePlansDue.AsNoTracking()
+            .Where(c => c.Status == CarePlanDueStatus.Open && c.DueOn <= last)
+            .Where(scope.Over<CarePlanDue>(c => c.ChildId, c => c.OwnerId));
         return
         [
             (StepKind.Meeting, new Source(
@@ -193,6 +199,14 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
                         .Where(a => a.Status == status).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(n)
                         .Select(a => new StepRow(StepKind.PlanAction, a.Id.Value, a.ChildId, a.OwnerId, a.DueOn, a.EscalationLevel))
                         .ToListAsync(ct))))])),
+            (StepKind.CarePlan, new Source(
+                async (today, ct) => Pair(await carePlans.GroupBy(_ => 1)
+                    .Select(g => new { All = g.Count(), Overdue = g.Count(c => c.DueOn < today) }).FirstOrDefaultAsync(ct), x => (x.All, x.Overdue)),
+                [
+                    async (n, ct) => Ranked(StepKind.CarePlan, 0, await carePlans.OrderBy(c => c.DueOn).ThenBy(c => c.Id).Take(n)
+                        .Select(c => new StepRow(StepKind.CarePlan, c.Id.Value, c.ChildId, c.OwnerId, c.DueOn, c.EscalationLevel))
+                        .ToListAsync(ct)),
+                ])),
         ];
     }
 
@@ -255,12 +269,13 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
             ? []
             : await db.PlanActions.AsNoTracking().Where(a => EF.Parameter(actionIds).Contains(a.Id))
                 .ToDictionaryAsync(a => a.Id.Value, a => a.What, cancellationToken);
-        return page.Select(r => new ComplianceItem(r.Kind, r.Id, Href(r.Kind, r.Id), r.ChildId, names.GetValueOrDefault(r.ChildId, ""),
+        return page.Select(r => new ComplianceItem(r.Kind, r.Id, Href(r.Kind, r.Id, r.ChildId), r.ChildId, names.GetValueOrDefault(r.ChildId, ""),
                 r.Kind switch
                 {
                     StepKind.Meeting => meetings.GetValueOrDefault(r.Id, "Meeting"),
                     StepKind.Minutes => "Minutes of the " + meetings.GetValueOrDefault(r.Id, "meeting").ToLowerInvariant(),
                     StepKind.Assessment => assessments.GetValueOrDefault(r.Id, "Assessment"),
+                    StepKind.CarePlan => "Care plan (10 working days after becoming looked after)",
                     _ => "Plan action: " + actions.GetValueOrDefault(r.Id, ""),
                 },
                 r.OwnerId, ownerNames.GetValueOrDefault(r.OwnerId, ""), r.DueOn, r.DueOn < today, Math.Max(0, today.DayNumber - r.DueOn.DayNumber),
@@ -273,10 +288,11 @@ public sealed class ComplianceStepsHandler(CairnDbContext db, CurrentUser user, 
             ? $" ({number})"
             : "");
 
-    private static string Href(StepKind kind, Guid id) => kind switch
+    private static string Href(StepKind kind, Guid id, PersonId child) => kind switch
     {
         StepKind.Meeting or StepKind.Minutes => $"/meetings/{id}",
         StepKind.Assessment => $"/assessments/{id}",
+        StepKind.CarePlan => $"/people/{child.Value}/plans",
         _ => $"/plan-actions/{id}",
     };
 

@@ -20,10 +20,13 @@ namespace Cairn.Web.Features.Meetings;
 public sealed class MeetingSchedulingHandler(CairnDbContext db, WorkingCalendarSource calendars, MeetingSharesHandler shares, AuditLog audit)
     : IMeetingScheduler
 {
-    /// <summary>The scheduling sweep's way in (it may not use a feature): schedules as Cairn itself, returns how many.</summary>
-    async Task<int> IMeetingScheduler.ScheduleAsync(IReadOnlyList<MeetingRequest> requests, DateTimeOffset now,
+    /// <summary>
+    /// The scheduling sweep's way in (it may not use a feature): schedules as Cairn itself and returns the meetings, leaving their
+    /// audit entries to the sweep, which writes a batch's in one statement.
+    /// </summary>
+    Task<IReadOnlyList<Meeting>> IMeetingScheduler.ScheduleAsync(IReadOnlyList<MeetingRequest> requests, DateTimeOffset now,
         CancellationToken cancellationToken) =>
-        (await ScheduleManyAsync(requests, null, now, cancellationToken)).Count;
+        ScheduleAllAsync(requests, null, now, true, cancellationToken);
 
     /// <summary>
     /// Schedules the meeting a trigger requires, unless one is already scheduled from it (the same trigger, kind and number):
@@ -41,8 +44,13 @@ public sealed class MeetingSchedulingHandler(CairnDbContext db, WorkingCalendarS
     /// Schedules each meeting requested that is not already scheduled from its trigger (in the database or in this unit of
     /// work); returns those scheduled. Each is audited (<c>meeting.schedule-auto</c> when <paramref name="by"/> is null).
     /// </summary>
-    public async Task<IReadOnlyList<Meeting>> ScheduleManyAsync(IReadOnlyList<MeetingRequest> requests, ProfessionalId? by, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Meeting>> ScheduleManyAsync(IReadOnlyList<MeetingRequest> requests, ProfessionalId? by, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        ScheduleAllAsync(requests, by, now, false, cancellationToken);
+
+    /// <summary>As <see cref="ScheduleManyAsync"/>; <paramref name="auditedByCaller"/>: the caller audits the meetings scheduled.</summary>
+    private async Task<IReadOnlyList<Meeting>> ScheduleAllAsync(IReadOnlyList<MeetingRequest> requests, ProfessionalId? by, DateTimeOffset now,
+        bool auditedByCaller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var wanted = await NotYetScheduledAsync(requests, cancellationToken);
@@ -73,8 +81,12 @@ public sealed class MeetingSchedulingHandler(CairnDbContext db, WorkingCalendarS
             var due = timescale is null ? (MeetingDue?)null : MeetingSchedule.DueAfter(timescale, trigger.On, trigger.At, calendar);
             var meeting = Meeting.Schedule(child, trigger.Kind, trigger.Number, trigger.Trigger, trigger.TriggerId, trigger.On, due, owner, by, now);
             db.Meetings.Add(meeting);
-            audit.Record(by is null ? "meeting.schedule-auto" : "meeting.schedule", child, MeetingAccessHandler.RecordType, meeting.Id.Value,
-                detail: trigger.Kind.ToString());
+            if (!auditedByCaller)
+            {
+                audit.Record(by is null ? "meeting.schedule-auto" : "meeting.schedule", child, MeetingAccessHandler.RecordType, meeting.Id.Value,
+                    detail: trigger.Kind.ToString());
+            }
+
             if (type.MinutesTo.HasFlag(MinutesRecipients.ParentsOwnWorkers))
             {
                 await InviteAsync(meeting, workers.GetValueOrDefault(child) ?? [], by ?? owner, now, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
@@ -7,8 +8,10 @@ using Cairn.Domain.Meetings;
 using Cairn.Domain.People;
 using Cairn.Domain.Shares;
 using Cairn.Domain.Time;
+using Cairn.Web.Background;
 using Cairn.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Web.Tests.Features.Meetings;
 
@@ -282,5 +285,109 @@ public sealed class MeetingTriggerTests(MeetingClockFactory factory) : IClassFix
             Assert.StartsWith(MeetingTypes.Of(kind).Name + " scheduled", (await agreed.JsonAsync()).GetProperty("scheduled").GetString(),
                 StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// T15: a child who becomes looked after on Thursday 25 March 2027 (the day before Good Friday) has a care plan due 10
+    /// working days later, the day itself not counted: Good Friday and Easter Monday skipped, Monday 12 April (8 April without
+    /// them). Shown on the plans page and the compliance lists, due on the day and overdue after it; escalated once per rung
+    /// from the close of that day; met by a care plan agreed (late), which stops it; no longer required if the child stops
+    /// being looked after first.
+    /// </summary>
+    [Fact]
+    public async Task A_care_plan_is_due_10_working_days_after_a_child_becomes_looked_after_escalates_when_late_and_is_met_by_a_care_plan()
+    {
+        var child = await factory.ChildAsync();
+        var sam = await factory.ApiAsAsync(Accounts.SocialWorker);
+        factory.Clock.Set(MeetingClockFactory.ThursdayBeforeGoodFriday);
+
+        var recorded = await sam.PostAsJsonAsync($"/api/v1/people/{child.Value}/legal-status", new
+        {
+            kind = "LookedAfterSection20",
+            from = new DateOnly(2027, 3, 25),
+            reason = "Accommodated with the mother's agreement while she is in hospital.",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var body = await recorded.JsonAsync();
+        Assert.Equal("2027-04-12", body.GetProperty("carePlanDueOn").GetString());
+        var due = await factory.WithDbAsync(db => db.CarePlansDue.AsNoTracking().SingleAsync(c => c.ChildId == child));
+        Assert.Equal((body.GetProperty("id").GetGuid(), new DateOnly(2027, 4, 12), CarePlanDueStatus.Open, await factory.ProfessionalOfAsync(Accounts.SocialWorker)),
+            (due.Id.Value, due.DueOn, due.Status, due.OwnerId));
+        Assert.Equal((await factory.CalendarAsync()).CloseOf(new DateOnly(2027, 4, 12)), due.DueAt);
+
+        async Task<JsonElement?> StepAsync(HttpClient client, string path) =>
+            (await client.GetFromJsonAsync<JsonElement>(path)).GetProperty("items").EnumerateArray()
+            .Select(i => (JsonElement?)i).FirstOrDefault(i => i!.Value.GetProperty("kind").GetString() == "CarePlan"
+                                                            && i.Value.GetProperty("childId").GetGuid() == child.Value);
+        Task<int> LevelAsync() => factory.WithDbAsync(db => db.CarePlansDue.Where(c => c.Id == due.Id).Select(c => c.EscalationLevel).SingleAsync());
+        async Task<int> SweepAsync(DateTimeOffset now)
+        {
+            using var scope = factory.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<CaseworkSweep>().EscalateCarePlansAsync(now);
+        }
+
+        // On the due day: listed, not overdue, and not escalated before the close of working hours.
+        factory.Clock.Set(TestClock.London(2027, 4, 12, 16, 0));
+        var onTheDay = await StepAsync(sam, $"/api/v1/people/{child.Value}/compliance");
+        Assert.False(onTheDay!.Value.GetProperty("overdue").GetBoolean());
+        await SweepAsync(TestClock.London(2027, 4, 12, 16, 59));
+        Assert.Equal(0, await LevelAsync());
+        var plans = await sam.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child.Value}/plans");
+        Assert.Equal(("2027-04-12", false), (plans.GetProperty("carePlanDue").GetProperty("dueOn").GetString(),
+            plans.GetProperty("carePlanDue").GetProperty("overdue").GetBoolean()));
+
+        // The day after: overdue on the child's and the area's lists and the plans page, one rung climbed once.
+        factory.Clock.Set(TestClock.London(2027, 4, 13, 10, 0));
+        Assert.True(await SweepAsync(TestClock.London(2027, 4, 13, 10, 0)) >= 1);
+        await SweepAsync(TestClock.London(2027, 4, 13, 10, 5));
+        Assert.Equal(1, await LevelAsync());
+        Assert.True((await StepAsync(sam, $"/api/v1/people/{child.Value}/compliance"))!.Value.GetProperty("overdue").GetBoolean());
+        var lead = await factory.ApiAsAsync(Accounts.SafeguardingLead);
+        var onArea = await StepAsync(lead, "/api/v1/compliance?kind=CarePlan");
+        Assert.Equal((true, 1), (onArea!.Value.GetProperty("overdue").GetBoolean(), onArea.Value.GetProperty("escalationLevel").GetInt32()));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == "care-plan-due.escalated"
+                                                                                          && n.Link == $"/people/{child.Value}/plans"
+                                                                                          && n.ProfessionalId == due.OwnerId)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "care-plan-due.escalate"
+                                                                                         && a.RecordId == due.Id.Value)));
+        var page = await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}/plans");
+        Assert.Contains("id=\"care-plan-due\"", page, StringComparison.Ordinal);
+        Assert.Contains("12 April 2027", page, StringComparison.Ordinal);
+
+        // A care plan agreed on 14 April meets it, late: off the lists, no further rung.
+        factory.Clock.Set(TestClock.London(2027, 4, 14, 10, 0));
+        var plan = await factory.PlanAsync(child, PlanType.Care, "Settled in foster care", "Weekly visits", Accounts.SocialWorker,
+            new DateOnly(2027, 6, 1), agree: false);
+        var agreed = await sam.PostAsJsonAsync($"/api/v1/plans/{plan.Id.Value}/agree",
+            new { agreedOn = new DateOnly(2027, 4, 14), agreedAt = "Care planning meeting", version = plan.Version });
+        Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
+        var met = await factory.WithDbAsync(db => db.CarePlansDue.AsNoTracking().SingleAsync(c => c.Id == due.Id));
+        Assert.Equal((CarePlanDueStatus.Met, (PlanId?)plan.Id, (DateOnly?)new DateOnly(2027, 4, 14), true, (DateTimeOffset?)null),
+            (met.Status, met.PlanId, met.MetOn, met.MetLate, met.NextEscalationAt));
+        Assert.Null(await StepAsync(sam, $"/api/v1/people/{child.Value}/compliance"));
+        Assert.Equal(JsonValueKind.Null, (await sam.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child.Value}/plans"))
+            .GetProperty("carePlanDue").ValueKind);
+
+        // Another child stops being looked after before any care plan: no longer required, never escalated.
+        var other = await factory.ChildAsync();
+        factory.Clock.Set(MeetingClockFactory.ThursdayBeforeGoodFriday);
+        var started = await (await sam.PostAsJsonAsync($"/api/v1/people/{other.Value}/legal-status", new
+        {
+            kind = "LookedAfterSection20",
+            from = new DateOnly(2027, 3, 25),
+            reason = "Accommodated for a few days while the mother is in hospital.",
+        })).JsonAsync();
+        factory.Clock.Set(TestClock.London(2027, 4, 1, 10, 0));
+        Assert.Equal(HttpStatusCode.Created, (await sam.PostAsJsonAsync($"/api/v1/people/{other.Value}/legal-status", new
+        {
+            kind = "ChildInNeed",
+            from = new DateOnly(2027, 3, 31),
+            reason = "Home again with the mother; support continues.",
+            currentStatusId = started.GetProperty("id").GetGuid(),
+        })).StatusCode);
+        var ended = await factory.WithDbAsync(db => db.CarePlansDue.AsNoTracking().SingleAsync(c => c.ChildId == other));
+        Assert.Equal((CarePlanDueStatus.NoLongerRequired, (DateOnly?)new DateOnly(2027, 3, 31), (DateTimeOffset?)null),
+            (ended.Status, ended.MetOn, ended.NextEscalationAt));
     }
 }

@@ -423,8 +423,11 @@ public sealed class MeetingsTests(EnquiryFactory factory) : IClassFixture<Enquir
             return id;
         }
 
+        async Task<JsonElement> PlanGapsAsync() =>
+            (await worker.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{plan.Id.Value}")).GetProperty("unreviewedOutcomes");
         var first = await HeldWithMinutesAsync(false);
         Assert.DoesNotContain(ViewMeetingHandler.OutcomesNotReviewed, Flags(await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{first}")));
+        Assert.Equal(0, (await PlanGapsAsync()).GetArrayLength());
         var second = await HeldWithMinutesAsync(false);
         var view = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{second}");
         Assert.Contains(ViewMeetingHandler.OutcomesNotReviewed, Flags(view));
@@ -438,10 +441,18 @@ public sealed class MeetingsTests(EnquiryFactory factory) : IClassFixture<Enquir
         Assert.Contains("id=\"outcomes-not-reviewed\"", page, StringComparison.Ordinal);
         Assert.Contains("id=\"outcomes-not-reviewed\"",
             await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/people/{child.Value}/meetings"), StringComparison.Ordinal);
+        // And the plan itself (L22): its API names the outcome, its page warns.
+        var onPlan = Assert.Single((await PlanGapsAsync()).EnumerateArray());
+        Assert.Equal((outcome, "Goes to school every day"), (onPlan.GetProperty("sectionKey").GetGuid(), onPlan.GetProperty("title").GetString()));
+        Assert.Contains("id=\"outcomes-not-reviewed\"",
+            await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/plans/{plan.Id.Value}"), StringComparison.Ordinal);
         var third = await HeldWithMinutesAsync(true);
         Assert.DoesNotContain(ViewMeetingHandler.OutcomesNotReviewed, Flags(await worker.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{third}")));
         steps = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/people/{child.Value}/compliance");
         Assert.Equal(0, steps.GetProperty("unreviewedOutcomes").GetArrayLength());
+        Assert.Equal(0, (await PlanGapsAsync()).GetArrayLength());
+        Assert.DoesNotContain("id=\"outcomes-not-reviewed\"",
+            await (await factory.SignedInAsAsync(Accounts.SocialWorker)).GetStringAsync($"/plans/{plan.Id.Value}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cairn.Domain;
+using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
 using Cairn.Domain.Meetings;
 using Cairn.Domain.People;
@@ -74,15 +75,19 @@ public sealed record ChangedLegalStatus(LegalStatusId Id, PersonId ChildId, Lega
 {
     /// <summary>The meetings the change scheduled (a child becoming looked after: the first review and a care planning meeting), in words.</summary>
     public IReadOnlyList<string> Scheduled { get; init; } = [];
+
+    /// <summary>A child becoming looked after: the day their care plan is due (T15, 10 working days).</summary>
+    public DateOnly? CarePlanDueOn { get; init; }
 }
 
 /// <summary>
 /// Records a legal status (L20). A child becoming looked after (from a status that was not) gets their first looked-after review
 /// scheduled, due 20 working days later (T09), and a care planning meeting, both arranged by the child's allocated social
-/// worker (or whoever recorded the status), in the same unit of work (L16).
+/// worker (or whoever recorded the status), and their care plan falls due 10 working days later (T15, <see cref="CarePlanDue"/>),
+/// in the same unit of work (L16). A child who stops being looked after before a care plan is agreed no longer needs one.
 /// </summary>
 public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessService access, CurrentUser user, AuditLog audit, TimeProvider clock,
-    MeetingSchedulingHandler meetings)
+    MeetingSchedulingHandler meetings, WorkingCalendarSource calendars)
 {
     private static Refusal Stale => Refusal.Conflict("this child\'s legal status");
 
@@ -169,9 +174,27 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
         var status = outcome.Value!;
         db.LegalStatuses.Add(status);
         audit.Record("legal-status.change", childId, "legal-status", status.Id.Value);
-        var scheduled = LookedAfter.Is(status.Kind) && (current is null || !LookedAfter.Is(current.Kind))
-            ? await ScheduleLookedAfterMeetingsAsync(status, now, cancellationToken)
-            : [];
+        var becameLookedAfter = LookedAfter.Is(status.Kind) && (current is null || !LookedAfter.Is(current.Kind));
+        var scheduled = becameLookedAfter ? await ScheduleLookedAfterMeetingsAsync(status, now, cancellationToken) : [];
+        DateOnly? carePlanDue = null;
+        if (becameLookedAfter)
+        {
+            var due = CarePlanDue.For(status.Id, childId, status.From, await OwnerAsync(childId, now, cancellationToken),
+                await calendars.GetAsync(cancellationToken), now);
+            db.CarePlansDue.Add(due);
+            audit.Record("care-plan-due.start", childId, "care-plan-due", due.Id.Value);
+            carePlanDue = due.DueOn;
+        }
+        else if (current is not null && LookedAfter.Is(current.Kind) && !LookedAfter.Is(status.Kind))
+        {
+            foreach (var open in await db.CarePlansDue.Where(c => c.ChildId == childId && c.Status == CarePlanDueStatus.Open)
+                         .ToListAsync(cancellationToken))
+            {
+                open.NoLongerRequiredFrom(status.From);
+                audit.Record("care-plan-due.no-longer-required", childId, "care-plan-due", open.Id.Value);
+            }
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -183,18 +206,24 @@ public sealed class ChangeLegalStatusHandler(CairnDbContext db, RecordAccessServ
             return Stale;
         }
 
-        return new ChangedLegalStatus(status.Id, childId, status.Kind, status.From) { Scheduled = scheduled };
+        return new ChangedLegalStatus(status.Id, childId, status.Kind, status.From) { Scheduled = scheduled, CarePlanDueOn = carePlanDue };
+    }
+
+    /// <summary>The child's allocated social worker now, or whoever is recording.</summary>
+    private async Task<ProfessionalId> OwnerAsync(PersonId child, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = now.InLondon();
+        return await db.Involvements.AsNoTracking()
+                   .Where(i => i.ChildId == child && i.Role == InvolvementRole.AllocatedSocialWorker && i.StartedOn <= today
+                               && (i.EndedOn == null || i.EndedOn >= today))
+                   .OrderByDescending(i => i.StartedOn).Select(i => (ProfessionalId?)i.ProfessionalId).FirstOrDefaultAsync(cancellationToken)
+               ?? user.ProfessionalId;
     }
 
     private async Task<IReadOnlyList<string>> ScheduleLookedAfterMeetingsAsync(LegalStatus status, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var today = now.InLondon();
-        var owner = await db.Involvements.AsNoTracking()
-            .Where(i => i.ChildId == status.ChildId && i.Role == InvolvementRole.AllocatedSocialWorker && i.StartedOn <= today
-                        && (i.EndedOn == null || i.EndedOn >= today))
-            .OrderByDescending(i => i.StartedOn).Select(i => (ProfessionalId?)i.ProfessionalId).FirstOrDefaultAsync(cancellationToken)
-                    ?? user.ProfessionalId;
+        var owner = await OwnerAsync(status.ChildId, now, cancellationToken);
         var requests = new[] { MeetingKind.LookedAfterReview, MeetingKind.CarePlanningMeeting }
             .Select(kind => new MeetingRequest(status.ChildId,
                 new MeetingTriggerFacts(kind, 1, MeetingTrigger.BecameLookedAfter, status.Id.Value, status.From, now), owner))

@@ -43,7 +43,8 @@ public sealed class ChangeLegalStatusModel(ChangeLegalStatusHandler handler, Chi
 
         var changed = await handler.ChangeAsync(personId, Input.ToCommand(), cancellationToken);
         return await this.AfterChangeAsync(changed,
-            s => new PageDone(string.Join(". ", s.Scheduled.Prepend("Legal status recorded")), $"/people/{id}"),
+            s => new PageDone(string.Join(". ", s.Scheduled.Prepend("Legal status recorded")
+                .Concat(s.CarePlanDueOn is { } due ? new[] { $"A care plan is due by {due:d MMMM yyyy}" } : [])), $"/people/{id}"),
             () => LoadAsync(personId, cancellationToken));
     }
 

@@ -24,10 +24,11 @@ public sealed record AgreePlanCommand
 /// without the child's and the family's views. The live actions follow the version agreed (new ones added, changed ones updated,
 /// dropped ones out of force); a child protection plan agreed for the first time records the legal status Child protection plan.
 /// A child in need plan agreed for the first time schedules the first child in need review, and an early help plan the first
-/// team around the family meeting, each arranged by the plan's lead (L16).
+/// team around the family meeting, each arranged by the plan's lead (L16). A care plan agreed meets the child's care plan due
+/// (T15, <see cref="CarePlanDue"/>), late or not, and stops its escalation.
 /// </summary>
 public sealed class AgreePlanHandler(CairnDbContext db, PlanAccessHandler plans, CurrentUser user, WorkingCalendarSource calendars,
-    MeetingSchedulingHandler meetings)
+    MeetingSchedulingHandler meetings, Cairn.Web.Auditing.AuditLog audit)
 {
     public async Task<Handled<ChangedPlan>> HandleAsync(PlanId id, AgreePlanCommand command, CancellationToken cancellationToken)
     {
@@ -47,6 +48,16 @@ public sealed class AgreePlanHandler(CairnDbContext db, PlanAccessHandler plans,
             if (first && plan.Type == PlanType.ChildProtection)
             {
                 await plans.RecordChildProtectionStatusAsync(plan, command.AgreedOn!.Value, now, cancellationToken);
+            }
+
+            if (plan.Type == PlanType.Care)
+            {
+                foreach (var due in await db.CarePlansDue.Where(c => c.ChildId == plan.ChildId && c.Status == CarePlanDueStatus.Open)
+                             .ToListAsync(cancellationToken))
+                {
+                    due.Meet(plan.Id, command.AgreedOn!.Value);
+                    audit.Record("care-plan-due.met", plan.ChildId, "care-plan-due", due.Id.Value);
+                }
             }
 
             if (first && FirstMeeting(plan.Type) is { } kind

@@ -2,8 +2,10 @@ using Cairn.Domain;
 using Cairn.Domain.Agencies;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Children;
+using Cairn.Domain.Meetings;
 using Cairn.Web.Auditing;
 using Cairn.Web.Data;
+using Cairn.Web.Features.Meetings;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +62,12 @@ public sealed record PlanDetails
     public required IReadOnlyList<VersionSummary> Versions { get; init; }
     public required IReadOnlyList<CitedAssessmentView> Evidence { get; init; }
     public required PlanHealth Health { get; init; }
+
+    /// <summary>
+    /// The outcomes of this plan's version in force that the child's last two minuted meetings did not review (L22): the long
+    /// view kept while crises crowd the meetings. Empty when there is none, or the plan is not the one those meetings review.
+    /// </summary>
+    public IReadOnlyList<UnreviewedOutcome> UnreviewedOutcomes { get; init; } = [];
 }
 
 /// <summary>
@@ -75,7 +83,8 @@ public sealed record PlanHealth(IReadOnlyList<string> Gps, IReadOnlyList<string>
 }
 
 /// <summary>Reads one plan (L22, L23, L24, L25) for anyone who may open the child's record; every read is audited.</summary>
-public sealed class ViewPlanHandler(CairnDbContext db, RecordAccessService access, PlanAccessHandler plans, AuditLog audit, TimeProvider clock)
+public sealed class ViewPlanHandler(CairnDbContext db, RecordAccessService access, PlanAccessHandler plans, AuditLog audit, TimeProvider clock,
+    MeetingAccessHandler meetings)
 {
     /// <returns>Null when the plan does not exist or the viewer may not see the child's record.</returns>
     public async Task<PlanDetails?> HandleAsync(PlanId id, CancellationToken cancellationToken)
@@ -134,7 +143,20 @@ public sealed class ViewPlanHandler(CairnDbContext db, RecordAccessService acces
                 c.Assessment.TypeName, c.Assessment.CompletedOn, c.Assessment.CurrentUntil(currency), c.Assessment.CurrencyOn(today, currency),
                 c.Citation.OutOfDateWhenCited, c.Citation.Note, names[c.Citation.CitedBy].Name, c.Citation.CitedAt)).ToList(),
             Health = health,
+            UnreviewedOutcomes = await UnreviewedOutcomesAsync(plan, cancellationToken),
         };
+    }
+
+    /// <summary>The child's outcomes not reviewed at two meetings in a row (L22) that are outcomes of this plan's version in force.</summary>
+    private async Task<IReadOnlyList<UnreviewedOutcome>> UnreviewedOutcomesAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var outcomes = MeetingAccessHandler.OutcomesOf(plan).Select(o => o.Key).ToHashSet();
+        if (plan.Status == PlanStatus.Ended || outcomes.Count == 0)
+        {
+            return [];
+        }
+
+        return (await meetings.UnreviewedOutcomesAsync(plan.ChildId, cancellationToken)).Where(o => outcomes.Contains(o.SectionKey)).ToList();
     }
 
     private async Task<PlanHealth> HealthAsync(PersonId child, List<AgencyId> owners, DateOnly today, CancellationToken cancellationToken)
