@@ -65,13 +65,14 @@ public sealed class PlacementResidentsHandler(CairnDbContext db, RecordAccessSer
         if (settings is not null)
         {
             var ids = settings.Select(s => (SettingId?)s).ToList();
-            current = current.Where(p => ids.Contains(p.Where.SettingId));
+            current = current.Where(p => EF.Parameter(ids).Contains(p.Where.SettingId));
         }
 
         var placed = await current.Select(p => new { p.ChildId, SettingId = p.Where.SettingId!.Value, p.StartedOn }).ToListAsync(cancellationToken);
         var children = placed.Select(p => p.ChildId).ToList();
+        // One parameter for the list: a register's residents run to thousands.
         var referrals = await db.PlacementReferrals.AsNoTracking()
-            .Where(r => children.Contains(r.ChildId) && r.SubmittedAt != null)
+            .Where(r => EF.Parameter(children).Contains(r.ChildId) && r.SubmittedAt != null)
             .Select(r => new { r.ChildId, r.SubmittedAt, r.Details })
             .ToListAsync(cancellationToken);
         var latest = referrals.GroupBy(r => r.ChildId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SubmittedAt).First().Details);
