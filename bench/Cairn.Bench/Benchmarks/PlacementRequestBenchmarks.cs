@@ -6,6 +6,7 @@ using Cairn.Domain;
 using Cairn.Domain.Children;
 using Cairn.Web.Data;
 using Cairn.Web.Features;
+using Cairn.Web.Features.Placements;
 using Cairn.Web.Features.Placements.Referrals.MatchReferral;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,9 +104,22 @@ public class PlacementRequestBenchmarks
         _handler = _request.ServiceProvider.GetRequiredService<MatchReferralHandler>();
     }
 
+    /// <summary>Forgets the kept register and referral risks, so the next call reads everything, as the first after a change does.</summary>
+    [IterationSetup(Target = nameof(MatchesAfresh))]
+    public void IterationSetupAfresh()
+    {
+        IterationSetup();
+        _request.ServiceProvider.GetRequiredService<PlacementMatchCache>().Clear();
+    }
+
     [IterationCleanup]
     public void IterationCleanup() => _request.Dispose();
 
+    /// <summary>The request as nearly every one runs: the register and the residents' referral risks kept since the last change.</summary>
     [Benchmark]
     public Task<Handled<MatchView>> Matches() => _handler.HandleAsync(_fixture.Referral, Shown, CancellationToken.None);
+
+    /// <summary>The request with nothing kept (<see cref="PlacementMatchCache"/>): every setting and every referral read and parsed.</summary>
+    [Benchmark]
+    public Task<Handled<MatchView>> MatchesAfresh() => Matches();
 }

@@ -278,9 +278,9 @@ internal static class PlacementsGenerator
 
     private static PlacementReferral ResidentReferral(PersonId child, Random random, ProfessionalId by, DateTimeOffset now, DateOnly today)
     {
-        var referral = PlacementReferral.Start(child, new ReferralDetails
+        var started = PlacementReferral.Start(child, new ReferralDetails
         {
-            NeededBy = today.AddDays(-random.Next(1, 20)),
+            NeededBy = today.AddDays(-random.Next(0, 7)),
             AcceptableTypes = [SettingType.ChildrensHome, SettingType.FosterCarer],
             Needs = [PlacementNeed.EmotionalAndBehavioural],
             NeedsSummary = "A settled home.",
@@ -290,7 +290,8 @@ internal static class PlacementsGenerator
             Vulnerabilities = random.Next(5) == 0 ? [(Vulnerability)random.Next(1, 7)] : [],
             RiskSummary = "As assessed.",
             ChildsViews = "Wants to be near friends.",
-        }, false, by, now).Value ?? throw new InvalidOperationException("Resident's referral refused.");
+        }, false, by, now);
+        var referral = started.Value ?? throw new InvalidOperationException($"Resident's referral refused: {started.Refusal!.Errors[0].Message}");
         return referral.Submit([], by, referral.Version, now) is { } refused
             ? throw new InvalidOperationException($"Resident's referral not submitted: {refused.Errors[0].Message}")
             : referral;

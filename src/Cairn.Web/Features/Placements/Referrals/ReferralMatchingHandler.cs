@@ -23,7 +23,8 @@ public sealed record ReferralMatch(MatchResult Result, IReadOnlyDictionary<Setti
 /// explanation only to a viewer who may open their record; to anyone else they are "a current resident". The caller has checked
 /// the viewer may open the referred child's record.
 /// </summary>
-public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResidentsHandler residents, RecordAccessService access, TimeProvider clock)
+public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResidentsHandler residents, PlacementMatchCache cache,
+    RecordAccessService access, TimeProvider clock)
 {
     /// <summary>Ranks the referral against the settings given (every setting on the viewer's area's register when null).</summary>
     public async Task<ReferralMatch> MatchAsync(PlacementReferral referral, IReadOnlyCollection<SettingId>? only, CancellationToken cancellationToken)
@@ -54,14 +55,20 @@ public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResident
             PlacingAreaCodes = [areaCode],
         };
 
-        var settingsQuery = db.PlacementSettings.AsNoTracking().Where(s => s.AreaId == child.AreaId);
-        if (only is not null)
+        // The whole register comes from the cache (exact: read afresh whenever a setting changed); a few settings, as admission
+        // re-checks one, straight from the database.
+        IReadOnlyList<PlacementSetting> settings;
+        if (only is null)
+        {
+            settings = await cache.RegisterAsync(db, child.AreaId, cancellationToken);
+        }
+        else
         {
             var ids = only.ToList();
-            settingsQuery = settingsQuery.Where(s => ids.Contains(s.Id));
+            settings = await db.PlacementSettings.AsNoTracking().Where(s => s.AreaId == child.AreaId && ids.Contains(s.Id))
+                .ToListAsync(cancellationToken);
         }
 
-        var settings = await settingsQuery.ToListAsync(cancellationToken);
         var candidates = settings.Select(s => new CandidateSetting
         {
             Id = s.Id,
