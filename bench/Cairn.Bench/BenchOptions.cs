@@ -5,7 +5,7 @@ namespace Cairn.Bench;
 /// <summary>The sub-command's own options (--name value); anything else is passed on to BenchmarkDotNet.</summary>
 internal sealed class BenchOptions
 {
-    private static readonly string[] Known = ["--db", "--people", "--entries", "--busiest", "--postcodes", "--shares", "--due", "--repeat", "--children", "--plans", "--assessments", "--seconds"];
+    private static readonly string[] Known = ["--db", "--people", "--entries", "--busiest", "--postcodes", "--shares", "--due", "--repeat", "--children", "--plans", "--assessments", "--seconds", "--settings", "--dangers"];
     private readonly Dictionary<string, string> _values;
 
     private BenchOptions(Dictionary<string, string> values, string[] rest)

@@ -63,6 +63,13 @@ internal static class BenchRunner
         await TimeAsync("ComplianceListAfresh", compliance.Setup, compliance.IterationSetupAfresh, compliance.ListCountingAfresh,
             compliance.IterationCleanup);
 
+        foreach (var shown in new[] { 50, 200 })
+        {
+            var matching = new PlacementRequestBenchmarks { Shown = shown };
+            await TimeAsync($"PlacementMatches top {shown}", matching.Setup, matching.IterationSetup, () => matching.Matches(),
+                matching.IterationCleanup);
+        }
+
         // The sweep's own writes bypass EF Core's command log (RowWriter): this prints its reads and its time.
         var sweep = new EscalationSweepBenchmarks();
         await TimeAsync("EscalationSweep", sweep.Setup, sweep.IterationSetup, sweep.Sweep, sweep.IterationCleanup);

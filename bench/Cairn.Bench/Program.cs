@@ -6,6 +6,7 @@ using Cairn.Bench.Generation;
 //   generate-shares --db PATH [--shares N] [--due N]   (adds open shares to a generated database)
 //   generate-casework --db PATH [--children N] [--plans N] [--assessments N]   (adds plans and assessments to a generated database)
 //   generate-meetings --db PATH [--protection N] [--looked-after N]   (adds statutory meetings to a database with casework)
+//   generate-placements --db PATH [--settings N] [--dangers N]   (adds a placement register, residents and a referral to match)
 //   run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
 //   load --db PATH [--seconds 8] [WORD…]   (casework cases under 1, 2, 4 and 8 concurrent callers)
 //   trace --db PATH [--repeat N] [WORD…]   (each case once, or those whose name holds a word, with every SQL command and its time)
@@ -23,6 +24,8 @@ switch (command)
         return await CaseworkGenerator.RunAsync(options);
     case "generate-meetings":
         return await MeetingsGenerator.RunAsync(options);
+    case "generate-placements":
+        return await PlacementsGenerator.RunAsync(options);
     case "run":
         return BenchRunner.Run(options);
     case "load":
@@ -42,6 +45,7 @@ switch (command)
               generate-shares --db PATH [--shares 1000000] [--due 10000]
               generate-casework --db PATH [--children 100000] [--plans 5] [--assessments 10]
               generate-meetings --db PATH [--protection 5000] [--looked-after 800]
+              generate-placements --db PATH [--settings 5000] [--dangers 200]
               run --db PATH [BenchmarkDotNet options, e.g. --filter *Search*]
               load --db PATH [--seconds 8] [WORD...]
               trace --db PATH [--repeat N] [WORD...]

@@ -68,6 +68,7 @@ public static class CairnApp
         services.AddScoped<CaseworkSweep>();
         services.AddScoped<MeetingSweep>();
         services.AddSingleton<Features.Compliance.ComplianceCounts>();
+        services.AddSingleton<Features.Placements.PlacementMatchCache>();
         services.AddScoped<MissingSweep>();
         services.AddScoped<ConditionSweep>();
         services.AddScoped<VisitSweep>();

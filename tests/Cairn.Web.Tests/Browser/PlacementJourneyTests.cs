@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cairn.Domain;
 using Cairn.Domain.Casework;
 using Cairn.Domain.Time;
@@ -9,7 +7,8 @@ using Microsoft.Playwright;
 namespace Cairn.Web.Tests.Browser;
 
 /// <summary>
-/// Issue #15 in a real browser (L33–L37, L42): a submitted referral's placement options, each score explained and the setting near a
+/// Issue #15 in a real browser (L33–L37, L42): a place of concern recorded for the child on her dangers page; a submitted referral's
+/// placement options, each score explained and the setting near a
 /// place posing a risk to the child flagged in red; the child placed in the other one, with how the family were told; the placement
 /// planning meeting it scheduled refuses to be recorded as held until the risk and matching assessments are updated since the
 /// placement, and is held once they are. Every page visited passes axe for WCAG 2.2 A/AA.
@@ -30,21 +29,24 @@ public sealed class PlacementJourneyTests(BrowserFixture fixture) : IClassFixtur
         var near = await fixture.App.SettingAsync(nearName, Centre);
         var far = await fixture.App.SettingAsync(farName, Edge);
         var (child, referral, _) = await fixture.App.ReferredAsync();
-        var api = await fixture.App.ApiAsAsync(Accounts.SocialWorker);
-        var place = await api.PostAsJsonAsync("/api/v1/places-of-concern", new
-        {
-            childId = child,
-            name = "The bus station",
-            postcode = Centre,
-            kind = "SexualExploitation",
-            risk = "Older men meet girls here",
-            from = today.AddDays(-3),
-        });
-        Assert.True(place.StatusCode == HttpStatusCode.Created, await place.Content.ReadAsStringAsync());
 
         await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.RootUrl });
         var page = await context.NewPageAsync();
         await BrowserPages.SignInAsync(page, Accounts.SocialWorker);
+        // The place of concern named for the child, through the form on her dangers page.
+        await page.GotoAsync($"/people/{child}/dangers");
+        await page.Locator("summary", new() { HasText = "Record a place of concern" }).ClickAsync();
+        await page.GetByLabel("What the place is").FillAsync("The bus station");
+        await page.GetByLabel("Postcode").FillAsync(Centre);
+        await page.GetByLabel("Sexual exploitation", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("What the risk is").FillAsync("Older men meet girls here");
+        await BrowserPages.FillDateAsync(page, "Date the concern applies from", today.AddDays(-3));
+        await BrowserPages.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the place" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Place of concern recorded");
+        await Assertions.Expect(page.Locator("#child-places")).ToContainTextAsync("The bus station");
+        await BrowserPages.AssertAccessibleAsync(page);
+
         await page.GotoAsync($"/placement-referrals/{referral}");
         await BrowserPages.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "See the placement options" }).ClickAsync();

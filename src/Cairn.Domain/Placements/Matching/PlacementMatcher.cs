@@ -66,6 +66,20 @@ public static class PlacementMatcher
         return new MatchResult(options, new MatchExclusions(excluded.Count, ExclusionCounts(counts, request), excluded));
     }
 
+    /// <summary>
+    /// The candidates that pass every hard filter for <paramref name="request"/>, in the order given: exactly the settings
+    /// <see cref="Rank"/> makes options of. Residents play no part in the filters (only in scores and conflicts), so a caller may read
+    /// residents for these settings alone before ranking.
+    /// </summary>
+    public static IReadOnlyList<SettingId> Eligible(MatchRequest request, IReadOnlyList<CandidateSetting> candidates, MatchRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.AgeInYears);
+        var child = new ChildTerms(request, rules ?? MatchRules.Default);
+        return [.. candidates.Where(s => Exclusions(s, request, child) == ExclusionReasons.None).Select(s => s.Id)];
+    }
+
     private static int BestFirst(PlacementOption a, PlacementOption b)
     {
         var order = b.Score.CompareTo(a.Score);

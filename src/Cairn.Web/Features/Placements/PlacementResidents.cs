@@ -23,7 +23,8 @@ public sealed record ResidentProfile(PersonId ChildId, SettingId SettingId, Date
 /// ask. A resident's risks and vulnerabilities are those of their latest submitted referral (updated by the placement planning
 /// meeting's matching assessment through a changed referral).
 /// </summary>
-public sealed class PlacementResidentsHandler(CairnDbContext db, RecordAccessService access, AuditLog audit, TimeProvider clock)
+public sealed class PlacementResidentsHandler(CairnDbContext db, RecordAccessService access, AuditLog audit, PlacementMatchCache cache,
+    TimeProvider clock)
 {
     /// <summary>The children living in one setting now, named only to a viewer who may open their record; reading a named one is audited.</summary>
     public async Task<IReadOnlyList<SettingResident>> OfSettingAsync(SettingId setting, CancellationToken cancellationToken)
@@ -65,18 +66,21 @@ public sealed class PlacementResidentsHandler(CairnDbContext db, RecordAccessSer
         if (settings is not null)
         {
             var ids = settings.Select(s => (SettingId?)s).ToList();
-            current = current.Where(p => ids.Contains(p.Where.SettingId));
+            current = current.Where(p => EF.Parameter(ids).Contains(p.Where.SettingId));
         }
 
         var placed = await current.Select(p => new { p.ChildId, SettingId = p.Where.SettingId!.Value, p.StartedOn }).ToListAsync(cancellationToken);
         var children = placed.Select(p => p.ChildId).ToList();
+        // One parameter for the list: a register's residents run to thousands. Each child's latest submitted referral is found
+        // from its id, version and date alone; its risks come from the cache, read only when not kept at that version.
         var referrals = await db.PlacementReferrals.AsNoTracking()
-            .Where(r => children.Contains(r.ChildId) && r.SubmittedAt != null)
-            .Select(r => new { r.ChildId, r.SubmittedAt, r.Details })
+            .Where(r => EF.Parameter(children).Contains(r.ChildId) && r.SubmittedAt != null)
+            .Select(r => new { r.Id, r.ChildId, r.SubmittedAt, r.Version })
             .ToListAsync(cancellationToken);
-        var latest = referrals.GroupBy(r => r.ChildId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SubmittedAt).First().Details);
-        return placed.Select(p => latest.TryGetValue(p.ChildId, out var details)
-                ? new ResidentProfile(p.ChildId, p.SettingId, p.StartedOn, details.RisksAnswered, details.RisksToOthers, details.Vulnerabilities)
+        var latest = referrals.GroupBy(r => r.ChildId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.SubmittedAt)!);
+        var risks = await cache.RisksAsync(db, latest.Values.Select(r => (r.Id, r.Version)).ToList(), cancellationToken);
+        return placed.Select(p => latest.TryGetValue(p.ChildId, out var referral) && risks.TryGetValue(referral.Id, out var r)
+                ? new ResidentProfile(p.ChildId, p.SettingId, p.StartedOn, r.Answered, r.RisksToOthers, r.Vulnerabilities)
                 : new ResidentProfile(p.ChildId, p.SettingId, p.StartedOn, false, [], []))
             .ToList();
     }

@@ -82,6 +82,21 @@ public class HardFilterTests
     }
 
     [Fact]
+    public void Eligible_names_exactly_the_settings_rank_makes_options_of_in_the_order_given()
+    {
+        var cases = Cases.Values.ToList();
+        var settings = cases.SelectMany(c => new[] { c.Fails with { Id = SettingId.New() }, c.Passes with { Id = SettingId.New() } }).ToArray();
+        foreach (var child in cases.Select(c => c.PassingChild ?? c.Child))
+        {
+            var eligible = PlacementMatcher.Eligible(child, settings);
+
+            Assert.Equal(settings.Select(s => s.Id).Where(eligible.Contains), eligible);
+            var options = PlacementMatcher.Rank(child, settings).Options.Select(o => o.SettingId.Value).Order();
+            Assert.Equal(options, eligible.Select(e => e.Value).Order());
+        }
+    }
+
+    [Fact]
     public void The_exclusions_are_counted_per_reason_in_words_for_this_child()
     {
         var child = AChild() with { Staffing = StaffingRatio.TwoToOne };

@@ -236,15 +236,100 @@ public sealed class DangersTests(CairnFactory factory) : IClassFixture<CairnFact
         Assert.Equal(1, await factory.WithDbAsync(db => db.PlacesOfConcern.CountAsync(p => p.ChildId == child)));
         Assert.True(await factory.AuditedAsync("place-of-concern.record", child));
 
-        // The area's page: the police record a hotspot; a health visitor may not use the page at all (sent to the forbidden page).
+        // The area's page: the police record a hotspot; a health visitor may not use the page at all (403 in place, with why, no form).
         var police = await factory.SignedInAsAsync(Accounts.Police);
         var hotspot = "The underpass by the station " + Guid.NewGuid().ToString("N")[..6];
         var byPolice = await police.PostAsync("/places-of-concern", await Clients.FormAsync(police, "/places-of-concern", PlaceForm(hotspot)));
         Assert.Equal(HttpStatusCode.Redirect, byPolice.StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.PlacesOfConcern.AnyAsync(p => p.Name == hotspot && p.ChildId == null)));
         var healthArea = await health.PostAsync("/places-of-concern", await Clients.FormAsync(health, childPage, PlaceForm(hotspot + " 2")));
-        Assert.Equal(HttpStatusCode.Redirect, healthArea.StatusCode);
-        Assert.Contains("/forbidden", healthArea.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        var healthPage = await health.GetAsync("/places-of-concern");
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (healthArea.StatusCode, healthPage.StatusCode));
+        var refusedPage = await healthPage.Content.ReadAsStringAsync();
+        Assert.Contains("govuk-error-summary", refusedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"record-place\"", refusedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(hotspot, refusedPage, StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.PlacesOfConcern.AnyAsync(p => p.Name == hotspot + " 2")));
+
+        // Ending a place from the pages, as of today, with the version shown: the health visitor is refused (403), a stale version is
+        // 409, the social worker and the police end theirs; each stays as history.
+        var namedId = await factory.WithDbAsync(db => db.PlacesOfConcern.Where(p => p.Name == named).Select(p => p.Id.Value).SingleAsync());
+        var hotspotId = await factory.WithDbAsync(db => db.PlacesOfConcern.Where(p => p.Name == hotspot).Select(p => p.Id.Value).SingleAsync());
+        Dictionary<string, string> Version(int version) => new() { ["version"] = $"{version}" };
+        var endByHealth = await health.PostAsync($"{childPage}?handler=End&placeId={namedId}",
+            await Clients.FormAsync(health, childPage, Version(1)));
+        var endStale = await social.PostAsync($"{childPage}?handler=End&placeId={namedId}", await Clients.FormAsync(social, childPage, Version(9)));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Conflict), (endByHealth.StatusCode, endStale.StatusCode));
+        var endNamed = await social.PostAsync($"{childPage}?handler=End&placeId={namedId}", await Clients.FormAsync(social, childPage, Version(1)));
+        var endHotspot = await police.PostAsync($"/places-of-concern?handler=End&placeId={hotspotId}",
+            await Clients.FormAsync(police, "/places-of-concern", Version(1)));
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (endNamed.StatusCode, endHotspot.StatusCode));
+        var ended = await factory.WithDbAsync(db => db.PlacesOfConcern
+            .Where(p => p.Id == new PlaceOfConcernId(namedId) || p.Id == new PlaceOfConcernId(hotspotId)).Select(p => p.To).ToListAsync());
+        Assert.Equal(2, ended.Count);
+        Assert.All(ended, to => Assert.Equal(Today, to));
+        Assert.True(await factory.AuditedAsync("place-of-concern.end", child));
+    }
+
+    private static Dictionary<string, string> RiskPersonForm(string kind, string? place, string? postcode, int version) => new()
+    {
+        ["Input.Kind"] = kind,
+        ["Input.PlaceName"] = place ?? "",
+        ["Input.Postcode"] = postcode ?? "",
+        ["Input.Version"] = $"{version}",
+    };
+
+    [Fact]
+    public async Task The_risk_person_form_records_a_place_of_their_own_or_their_current_address_refuses_a_stale_version_and_others()
+    {
+        var (_, child, _, _) = await factory.FamilyWithAsync("Nadia Hussain", "HealthVisitor");
+        var relationship = await RiskPersonAsync(child, "YO1 0AJ");
+        var form = $"/people/{child.Value}/dangers/people/{relationship.Value}";
+        var social = await factory.SignedInAsAsync(Accounts.SocialWorker);
+        var health = await factory.SignedInAsAsync(Accounts.HealthVisitor);
+        var stranger = await factory.SignedInAsAsync(Accounts.Uninvolved);
+
+        // The dangers page offers the form to children's social care; the form starts at their current address.
+        Assert.Contains(form, await social.GetStringAsync($"/people/{child.Value}/dangers"), StringComparison.Ordinal);
+        Assert.Contains("Current address, YO1 0AJ", await social.GetStringAsync(form), StringComparison.Ordinal);
+
+        // A place with no postcode in the directory is shown in the error summary; then a place of their own is recorded.
+        var unknown = await social.PostAsync(form,
+            await Clients.FormAsync(social, form, RiskPersonForm("SexualExploitation", "A flat", "ZZ9 9ZZ", 0)));
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("govuk-error-summary", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var place = "The flat above the bookmaker " + Guid.NewGuid().ToString("N")[..6];
+        var recorded = await social.PostAsync(form,
+            await Clients.FormAsync(social, form, RiskPersonForm("SexualExploitation", place, "YO1 0AJ", 0)));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Contains($"At {place}, YO1 0AJ", await social.GetStringAsync($"/people/{child.Value}/dangers"), StringComparison.Ordinal);
+
+        // The form opened before that change is stale: 409 with the error summary, nothing overwritten.
+        var stale = await social.PostAsync(form, await Clients.FormAsync(social, form, RiskPersonForm("Violence", null, null, 0)));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("govuk-error-summary", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Back to their current address, with the version now held.
+        var back = await social.PostAsync(form, await Clients.FormAsync(social, form, RiskPersonForm("Violence", null, null, 1)));
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        var danger = await factory.WithDbAsync(db => db.RiskPersonDangers.AsNoTracking().SingleAsync(d => d.RelationshipId == relationship));
+        Assert.Equal((Cairn.Domain.Placements.RiskKind.Violence, null, 2), (danger.Kind, danger.OwnLocation, danger.Version));
+
+        // The involved health visitor may read the child's dangers but not record: 403 in place with why and no form, on reading and
+        // on posting (audited as refused); someone who may not open the record gets 404 for both.
+        var healthPage = await health.GetAsync(form);
+        Assert.Equal(HttpStatusCode.Forbidden, healthPage.StatusCode);
+        Assert.DoesNotContain("id=\"risk-person\"", await healthPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(form, await health.GetStringAsync($"/people/{child.Value}/dangers"), StringComparison.Ordinal);
+        var byHealth = await health.PostAsync(form, await Clients.FormAsync(health, $"/people/{child.Value}/dangers",
+            RiskPersonForm("Other", null, null, 2)));
+        Assert.Equal(HttpStatusCode.Forbidden, byHealth.StatusCode);
+        Assert.True(await factory.AuditedAsync("risk-person.set", child, "refused"));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(form)).StatusCode);
+        var byStranger = await stranger.PostAsync(form, await Clients.FormAsync(stranger, "/people", RiskPersonForm("Other", null, null, 2)));
+        Assert.Equal(HttpStatusCode.NotFound, byStranger.StatusCode);
+        Assert.Equal(2, (await factory.WithDbAsync(db => db.RiskPersonDangers.AsNoTracking().SingleAsync(d => d.RelationshipId == relationship)))
+            .Version);
+        Assert.True(await factory.AuditedAsync("risk-person.set", child));
     }
 }

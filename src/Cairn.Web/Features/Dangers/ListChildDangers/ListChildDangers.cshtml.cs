@@ -1,4 +1,5 @@
 using Cairn.Domain;
+using Cairn.Web.Features.Dangers.EndPlaceOfConcern;
 using Cairn.Web.Features.Dangers.RecordPlaceOfConcern;
 using Cairn.Web.Features.Shared;
 using Cairn.Web.Security;
@@ -13,8 +14,8 @@ namespace Cairn.Web.Features.Dangers.ListChildDangers;
 /// social care and the front door, through the handler the API uses (same refusals; 404 for anyone who may not open the record).
 /// </summary>
 [Authorize(Policy = Policies.Professional)]
-public sealed class ListChildDangersModel(ListChildDangersHandler handler, RecordPlaceOfConcernHandler record, ChildBannerHandler banner,
-    TimeProvider clock) : PageModel
+public sealed class ListChildDangersModel(ListChildDangersHandler handler, RecordPlaceOfConcernHandler record, EndPlaceOfConcernHandler end,
+    ChildBannerHandler banner, TimeProvider clock) : PageModel
 {
     public ChildDangersPage Dangers { get; private set; } = null!;
 
@@ -54,6 +55,15 @@ public sealed class ListChildDangersModel(ListChildDangersHandler handler, Recor
         }, cancellationToken);
         return await this.AfterChangeAsync(handled, _ => new PageDone("Place of concern recorded", $"/people/{id}/dangers"),
             () => LoadAsync(child, cancellationToken));
+    }
+
+    /// <summary>Ends a place named for the child as of today (it stays as history), with the version the page showed.</summary>
+    public async Task<IActionResult> OnPostEndAsync(Guid id, Guid placeId, int? version, CancellationToken cancellationToken)
+    {
+        var handled = await end.HandleAsync(new PlaceOfConcernId(placeId), new EndPlaceOfConcernCommand { To = clock.Today(), Version = version },
+            cancellationToken);
+        return await this.AfterChangeAsync(handled, _ => new PageDone("Place of concern ended", $"/people/{id}/dangers"),
+            () => LoadAsync(new PersonId(id), cancellationToken), prefix: "");
     }
 
     private async Task<bool> LoadAsync(PersonId child, CancellationToken cancellationToken)

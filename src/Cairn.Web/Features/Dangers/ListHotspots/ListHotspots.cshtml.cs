@@ -1,3 +1,5 @@
+using Cairn.Domain;
+using Cairn.Web.Features.Dangers.EndPlaceOfConcern;
 using Cairn.Web.Features.Dangers.RecordPlaceOfConcern;
 using Cairn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,9 +13,13 @@ namespace Cairn.Web.Features.Dangers.ListHotspots;
 /// care, police, front door and safeguarding leads, through the handler the API uses (same refusals, same audit entries).
 /// </summary>
 [Authorize(Policy = Policies.Professional)]
-public sealed class ListHotspotsModel(ListHotspotsHandler handler, RecordPlaceOfConcernHandler record, TimeProvider clock) : PageModel
+public sealed class ListHotspotsModel(ListHotspotsHandler handler, RecordPlaceOfConcernHandler record, EndPlaceOfConcernHandler end,
+    TimeProvider clock) : PageModel
 {
-    public HotspotsPage Hotspots { get; private set; } = null!;
+    public HotspotsPage Hotspots { get; private set; } = new([]);
+
+    /// <summary>The viewer may not see the area's places: the page answers 403 and shows only why, as other pages refuse.</summary>
+    public bool Refused { get; private set; }
 
     [BindProperty]
     public PlaceOfConcernInput Input { get; set; } = new();
@@ -22,7 +28,7 @@ public sealed class ListHotspotsModel(ListHotspotsHandler handler, RecordPlaceOf
     {
         if (!await LoadAsync(cancellationToken))
         {
-            return Forbid();
+            return Page();
         }
 
         Input.From = clock.Today();
@@ -31,13 +37,8 @@ public sealed class ListHotspotsModel(ListHotspotsHandler handler, RecordPlaceOf
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        // Someone who may not see the area's places may not record one: refused (and audited) by the list before the form is read.
-        if (!await LoadAsync(cancellationToken))
-        {
-            return Forbid();
-        }
-
-        if (!ModelState.IsValid)
+        // Someone who may not see the area's places may not record one: refused (403, audited) by the list before the form is read.
+        if (!await LoadAsync(cancellationToken) || !ModelState.IsValid)
         {
             return Page();
         }
@@ -55,10 +56,27 @@ public sealed class ListHotspotsModel(ListHotspotsHandler handler, RecordPlaceOf
             () => LoadAsync(cancellationToken));
     }
 
+    /// <summary>Ends an area-wide place as of today (it stays as history), with the version the page showed.</summary>
+    public async Task<IActionResult> OnPostEndAsync(Guid placeId, int? version, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return Page();
+        }
+
+        var handled = await end.HandleAsync(new PlaceOfConcernId(placeId), new EndPlaceOfConcernCommand { To = clock.Today(), Version = version },
+            cancellationToken);
+        return await this.AfterChangeAsync(handled, _ => new PageDone("Place of concern ended", "/places-of-concern"),
+            () => LoadAsync(cancellationToken), prefix: "");
+    }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (await handler.HandleAsync(cancellationToken) is not { } page)
         {
+            this.ShowRefusal(DangerAccessHandler.AreaNotTheirs, prefix: "");
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            Refused = true;
             return false;
         }
 

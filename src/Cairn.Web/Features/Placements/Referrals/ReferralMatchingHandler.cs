@@ -23,7 +23,8 @@ public sealed record ReferralMatch(MatchResult Result, IReadOnlyDictionary<Setti
 /// explanation only to a viewer who may open their record; to anyone else they are "a current resident". The caller has checked
 /// the viewer may open the referred child's record.
 /// </summary>
-public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResidentsHandler residents, RecordAccessService access, TimeProvider clock)
+public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResidentsHandler residents, PlacementMatchCache cache,
+    RecordAccessService access, TimeProvider clock)
 {
     /// <summary>Ranks the referral against the settings given (every setting on the viewer's area's register when null).</summary>
     public async Task<ReferralMatch> MatchAsync(PlacementReferral referral, IReadOnlyCollection<SettingId>? only, CancellationToken cancellationToken)
@@ -54,21 +55,20 @@ public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResident
             PlacingAreaCodes = [areaCode],
         };
 
-        var settingsQuery = db.PlacementSettings.AsNoTracking().Where(s => s.AreaId == child.AreaId);
-        if (only is not null)
+        // The whole register comes from the cache (exact: read afresh whenever a setting changed); a few settings, as admission
+        // re-checks one, straight from the database.
+        IReadOnlyList<PlacementSetting> settings;
+        if (only is null)
+        {
+            settings = await cache.RegisterAsync(db, child.AreaId, cancellationToken);
+        }
+        else
         {
             var ids = only.ToList();
-            settingsQuery = settingsQuery.Where(s => ids.Contains(s.Id));
+            settings = await db.PlacementSettings.AsNoTracking().Where(s => s.AreaId == child.AreaId && ids.Contains(s.Id))
+                .ToListAsync(cancellationToken);
         }
 
-        var settings = await settingsQuery.ToListAsync(cancellationToken);
-        var profiles = (await residents.ProfilesAsync(only, cancellationToken)).Where(r => r.ChildId != referral.ChildId).ToList();
-        var visible = await access.VisiblePeopleAsync(cancellationToken);
-        var residentIds = profiles.Select(r => r.ChildId).ToList();
-        var people = await db.People.AsNoTracking().Where(p => residentIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.AreaId }).ToDictionaryAsync(p => p.Id, cancellationToken);
-        bool MayOpen(PersonId id) => visible?.Contains(id) ?? (people.TryGetValue(id, out var p) && p.AreaId == viewer.Area);
-        var bySetting = profiles.GroupBy(r => r.SettingId).ToDictionary(g => g.Key, g => g.ToList());
         var candidates = settings.Select(s => new CandidateSetting
         {
             Id = s.Id,
@@ -85,13 +85,41 @@ public sealed class ReferralMatchingHandler(CairnDbContext db, PlacementResident
             WakingNightStaff = s.WakingNightStaff,
             RestrictionsSupported = s.Restrictions,
             Location = new PostcodeLocation(s.IsInArea(areaCode) ? areaCode : s.LocalAuthorityCode, s.Easting, s.Northing),
-            Residents = bySetting.TryGetValue(s.Id, out var living)
-                ? living.Select(r => MayOpen(r.ChildId)
-                    ? new Resident(r.ChildId.Value.ToString(), true, $"{people[r.ChildId].GivenName} {people[r.ChildId].FamilyName}",
-                        r.RisksToOthers, r.Vulnerabilities)
-                    : new Resident(r.ChildId.Value.ToString(), false, null, r.RisksToOthers, r.Vulnerabilities)).ToList()
-                : [],
         }).ToList();
+
+        // Residents count for scores and conflicts, never for whether a setting is an option at all: only the options' residents
+        // are read (a third of the register for a typical referral), with their latest referrals.
+        var eligible = PlacementMatcher.Eligible(request, candidates);
+        var profiles = eligible.Count == 0
+            ? []
+            : (await residents.ProfilesAsync(eligible, cancellationToken)).Where(r => r.ChildId != referral.ChildId).ToList();
+
+        // Names are read only for the residents the viewer may open: their own caseload's, or, for an area-wide viewer, those of
+        // their area (the resident ids go as one parameter: thousands of residents would otherwise be thousands of parameters).
+        var visible = await access.VisiblePeopleAsync(cancellationToken);
+        var openable = profiles.Select(r => r.ChildId).Where(id => visible?.Contains(id) ?? true).Distinct().ToList();
+        var areaWide = visible is null;
+        var area = viewer.Area;
+        var names = openable.Count == 0
+            ? new Dictionary<PersonId, string>()
+            : await db.People.AsNoTracking()
+                .Where(p => EF.Parameter(openable).Contains(p.Id) && (!areaWide || p.AreaId == area))
+                .Select(p => new { p.Id, p.GivenName, p.FamilyName })
+                .ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", cancellationToken);
+        var bySetting = profiles.GroupBy(r => r.SettingId).ToDictionary(g => g.Key, g => g.ToList());
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (bySetting.TryGetValue(candidates[i].Id, out var living))
+            {
+                candidates[i] = candidates[i] with
+                {
+                    Residents = [.. living.Select(r => names.TryGetValue(r.ChildId, out var name)
+                        ? new Resident(r.ChildId.Value.ToString(), true, name, r.RisksToOthers, r.Vulnerabilities)
+                        : new Resident(r.ChildId.Value.ToString(), false, null, r.RisksToOthers, r.Vulnerabilities))],
+                };
+            }
+        }
+
         var unknown = profiles.Where(r => !r.Known).GroupBy(r => r.SettingId).ToDictionary(g => g.Key, g => g.Count());
         return new ReferralMatch(PlacementMatcher.Rank(request, candidates), unknown, dangers.Unlocated);
     }

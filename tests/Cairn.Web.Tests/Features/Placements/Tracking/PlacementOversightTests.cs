@@ -160,6 +160,19 @@ public sealed class PlacementOversightTests(CairnFactory factory) : IClassFixtur
         return await response.JsonAsync();
     }
 
+    /// <summary>How many children of the demo area are in a current placement out of the area, counted from the database.</summary>
+    private async Task<int> OutOfAreaAsync()
+    {
+        var manager = await factory.ProfessionalOfAsync(Accounts.TeamManager);
+        return await factory.WithDbAsync(async db =>
+        {
+            var area = await db.Professionals.Where(p => p.Id == manager).Join(db.Agencies, p => p.AgencyId, a => a.Id, (_, a) => a.AreaId)
+                .SingleAsync();
+            return await db.Placements.Where(p => p.EndedOn == null && p.StartedOn <= Today && !p.Where.InArea)
+                .Join(db.People.Where(c => c.AreaId == area), p => p.ChildId, c => c.Id, (p, _) => p.ChildId).Distinct().CountAsync();
+        });
+    }
+
     private static JsonElement Bar(JsonElement view, string chart, string label) =>
         view.GetProperty(chart).EnumerateArray().Single(b => b.GetProperty("label").GetString() == label);
 
@@ -170,6 +183,17 @@ public sealed class PlacementOversightTests(CairnFactory factory) : IClassFixtur
     [Fact]
     public async Task The_areas_stability_counts_a_new_placement_withholds_small_numbers_shows_charts_with_tables_and_names_no_child()
     {
+        // Its own small number: at least one child of the area placed out of it (one is placed here when none is), and at most four.
+        if (await OutOfAreaAsync() == 0)
+        {
+            var far = await factory.SettingAsync(PlacementTestData.Unique("Far Moor House"), "YO7 4AF", vacancies: 1);
+            var (_, farReferral, farVersion) = await factory.ReferredAsync();
+            var placedFar = await (await factory.ApiAsAsync(Accounts.SocialWorker)).PostAsJsonAsync(
+                $"/api/v1/placement-referrals/{farReferral}/placements",
+                new { settingId = far, startedOn = Today, familyInformed = "InPerson", familyConsulted = true, version = farVersion });
+            Assert.True(placedFar.StatusCode == HttpStatusCode.Created, await placedFar.Content.ReadAsStringAsync());
+        }
+
         // Enough children placed that the total is published; this class's tests run one at a time on their own database, so what
         // changes between two reads is this test's placement.
         var before = await StabilityAsync();
@@ -180,6 +204,8 @@ public sealed class PlacementOversightTests(CairnFactory factory) : IClassFixtur
         }
 
         var child = await InInterimAsync();
+        var outOfArea = await OutOfAreaAsync();
+        Assert.InRange(outOfArea, 1, 4);
         var after = await StabilityAsync();
         Assert.Equal(before.GetProperty("children").GetInt32() + 1, after.GetProperty("children").GetInt32());
         var newest = Bar(after, "length", "Under 3 months");
@@ -216,8 +242,8 @@ public sealed class PlacementOversightTests(CairnFactory factory) : IClassFixtur
         Assert.Contains("<svg", page, StringComparison.Ordinal);
         Assert.Contains("id=\"moves-table\"", page, StringComparison.Ordinal);
         Assert.Contains("id=\"suppression\"", page, StringComparison.Ordinal);
-        // The demo's one child out of the area is a small number: that chart withholds it (and its partner), and a withheld bar draws
-        // nothing whose size could give the number away; its table cells show the marker.
+        // The children out of the area (one to four) are a small number: that chart withholds it (and its partner, which the total would
+        // give away), and a withheld bar draws nothing whose size could give the number away; its table cells show the marker.
         Assert.All(after.GetProperty("location").EnumerateArray(), b => Assert.True(b.GetProperty("suppressed").GetBoolean()));
         var withheld = System.Text.RegularExpressions.Regex.Matches(page, "<g data-suppressed=\"true\">(.*?)</g>",
             System.Text.RegularExpressions.RegexOptions.Singleline);
