@@ -16,14 +16,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Web.Tests.Features.Concerns;
 
-/// <summary>Concerns that add up, end to end through the API: rules, prompts, answers, escalation and settings.</summary>
 [CollectionDefinition(Name)]
 public sealed class ConcernPromptGroup : ICollectionFixture<ConcernsFactory>
 {
     public const string Name = "Concern prompts";
 }
 
-/// <summary>The helpers the concern prompts test classes share, over one host per run of the collection.</summary>
+/// <summary>Concerns that add up, end to end through the API: rules, prompts, answers, escalation and settings.</summary>
 public abstract class ConcernPromptScenario(ConcernsFactory factory)
 {
     protected ConcernsFactory Factory { get; } = factory;
